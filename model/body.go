@@ -1,0 +1,117 @@
+package model
+
+import (
+	"strconv"
+	"strings"
+)
+
+// BlockKind says how a block of an update's body is laid out.
+type BlockKind uint8
+
+// Block kinds, in the order a terminal lays them out.
+const (
+	Paragraph    BlockKind = iota // plain running text
+	Heading                       // a heading inside the body
+	Bullet                        // an item of an unordered list
+	Numbered                      // an item of an ordered list; Block.Number holds its number
+	Quote                         // a block quotation
+	Preformatted                  // text whose line breaks and spacing matter
+)
+
+// SpanStyle marks inline emphasis; the values combine as bits.
+type SpanStyle uint8
+
+// Inline styles.
+const (
+	Strong SpanStyle = 1 << iota
+	Emphasis
+	Code
+	LinkText // the text of a link; Span.Ref names the reference
+)
+
+// Span is a run of text with one inline style.
+type Span struct {
+	Text  string
+	Style SpanStyle
+	Ref   int // 1-based index into Body.Links when Style has LinkText, else 0
+}
+
+// Block is one paragraph, heading, list item, quote or preformatted run.
+type Block struct {
+	Kind   BlockKind
+	Spans  []Span
+	Number int // the item's number for Numbered blocks
+	Depth  int // list or quote nesting, 0 at the top
+}
+
+// Text returns the block's plain text.
+func (b Block) Text() string {
+	if len(b.Spans) == 1 {
+		return b.Spans[0].Text
+	}
+	var sb strings.Builder
+	for _, s := range b.Spans {
+		sb.WriteString(s.Text)
+	}
+	return sb.String()
+}
+
+// Body is an update's structured text: blocks plus the links they refer to.
+type Body struct {
+	Blocks []Block
+	Links  []string // link targets, referred to by Span.Ref (1-based)
+}
+
+// PlainText renders the body as plain text: one line per block, blank
+// lines between paragraphs, list items marked, link references as [n].
+func (b Body) PlainText() string {
+	var sb strings.Builder
+	for i, bl := range b.Blocks {
+		if i > 0 {
+			if bl.Kind == Bullet || bl.Kind == Numbered {
+				if prev := b.Blocks[i-1].Kind; prev == Bullet || prev == Numbered {
+					sb.WriteByte('\n')
+				} else {
+					sb.WriteString("\n\n")
+				}
+			} else {
+				sb.WriteString("\n\n")
+			}
+		}
+		for d := 0; d < bl.Depth; d++ {
+			sb.WriteString("  ")
+		}
+		switch bl.Kind {
+		case Bullet:
+			sb.WriteString("- ")
+		case Numbered:
+			sb.WriteString(strconv.Itoa(bl.Number))
+			sb.WriteString(". ")
+		case Quote:
+			sb.WriteString("> ")
+		}
+		for _, s := range bl.Spans {
+			sb.WriteString(s.Text)
+			if s.Style&LinkText != 0 && s.Ref > 0 {
+				sb.WriteString(" [")
+				sb.WriteString(strconv.Itoa(s.Ref))
+				sb.WriteByte(']')
+			}
+		}
+	}
+	return sb.String()
+}
+
+// TextBody builds a body of plain paragraphs from text, one per
+// blank-line-separated chunk; single newlines stay inside a paragraph.
+func TextBody(text string) Body {
+	var b Body
+	for _, para := range strings.Split(text, "\n\n") {
+		para = strings.TrimSpace(para)
+		if para == "" {
+			continue
+		}
+		b.Blocks = append(b.Blocks, Block{Kind: Paragraph, Spans: []Span{{Text: para}}})
+	}
+	return b
+}

@@ -1,0 +1,128 @@
+package model
+
+import (
+	"hash/fnv"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Snapshot is one reading of a source: the story as the source showed it at
+// one moment, with its updates in the source's order.
+type Snapshot struct {
+	Title   string
+	Summary string
+	Link    string    // the story's own page
+	FeedURL string    // the feed or page actually read, when it differs from what was asked for
+	Fetched time.Time // when the snapshot was read
+
+	// Total is how many updates the source says the story has, 0 when unknown.
+	Total int
+	// CoverageStart and CoverageEnd bound a live page's coverage; zero when unknown.
+	CoverageStart, CoverageEnd time.Time
+
+	Updates []Update
+}
+
+// Prepare normalises a snapshot built by a parser, in place: it drops page
+// noise from bodies, fills Text, makes missing headlines from the text,
+// flags key events from categories, assigns stable IDs and content hashes,
+// and drops exact duplicates. Parsers set the raw fields and call it once.
+func (s *Snapshot) Prepare() {
+	links := make(map[string]int, len(s.Updates))
+	for i := range s.Updates {
+		if l := s.Updates[i].Link; l != "" {
+			links[l]++
+		}
+	}
+	kept := s.Updates[:0]
+	ids := make(map[string]uint64, len(s.Updates))
+	for i := range s.Updates {
+		u := s.Updates[i]
+		u.Body = dropNoise(u.Body)
+		u.Text = u.Body.PlainText()
+		u.Headline = strings.TrimSpace(u.Headline)
+		if u.Headline == "" {
+			u.Headline = HeadlineFromText(u.Text)
+		}
+		if u.Text == "" && u.Headline == "" {
+			continue
+		}
+		for _, c := range u.Categories {
+			if IsKeyCategory(c) {
+				u.Key = true
+				break
+			}
+		}
+		if u.Pinned {
+			u.Key = true
+		}
+		u.Hash = contentHash(u.Headline, u.Text)
+		u.ID = strings.TrimSpace(u.ID)
+		if u.ID == "" {
+			if u.Link != "" && links[u.Link] == 1 && u.Link != s.Link {
+				u.ID = u.Link
+			} else {
+				u.ID = fallbackID(u.Published, u.Text, u.Headline)
+			}
+		}
+		if h, dup := ids[u.ID]; dup {
+			if h == u.Hash {
+				continue
+			}
+			u.ID += "#" + strconv.FormatUint(fallbackHash(u.Published, u.Text, u.Headline)&0xffffff, 16)
+			if _, again := ids[u.ID]; again {
+				continue
+			}
+		}
+		ids[u.ID] = u.Hash
+		kept = append(kept, u)
+	}
+	clear(s.Updates[len(kept):])
+	s.Updates = kept
+}
+
+// fallbackID names an update that has neither an ID nor a unique link, from
+// its published time and the start of its text, so a headline fix keeps it.
+func fallbackID(published time.Time, text, headline string) string {
+	return "h:" + strconv.FormatUint(fallbackHash(published, text, headline), 16)
+}
+
+func fallbackHash(published time.Time, text, headline string) uint64 {
+	h := fnv.New64a()
+	if !published.IsZero() {
+		h.Write([]byte(published.UTC().Format(time.RFC3339)))
+	}
+	h.Write([]byte{0})
+	start := text
+	if start == "" {
+		start = headline
+	}
+	if len(start) > 120 {
+		start = start[:120]
+	}
+	h.Write([]byte(start))
+	return h.Sum64()
+}
+
+func dropNoise(b Body) Body {
+	noisy := false
+	for _, bl := range b.Blocks {
+		if bl.Kind != Preformatted && IsNoise(bl.Text()) {
+			noisy = true
+			break
+		}
+	}
+	if !noisy {
+		return b
+	}
+	kept := make([]Block, 0, len(b.Blocks))
+	for _, bl := range b.Blocks {
+		if bl.Kind != Preformatted && IsNoise(bl.Text()) {
+			continue
+		}
+		kept = append(kept, bl)
+	}
+	b.Blocks = kept
+	return b
+}

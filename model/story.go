@@ -1,0 +1,236 @@
+package model
+
+import (
+	"slices"
+	"time"
+)
+
+// Story is a live story as followed over time: every update ever seen,
+// newest first, with edits and removals tracked.
+type Story struct {
+	Title   string
+	Summary string
+	Link    string
+	FeedURL string
+	Total   int // updates the source says the story has, 0 when unknown
+
+	CoverageStart, CoverageEnd time.Time
+
+	updates []*Update // newest first
+	byID    map[string]*Update
+	gen     uint64
+	seq     uint64
+}
+
+// Changes says what a merge did.
+type Changes struct {
+	New     []*Update // updates not seen before, newest first
+	Edited  []*Update // updates whose content changed; Previous holds the old version
+	Removed []*Update // updates that vanished while the source still covered their time
+	Meta    bool      // title, summary, link, total or coverage changed
+}
+
+// Empty reports whether the merge changed nothing.
+func (c Changes) Empty() bool {
+	return len(c.New) == 0 && len(c.Edited) == 0 && len(c.Removed) == 0 && !c.Meta
+}
+
+// NewStory returns an empty story.
+func NewStory() *Story {
+	return &Story{byID: make(map[string]*Update)}
+}
+
+// Len returns the number of updates in the story, removed ones included.
+func (s *Story) Len() int { return len(s.updates) }
+
+// At returns the i-th update, newest first.
+func (s *Story) At(i int) *Update { return s.updates[i] }
+
+// Updates returns the story's updates, newest first. The slice is the
+// story's own: do not modify it, and do not keep it across a Merge.
+func (s *Story) Updates() []*Update { return s.updates }
+
+// ByID returns the update with the given ID, or nil.
+func (s *Story) ByID(id string) *Update { return s.byID[id] }
+
+// Index returns the position of the update with the given ID (newest first),
+// or -1.
+func (s *Story) Index(id string) int {
+	u := s.byID[id]
+	if u == nil {
+		return -1
+	}
+	i, found := slices.BinarySearchFunc(s.updates, u, compareNewestFirst)
+	if found && s.updates[i] == u {
+		return i
+	}
+	return slices.Index(s.updates, u)
+}
+
+// compareNewestFirst orders updates newest first, earlier arrivals first on ties.
+func compareNewestFirst(a, b *Update) int {
+	if c := b.sortAt.Compare(a.sortAt); c != 0 {
+		return c
+	}
+	switch {
+	case a.seq < b.seq:
+		return -1
+	case a.seq > b.seq:
+		return 1
+	}
+	return 0
+}
+
+// Merge folds a prepared snapshot into the story and reports what changed.
+//
+// An update is new, edited (its content hash changed; the old version is kept
+// in Previous), unchanged, or removed. A feed is a window: updates older than
+// the snapshot's oldest dated update have simply fallen off its end and stay
+// as they are; only one that vanishes while the snapshot still covers its
+// time is flagged removed (and stays readable). An update that comes back is
+// no longer removed.
+func (s *Story) Merge(snap *Snapshot) Changes {
+	var ch Changes
+	s.gen++
+	if snap.Title != "" && snap.Title != s.Title {
+		s.Title, ch.Meta = snap.Title, true
+	}
+	if snap.Summary != "" && snap.Summary != s.Summary {
+		s.Summary, ch.Meta = snap.Summary, true
+	}
+	if snap.Link != "" && snap.Link != s.Link {
+		s.Link, ch.Meta = snap.Link, true
+	}
+	if snap.FeedURL != s.FeedURL {
+		s.FeedURL, ch.Meta = snap.FeedURL, true
+	}
+	if snap.Total != s.Total {
+		s.Total, ch.Meta = snap.Total, true
+	}
+	if !snap.CoverageStart.Equal(s.CoverageStart) || !snap.CoverageEnd.Equal(s.CoverageEnd) {
+		s.CoverageStart, s.CoverageEnd, ch.Meta = snap.CoverageStart, snap.CoverageEnd, true
+	}
+
+	var oldest time.Time
+	reorder := false
+	inferred := snap.Fetched
+	for i := range snap.Updates {
+		in := &snap.Updates[i]
+		at := in.Published
+		if at.IsZero() {
+			at = inferred
+		} else {
+			inferred = at
+			if oldest.IsZero() || at.Before(oldest) {
+				oldest = at
+			}
+		}
+		old := s.byID[in.ID]
+		if old == nil {
+			u := *in
+			u.Edited, u.Removed, u.Previous = false, false, nil
+			u.sortAt, u.seq, u.seen = at, s.seq, s.gen
+			s.seq++
+			s.byID[u.ID] = &u
+			ch.New = append(ch.New, &u)
+			continue
+		}
+		old.seen = s.gen
+		if old.Removed {
+			old.Removed = false
+			ch.Edited = append(ch.Edited, old)
+		}
+		if old.Hash == in.Hash {
+			if !in.Updated.IsZero() {
+				old.Updated = in.Updated
+			}
+			continue
+		}
+		prev := *old
+		prev.Previous = nil
+		u := *in
+		u.Edited, u.Removed, u.Previous = true, false, &prev
+		u.sortAt, u.seq, u.seen = old.sortAt, old.seq, s.gen
+		if in.HasTime() && !in.Published.Equal(old.Published) {
+			u.sortAt = at
+			reorder = true
+		}
+		*old = u
+		if len(ch.Edited) == 0 || ch.Edited[len(ch.Edited)-1] != old {
+			ch.Edited = append(ch.Edited, old)
+		}
+	}
+
+	if !oldest.IsZero() && len(snap.Updates) > 0 {
+		for _, u := range s.updates {
+			if u.seen == s.gen || u.Removed || !u.HasTime() || u.Published.Before(oldest) {
+				continue
+			}
+			u.Removed = true
+			ch.Removed = append(ch.Removed, u)
+		}
+	}
+
+	if len(ch.New) > 0 {
+		slices.SortStableFunc(ch.New, compareNewestFirst)
+		s.updates = mergeSorted(s.updates, ch.New)
+	}
+	if reorder {
+		slices.SortStableFunc(s.updates, compareNewestFirst)
+	}
+	return ch
+}
+
+// mergeSorted merges two newest-first slices into one.
+func mergeSorted(have, add []*Update) []*Update {
+	if len(have) == 0 {
+		return slices.Clone(add)
+	}
+	out := make([]*Update, 0, len(have)+len(add))
+	i, j := 0, 0
+	for i < len(have) && j < len(add) {
+		if compareNewestFirst(add[j], have[i]) < 0 {
+			out = append(out, add[j])
+			j++
+		} else {
+			out = append(out, have[i])
+			i++
+		}
+	}
+	out = append(out, have[i:]...)
+	return append(out, add[j:]...)
+}
+
+// Restore rebuilds a story from updates saved in display order (newest
+// first), as read back from saved state. Flags, previous versions and order
+// are kept as given.
+func Restore(meta Snapshot, updates []Update) *Story {
+	s := NewStory()
+	s.Title, s.Summary, s.Link, s.FeedURL = meta.Title, meta.Summary, meta.Link, meta.FeedURL
+	s.Total, s.CoverageStart, s.CoverageEnd = meta.Total, meta.CoverageStart, meta.CoverageEnd
+	s.updates = make([]*Update, 0, len(updates))
+	var newer time.Time
+	for i := range updates {
+		u := updates[i]
+		if _, dup := s.byID[u.ID]; dup || u.ID == "" {
+			continue
+		}
+		u.sortAt = u.Published
+		if u.sortAt.IsZero() || (!newer.IsZero() && u.sortAt.After(newer)) {
+			u.sortAt = newer
+		}
+		newer = u.sortAt
+		u.seq = s.seq
+		s.seq++
+		s.byID[u.ID] = &u
+		s.updates = append(s.updates, &u)
+	}
+	return s
+}
+
+// Meta returns the story's title, summary, links, total and coverage as a
+// snapshot without updates, the counterpart of Restore.
+func (s *Story) Meta() Snapshot {
+	return Snapshot{Title: s.Title, Summary: s.Summary, Link: s.Link, FeedURL: s.FeedURL,
+		Total: s.Total, CoverageStart: s.CoverageStart, CoverageEnd: s.CoverageEnd}
+}

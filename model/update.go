@@ -1,0 +1,114 @@
+package model
+
+import (
+	"hash/fnv"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Update is one timestamped post of a live story.
+//
+// Updates handed out by a Story are shared with it: treat them as read-only.
+type Update struct {
+	ID         string    // stable identity across polls
+	Headline   string    // the post's headline, or one made from its text
+	Body       Body      // structured text for layout
+	Text       string    // plain text of Body
+	Published  time.Time // zero when the source gives none
+	Updated    time.Time // zero when the source gives none
+	Author     string
+	Link       string
+	Categories []string
+	Key        bool    // a key event
+	Hash       uint64  // content hash over headline and text; a change is an edit
+	Edited     bool    // the content changed after it was first seen
+	Removed    bool    // vanished from the source while the source still covered its time
+	Previous   *Update // the version before the latest edit, or nil
+
+	// Pinned is set by sources that mark an update as pinned or sticky.
+	Pinned bool
+
+	sortAt time.Time // Published, or a time inferred from feed position
+	seq    uint64    // arrival order, for stable ties
+	seen   uint64    // the merge generation that last saw this update
+}
+
+// HasTime reports whether the source gave the update a published time.
+func (u *Update) HasTime() bool { return !u.Published.IsZero() }
+
+// SortTime is the time the update is ordered by: its published time, or
+// for an undated update the time inferred from its place in the feed.
+func (u *Update) SortTime() time.Time { return u.sortAt }
+
+// keyCategories are the category and tag names that sources use for key events.
+var keyCategories = map[string]bool{
+	"key event": true, "key events": true, "key-event": true, "keyevent": true,
+	"key": true, "pinned": true, "sticky": true, "breaking": true,
+	"breaking news": true, "highlight": true, "highlights": true, "key moment": true,
+}
+
+// IsKeyCategory reports whether a category or tag marks a key event.
+func IsKeyCategory(c string) bool {
+	return keyCategories[strings.ToLower(strings.TrimSpace(c))]
+}
+
+// noiseLines are whole blocks that pages carry between posts and that are
+// not part of any post.
+var noiseLines = map[string]bool{
+	"advertisement": true, "advert": true, "skip advertisement": true,
+	"story continues below advertisement": true, "sponsored": true,
+}
+
+// IsNoise reports whether a whole line of text is page noise such as a
+// lone "Advertisement".
+func IsNoise(line string) bool {
+	return noiseLines[strings.ToLower(strings.TrimSpace(line))]
+}
+
+// HeadlineLimit is the longest headline, in runes, made from an update's text.
+const HeadlineLimit = 90
+
+// HeadlineFromText makes a headline from text: its first sentence, trimmed at
+// a word boundary to HeadlineLimit runes with an ellipsis.
+func HeadlineFromText(text string) string {
+	text = strings.TrimSpace(text)
+	if i := strings.IndexByte(text, '\n'); i >= 0 {
+		text = strings.TrimSpace(text[:i])
+	}
+	text = strings.TrimLeft(text, "-> ")
+	for i := 0; i < len(text)-1; i++ {
+		switch text[i] {
+		case '.', '!', '?':
+			if text[i+1] == ' ' && i > 0 {
+				text = text[:i+1]
+				i = len(text)
+			}
+		}
+	}
+	if utf8.RuneCountInString(text) <= HeadlineLimit {
+		return text
+	}
+	cut, n := 0, 0
+	for i := range text {
+		if n == HeadlineLimit-1 {
+			cut = i
+			break
+		}
+		n++
+	}
+	head := text[:cut]
+	if sp := strings.LastIndexByte(head, ' '); sp > len(head)/2 {
+		head = head[:sp]
+	}
+	return strings.TrimRight(head, " ,;:-") + "…"
+}
+
+// contentHash hashes what a reader sees of an update.
+func contentHash(headline, text string) uint64 {
+	h := fnv.New64a()
+	h.Write([]byte(headline))
+	h.Write([]byte{0})
+	h.Write([]byte(text))
+	return h.Sum64()
+}
