@@ -34,6 +34,10 @@ type Update struct {
 	seen   uint64    // the merge generation that last saw this update
 }
 
+// Seq is the update's arrival number within its story: dense, starting at 0,
+// never reused. Indexes keyed by update can use it.
+func (u *Update) Seq() uint64 { return u.seq }
+
 // HasTime reports whether the source gave the update a published time.
 func (u *Update) HasTime() bool { return !u.Published.IsZero() }
 
