@@ -81,13 +81,10 @@ func HeadlineFromText(text string) string {
 		text = strings.TrimSpace(text[:i])
 	}
 	text = strings.TrimLeft(text, "-> ")
-	for i := 0; i < len(text)-1; i++ {
-		switch text[i] {
-		case '.', '!', '?':
-			if text[i+1] == ' ' && i > 0 {
-				text = text[:i+1]
-				i = len(text)
-			}
+	for i := 1; i < len(text)-1; i++ {
+		if c := text[i]; (c == '.' || c == '!' || c == '?') && text[i+1] == ' ' && !(c == '.' && abbreviation(text[:i])) {
+			text = text[:i+1]
+			break
 		}
 	}
 	if utf8.RuneCountInString(text) <= HeadlineLimit {
@@ -106,6 +103,21 @@ func HeadlineFromText(text string) string {
 		head = head[:sp]
 	}
 	return strings.TrimRight(head, " ,;:-") + "…"
+}
+
+// abbreviations end in a full stop without ending a sentence.
+var abbreviations = map[string]bool{
+	"dr": true, "mr": true, "mrs": true, "ms": true, "st": true, "no": true, "vs": true,
+	"prof": true, "gen": true, "gov": true, "sen": true, "rep": true, "e.g": true, "i.e": true,
+	"etc": true, "a.m": true, "p.m": true, "approx": true, "jan": true, "feb": true, "aug": true,
+	"sept": true, "oct": true, "nov": true, "dec": true, "u.s": true, "u.k": true,
+}
+
+// abbreviation reports whether text ends with a word that is abbreviated
+// with a full stop, or with a single letter (an initial).
+func abbreviation(text string) bool {
+	word := text[strings.LastIndexByte(text, ' ')+1:]
+	return len(word) == 1 || abbreviations[strings.ToLower(word)]
 }
 
 // contentHash hashes what a reader sees of an update.

@@ -1,0 +1,204 @@
+package model
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+var t0 = time.Date(2016, 1, 12, 8, 0, 0, 0, time.UTC)
+
+func upd(id, headline, text string, minutes int) Update {
+	u := Update{ID: id, Headline: headline, Body: TextBody(text)}
+	if minutes >= 0 {
+		u.Published = t0.Add(time.Duration(minutes) * time.Minute)
+	}
+	return u
+}
+
+func snap(us ...Update) *Snapshot {
+	s := &Snapshot{Title: "Strike day", Fetched: t0.Add(24 * time.Hour), Updates: us}
+	s.Prepare()
+	return s
+}
+
+func ids(us []*Update) string {
+	var out []string
+	for _, u := range us {
+		out = append(out, u.ID)
+	}
+	return strings.Join(out, ",")
+}
+
+func TestMergeNewEditedUnchanged(t *testing.T) {
+	s := NewStory()
+	ch := s.Merge(snap(upd("b", "Second", "Talks resume.", 20), upd("a", "First", "Doctors walk out.", 10)))
+	if got := ids(ch.New); got != "b,a" {
+		t.Fatalf("new = %q, want b,a", got)
+	}
+	if !ch.Meta || s.Title != "Strike day" {
+		t.Fatalf("meta not taken: %+v", s.Title)
+	}
+
+	ch = s.Merge(snap(upd("c", "Third", "Pickets form.", 30), upd("b", "Second", "Talks resume on Thursday.", 20), upd("a", "First", "Doctors walk out.", 10)))
+	if ids(ch.New) != "c" || ids(ch.Edited) != "b" || len(ch.Removed) != 0 || ch.Meta {
+		t.Fatalf("changes = new %q edited %q removed %q meta %v", ids(ch.New), ids(ch.Edited), ids(ch.Removed), ch.Meta)
+	}
+	b := s.ByID("b")
+	if !b.Edited || b.Previous == nil || b.Previous.Text != "Talks resume." || b.Text != "Talks resume on Thursday." {
+		t.Fatalf("edit not kept: %+v", b)
+	}
+	if ids(s.Updates()) != "c,b,a" {
+		t.Fatalf("order = %s", ids(s.Updates()))
+	}
+
+	ch = s.Merge(snap(upd("c", "Third", "Pickets form.", 30), upd("b", "Second", "Talks resume on Thursday.", 20), upd("a", "First", "Doctors walk out.", 10)))
+	if !ch.Empty() {
+		t.Fatalf("identical snapshot changed the story: %+v", ch)
+	}
+}
+
+func TestMergeUpdatedBumpIsNotAnEdit(t *testing.T) {
+	s := NewStory()
+	s.Merge(snap(upd("a", "First", "Same words.", 10)))
+	again := upd("a", "First", "Same words.", 10)
+	again.Updated = t0.Add(time.Hour)
+	ch := s.Merge(snap(again))
+	if len(ch.Edited) != 0 || s.ByID("a").Edited {
+		t.Fatal("a bare updated-time bump was taken as an edit")
+	}
+	if !s.ByID("a").Updated.Equal(again.Updated) {
+		t.Fatal("updated time not kept")
+	}
+}
+
+func TestMergeWindowKeepsOlderAndFlagsRemoved(t *testing.T) {
+	s := NewStory()
+	s.Merge(snap(upd("c", "C", "three", 30), upd("b", "B", "two", 20), upd("a", "A", "one", 10)))
+	// The window moves on: a falls off the end, b vanishes from inside the window.
+	ch := s.Merge(snap(upd("d", "D", "four", 40), upd("c", "C", "three", 30)))
+	if ids(ch.New) != "d" {
+		t.Fatalf("new = %q", ids(ch.New))
+	}
+	if ids(ch.Removed) != "" {
+		t.Fatalf("updates older than the window were flagged removed: %q", ids(ch.Removed))
+	}
+	ch = s.Merge(snap(upd("e", "E", "five", 50), upd("d", "D", "four", 40), upd("c", "C", "three", 30)))
+	if s.Len() != 5 || ids(s.Updates()) != "e,d,c,b,a" {
+		t.Fatalf("story = %s", ids(s.Updates()))
+	}
+	ch = s.Merge(snap(upd("e", "E", "five", 50), upd("c", "C", "three", 30)))
+	if ids(ch.Removed) != "d" || !s.ByID("d").Removed {
+		t.Fatalf("removed = %q", ids(ch.Removed))
+	}
+	ch = s.Merge(snap(upd("e", "E", "five", 50), upd("d", "D", "four", 40), upd("c", "C", "three", 30)))
+	if s.ByID("d").Removed || ids(ch.Edited) != "d" {
+		t.Fatalf("returning update still removed; edited = %q", ids(ch.Edited))
+	}
+}
+
+func TestMergeEmptySnapshotRemovesNothing(t *testing.T) {
+	s := NewStory()
+	s.Merge(snap(upd("a", "A", "one", 10)))
+	if ch := s.Merge(snap()); len(ch.Removed) != 0 {
+		t.Fatal("an empty snapshot removed updates")
+	}
+}
+
+func TestOrderStableForTiesAndUndated(t *testing.T) {
+	s := NewStory()
+	s.Merge(snap(upd("x", "X", "tie one", 10), upd("y", "Y", "tie two", 10), upd("z", "Z", "later", 20)))
+	if got := ids(s.Updates()); got != "z,x,y" {
+		t.Fatalf("ties: %s", got)
+	}
+	u := NewStory()
+	u.Merge(snap(upd("p", "P", "top", -1), upd("q", "Q", "middle", -1), upd("r", "R", "bottom", -1)))
+	if got := ids(u.Updates()); got != "p,q,r" {
+		t.Fatalf("undated feed order lost: %s", got)
+	}
+	next := snap(upd("n", "N", "newest", -1), upd("p", "P", "top", -1), upd("q", "Q", "middle", -1), upd("r", "R", "bottom", -1))
+	next.Fetched = next.Fetched.Add(time.Minute)
+	u.Merge(next)
+	if got := ids(u.Updates()); got != "n,p,q,r" {
+		t.Fatalf("new undated update not on top: %s", got)
+	}
+}
+
+func TestPrepareIDsHeadlinesKeyAndNoise(t *testing.T) {
+	page := "https://example.test/live"
+	s := &Snapshot{Link: page, Updates: []Update{
+		{Link: page, Body: TextBody("Shared link one. More text.")},
+		{Link: page, Body: TextBody("Shared link two.")},
+		{Link: "https://example.test/live#post-3", Headline: "Own link", Body: TextBody("Three.\n\nAdvertisement")},
+		{ID: "guid-4", Headline: "Tagged", Categories: []string{"Key event"}, Body: TextBody("Four.")},
+		{ID: "guid-4", Headline: "Tagged", Categories: []string{"Key event"}, Body: TextBody("Four.")},
+	}}
+	s.Prepare()
+	if len(s.Updates) != 4 {
+		t.Fatalf("got %d updates, want the exact duplicate dropped", len(s.Updates))
+	}
+	if s.Updates[0].ID == page || s.Updates[1].ID == page || s.Updates[0].ID == s.Updates[1].ID {
+		t.Fatalf("a shared link became an ID: %q %q", s.Updates[0].ID, s.Updates[1].ID)
+	}
+	if s.Updates[2].ID != "https://example.test/live#post-3" {
+		t.Fatalf("unique link not used as ID: %q", s.Updates[2].ID)
+	}
+	if s.Updates[0].Headline != "Shared link one." {
+		t.Fatalf("headline fallback = %q", s.Updates[0].Headline)
+	}
+	if strings.Contains(s.Updates[2].Text, "Advertisement") {
+		t.Fatal("page noise kept")
+	}
+	if !s.Updates[3].Key {
+		t.Fatal("key event category not flagged")
+	}
+}
+
+func TestHeadlineFixKeepsIdentity(t *testing.T) {
+	s := NewStory()
+	first := Update{Published: t0, Headline: "Docters strike", Body: TextBody("Thousands walk out.")}
+	s.Merge(snap(first))
+	fixed := first
+	fixed.Headline = "Doctors strike"
+	ch := s.Merge(snap(fixed))
+	if len(ch.New) != 0 || len(ch.Removed) != 0 || len(ch.Edited) != 1 {
+		t.Fatalf("headline fix: new %d removed %d edited %d", len(ch.New), len(ch.Removed), len(ch.Edited))
+	}
+}
+
+func TestHeadlineFromText(t *testing.T) {
+	long := strings.Repeat("word ", 40)
+	for _, tc := range []struct{ in, want string }{
+		{"Short one. Then more.", "Short one."},
+		{"No full stop here", "No full stop here"},
+		{"First line\nsecond line", "First line"},
+		{"Dr. Porter spoke. Then left.", "Dr. Porter spoke."},
+		{"Talks end at 5 p.m. today", "Talks end at 5 p.m. today"},
+	} {
+		if got := HeadlineFromText(tc.in); got != tc.want {
+			t.Errorf("HeadlineFromText(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+	got := HeadlineFromText(long)
+	if !strings.HasSuffix(got, "…") || len([]rune(got)) > HeadlineLimit {
+		t.Errorf("long headline = %q", got)
+	}
+}
+
+func TestRestoreKeepsOrderAndFlags(t *testing.T) {
+	s := NewStory()
+	s.Merge(snap(upd("b", "B", "two", 20), upd("a", "A", "one", 10)))
+	s.Merge(snap(upd("b", "B", "two, corrected", 20), upd("a", "A", "one", 10)))
+	var saved []Update
+	for _, u := range s.Updates() {
+		saved = append(saved, *u)
+	}
+	r := Restore(s.Meta(), saved)
+	if ids(r.Updates()) != "b,a" || !r.ByID("b").Edited || r.ByID("b").Previous == nil || r.Title != s.Title {
+		t.Fatalf("restore lost data: %s", ids(r.Updates()))
+	}
+	ch := r.Merge(snap(upd("c", "C", "three", 30), upd("b", "B", "two, corrected", 20)))
+	if ids(ch.New) != "c" || ids(r.Updates()) != "c,b,a" || r.Index("a") != 2 {
+		t.Fatalf("merge after restore: new %q order %s", ids(ch.New), ids(r.Updates()))
+	}
+}
