@@ -1,0 +1,350 @@
+// Package htmltext turns the HTML of an update into structured text for the
+// terminal: paragraphs, headings, lists, quotes and preformatted blocks, with
+// emphasis kept as styles and links kept as numbered references.
+package htmltext
+
+import (
+	"html"
+	"net/url"
+	"strings"
+
+	xhtml "golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/liveline-tui/liveline/feed/sanitize"
+	"github.com/liveline-tui/liveline/model"
+)
+
+// Parse converts an HTML fragment into a body. Text without markup becomes
+// paragraphs split at blank lines. Every text node is sanitised after its
+// entities are decoded. Links are kept when they are http, https or mailto;
+// relative links are resolved against base when it is given.
+func Parse(fragment string, base *url.URL) model.Body {
+	if !strings.ContainsAny(fragment, "<&") {
+		return plainBody(fragment)
+	}
+	if !strings.Contains(fragment, "<") {
+		return plainBody(html.UnescapeString(fragment))
+	}
+	w := walker{base: base, refs: map[string]int{}}
+	z := xhtml.NewTokenizer(strings.NewReader(fragment))
+	for {
+		tt := z.Next()
+		switch tt {
+		case xhtml.ErrorToken:
+			w.endBlock()
+			return w.body
+		case xhtml.TextToken:
+			if w.skip == 0 {
+				w.text(string(z.Text()))
+			}
+		case xhtml.StartTagToken, xhtml.SelfClosingTagToken:
+			name, hasAttr := z.TagName()
+			a := atom.Lookup(name)
+			var href string
+			if a == atom.A && hasAttr {
+				href = attr(z, "href")
+			}
+			w.start(a, href, tt == xhtml.SelfClosingTagToken)
+		case xhtml.EndTagToken:
+			name, _ := z.TagName()
+			w.end(atom.Lookup(name))
+		}
+	}
+}
+
+func attr(z *xhtml.Tokenizer, want string) string {
+	for {
+		k, v, more := z.TagAttr()
+		if string(k) == want {
+			return string(v)
+		}
+		if !more {
+			return ""
+		}
+	}
+}
+
+// plainBody splits plain text into paragraphs at blank lines.
+func plainBody(text string) model.Body {
+	var b model.Body
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	for _, para := range strings.Split(text, "\n\n") {
+		if p := sanitize.Line(para); p != "" {
+			b.Blocks = append(b.Blocks, model.Block{Kind: model.Paragraph, Spans: []model.Span{{Text: p}}})
+		}
+	}
+	return b
+}
+
+// list is an open ul or ol.
+type list struct {
+	ordered bool
+	next    int
+}
+
+// walker builds a body from a stream of tokens.
+type walker struct {
+	base *url.URL
+	body model.Body
+	refs map[string]int
+
+	skip   int // depth inside elements whose text is not shown
+	pre    int
+	quote  int
+	lists  []list
+	strong int
+	em     int
+	code   int
+	link   int // the reference of the open link, 0 outside links
+
+	kind   model.BlockKind
+	number int
+	depth  int
+	spans  []model.Span
+	space  bool // white space is pending between words
+}
+
+func (w *walker) style() model.SpanStyle {
+	var s model.SpanStyle
+	if w.strong > 0 {
+		s |= model.Strong
+	}
+	if w.em > 0 {
+		s |= model.Emphasis
+	}
+	if w.code > 0 && w.pre == 0 {
+		s |= model.Code
+	}
+	if w.link > 0 {
+		s |= model.LinkText
+	}
+	return s
+}
+
+// text adds a text node to the open block.
+func (w *walker) text(raw string) {
+	s := sanitize.String(raw)
+	if w.pre > 0 {
+		if w.kind != model.Preformatted {
+			w.endBlock()
+			w.kind = model.Preformatted
+		}
+		w.add(s)
+		return
+	}
+	var b strings.Builder
+	for _, f := range strings.FieldsFunc(s, isSpace) {
+		if b.Len() > 0 || (w.space && len(w.spans) > 0) {
+			b.WriteByte(' ')
+		}
+		b.WriteString(f)
+	}
+	startsWithSpace := s != "" && isSpace(rune(s[0]))
+	endsWithSpace := s != "" && isSpace(rune(s[len(s)-1]))
+	if b.Len() == 0 {
+		if s != "" {
+			w.space = true
+		}
+		return
+	}
+	out := b.String()
+	if startsWithSpace && len(w.spans) > 0 && out[0] != ' ' {
+		out = " " + out
+	}
+	w.add(out)
+	w.space = endsWithSpace
+}
+
+func isSpace(r rune) bool {
+	return r == ' ' || r == '\n' || r == '\t' || r == '\r' || r == '\f' || r == '\u00a0'
+}
+
+// add appends text to the open block, joining it to the last span when the
+// style is the same.
+func (w *walker) add(s string) {
+	if s == "" {
+		return
+	}
+	st, ref := w.style(), w.link
+	if n := len(w.spans); n > 0 && w.spans[n-1].Style == st && w.spans[n-1].Ref == ref {
+		w.spans[n-1].Text += s
+		return
+	}
+	w.spans = append(w.spans, model.Span{Text: s, Style: st, Ref: ref})
+}
+
+// endBlock closes the open block, keeping it when it has text.
+func (w *walker) endBlock() {
+	if len(w.spans) > 0 {
+		if w.kind != model.Preformatted {
+			last := &w.spans[len(w.spans)-1]
+			last.Text = strings.TrimRight(last.Text, " ")
+		} else {
+			first := &w.spans[0]
+			first.Text = strings.TrimLeft(first.Text, "\n")
+			last := &w.spans[len(w.spans)-1]
+			last.Text = strings.TrimRight(last.Text, "\n ")
+		}
+		if w.hasText() {
+			w.body.Blocks = append(w.body.Blocks, model.Block{Kind: w.kind, Spans: w.spans, Number: w.number, Depth: w.depth})
+		}
+	}
+	w.spans, w.space = nil, false
+	w.kind, w.number, w.depth = w.contextKind()
+}
+
+func (w *walker) hasText() bool {
+	for _, s := range w.spans {
+		if strings.TrimSpace(s.Text) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// contextKind is the kind of block that text starts outside any explicit
+// block: a quote inside blockquote, a continuation of a list item inside one.
+func (w *walker) contextKind() (model.BlockKind, int, int) {
+	if w.quote > 0 {
+		return model.Quote, 0, w.quote - 1 + len(w.lists)
+	}
+	return model.Paragraph, 0, len(w.lists)
+}
+
+func (w *walker) start(a atom.Atom, href string, selfClosing bool) {
+	switch a {
+	case atom.Script, atom.Style, atom.Noscript, atom.Iframe, atom.Template, atom.Svg, atom.Object, atom.Button, atom.Select, atom.Form, atom.Figcaption:
+		if !selfClosing {
+			w.skip++
+		}
+		return
+	}
+	if w.skip > 0 {
+		return
+	}
+	switch a {
+	case atom.P, atom.Div, atom.Section, atom.Article, atom.Header, atom.Footer, atom.Aside, atom.Figure, atom.Table, atom.Tr, atom.Dl, atom.Dt, atom.Dd, atom.Hr, atom.Main:
+		if (w.kind == model.Bullet || w.kind == model.Numbered) && !w.hasText() {
+			return // <li><p>: the paragraph is the item's text
+		}
+		w.endBlock()
+	case atom.Br:
+		w.endBlock()
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		w.endBlock()
+		w.kind = model.Heading
+	case atom.Ul, atom.Ol:
+		w.endBlock()
+		w.lists = append(w.lists, list{ordered: a == atom.Ol, next: 1})
+	case atom.Li:
+		w.endBlock()
+		if len(w.lists) == 0 {
+			w.lists = append(w.lists, list{})
+		}
+		l := &w.lists[len(w.lists)-1]
+		w.depth = len(w.lists) - 1 + max(w.quote-1, 0)
+		if l.ordered {
+			w.kind, w.number = model.Numbered, l.next
+			l.next++
+		} else {
+			w.kind = model.Bullet
+		}
+	case atom.Blockquote:
+		w.endBlock()
+		w.quote++
+		w.kind, w.number, w.depth = w.contextKind()
+	case atom.Pre:
+		w.endBlock()
+		w.pre++
+		w.kind = model.Preformatted
+	case atom.Strong, atom.B:
+		w.strong++
+	case atom.Em, atom.I, atom.Cite:
+		w.em++
+	case atom.Code, atom.Kbd, atom.Samp, atom.Tt:
+		w.code++
+	case atom.Td, atom.Th:
+		w.space = true
+	case atom.A:
+		w.link = w.ref(href)
+	}
+}
+
+func (w *walker) end(a atom.Atom) {
+	switch a {
+	case atom.Script, atom.Style, atom.Noscript, atom.Iframe, atom.Template, atom.Svg, atom.Object, atom.Button, atom.Select, atom.Form, atom.Figcaption:
+		if w.skip > 0 {
+			w.skip--
+		}
+		return
+	}
+	if w.skip > 0 {
+		return
+	}
+	switch a {
+	case atom.P, atom.Div, atom.Section, atom.Article, atom.Header, atom.Footer, atom.Aside, atom.Figure, atom.Table, atom.Tr, atom.Dl, atom.Dt, atom.Dd, atom.Main,
+		atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Li:
+		w.endBlock()
+	case atom.Ul, atom.Ol:
+		w.endBlock()
+		if len(w.lists) > 0 {
+			w.lists = w.lists[:len(w.lists)-1]
+		}
+		w.kind, w.number, w.depth = w.contextKind()
+	case atom.Blockquote:
+		w.endBlock()
+		if w.quote > 0 {
+			w.quote--
+		}
+		w.kind, w.number, w.depth = w.contextKind()
+	case atom.Pre:
+		w.endBlock()
+		if w.pre > 0 {
+			w.pre--
+		}
+		w.kind, w.number, w.depth = w.contextKind()
+	case atom.Strong, atom.B:
+		w.strong = max(w.strong-1, 0)
+	case atom.Em, atom.I, atom.Cite:
+		w.em = max(w.em-1, 0)
+	case atom.Code, atom.Kbd, atom.Samp, atom.Tt:
+		w.code = max(w.code-1, 0)
+	case atom.A:
+		w.link = 0
+	}
+}
+
+// ref numbers a link target, or returns 0 for one that is not kept.
+func (w *walker) ref(href string) int {
+	target := resolve(w.base, strings.TrimSpace(href))
+	if target == "" {
+		return 0
+	}
+	if n, ok := w.refs[target]; ok {
+		return n
+	}
+	w.body.Links = append(w.body.Links, target)
+	n := len(w.body.Links)
+	w.refs[target] = n
+	return n
+}
+
+// resolve returns href as an absolute http, https or mailto URL, or "".
+func resolve(base *url.URL, href string) string {
+	if href == "" || strings.HasPrefix(href, "#") && base == nil {
+		return ""
+	}
+	u, err := url.Parse(href)
+	if err != nil {
+		return ""
+	}
+	if base != nil {
+		u = base.ResolveReference(u)
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "http", "https", "mailto":
+		return sanitize.Line(u.String())
+	}
+	return ""
+}
