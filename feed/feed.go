@@ -79,3 +79,16 @@ type Player interface {
 	SetSpeed(factor float64) // story seconds per real second
 	Step(n int)              // jump n changes forward (n > 0) or back (n < 0)
 }
+
+// Fetch is one successful reading of a source, as a recorder keeps it: what
+// was asked for, what came back, and the snapshot it parsed into.
+type Fetch struct {
+	Time         time.Time
+	URL          string // the address finally read, after redirects
+	Status       int    // HTTP status; 200 for files
+	ETag         string
+	LastModified string
+	ContentType  string
+	Body         []byte          // the raw body as received (after gzip decoding)
+	Snapshot     *model.Snapshot // the prepared snapshot parsed from Body
+}
