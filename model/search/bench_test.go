@@ -1,0 +1,111 @@
+package search
+
+import (
+	"context"
+	"runtime"
+	"slices"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/liveline-tui/liveline/model"
+)
+
+// keystrokes returns what the search line holds after each key of a reader's
+// session: a two-word query typed letter by letter, a backspace, a phrase,
+// an exclusion, then, after clearing the line, a word that occurs nowhere.
+func keystrokes() []string {
+	var out []string
+	line := ""
+	typ := func(s string) {
+		for _, r := range s {
+			line += string(r)
+			out = append(out, line)
+		}
+	}
+	typ("strike minister")
+	line = line[:len(line)-1]
+	out = append(out, line)
+	typ(`r "prime minister"`)
+	typ(" -union")
+	line = ""
+	out = append(out, line)
+	typ("quixotic")
+	return out
+}
+
+var bench100k = sync.OnceValues(func() ([]*model.Update, *Index) {
+	us := genStory(100_000, 4000, 1)
+	x := NewIndex()
+	for _, u := range us {
+		x.Add(u)
+	}
+	return us, x
+})
+
+func BenchmarkSearch100k(b *testing.B) {
+	us, x := bench100k()
+	_ = us
+	script := keystrokes()
+	ctx := context.Background()
+	var lat []time.Duration
+	b.ResetTimer()
+	for b.Loop() {
+		for _, line := range script {
+			start := time.Now()
+			res := x.Search(ctx, Parse(line))
+			lat = append(lat, time.Since(start))
+			if res.Err != nil {
+				b.Fatal(res.Err)
+			}
+		}
+	}
+	b.StopTimer()
+	slices.Sort(lat)
+	pct := func(p float64) float64 {
+		return float64(lat[int(p*float64(len(lat)-1))]) / float64(time.Millisecond)
+	}
+	b.ReportMetric(pct(0.50), "p50-ms/key")
+	b.ReportMetric(pct(0.99), "p99-ms/key")
+	b.ReportMetric(float64(x.Bytes())/(1<<20), "index-MB")
+	b.ReportMetric(float64(len(script)), "keys/op")
+}
+
+// BenchmarkScan100k is the baseline: Match over every update, unindexed.
+func BenchmarkScan100k(b *testing.B) {
+	us, _ := bench100k()
+	q := Parse("strike minister")
+	for b.Loop() {
+		n := 0
+		for _, u := range us {
+			if q.Match(u) {
+				n++
+			}
+		}
+	}
+}
+
+// BenchmarkIndex100k measures building the index of the 100k story.
+func BenchmarkIndex100k(b *testing.B) {
+	us, _ := bench100k()
+	for b.Loop() {
+		x := NewIndex()
+		for _, u := range us {
+			x.Add(u)
+		}
+	}
+	runtime.GC()
+}
+
+// TestKeystrokeCounts shows what each key of the benchmark script finds.
+func TestKeystrokeCounts(t *testing.T) {
+	if testing.Short() || !testing.Verbose() {
+		t.Skip("builds a 100k story; run with -v")
+	}
+	us, x := bench100k()
+	for _, line := range keystrokes() {
+		start := time.Now()
+		res := x.Search(context.Background(), Parse(line))
+		t.Logf("%-40q %6d of %d  %v", line, res.Len(), len(us), time.Since(start))
+	}
+}

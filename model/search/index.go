@@ -1,0 +1,402 @@
+package search
+
+import (
+	"context"
+	"math/bits"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"unsafe"
+
+	"github.com/liveline-tui/liveline/model"
+)
+
+// Index answers queries over the updates of one story. It keeps every
+// update's folded text and, for every three-byte sequence (trigram) of those
+// texts, the updates that contain it: a query's candidates are the updates
+// holding all trigrams of its terms, and only those are compared in full.
+//
+// Updates are keyed by their arrival number (model.Update.Seq), so an index
+// serves one story. Add and Search may be called from different goroutines.
+type Index struct {
+	mu       sync.RWMutex
+	docs     []doc            // by Seq
+	present  bitset           // Seqs that have a doc
+	n        int              // docs present
+	grams    map[uint32]int32 // trigram -> postings index
+	postings []posting
+	scratch  []byte
+}
+
+type doc struct {
+	u    *model.Update
+	text string // foldUpdate of u
+}
+
+// posting holds the updates containing one trigram: a sorted list while
+// few, a bitset once the list would take more room than the bitset.
+type posting struct {
+	ids  []uint32
+	bits bitset
+	n    int
+}
+
+// NewIndex returns an empty index.
+func NewIndex() *Index {
+	return &Index{grams: make(map[uint32]int32)}
+}
+
+// Add indexes an update, or re-indexes it after an edit: its folded
+// headline, text and author replace what the index held for its Seq.
+func (x *Index) Add(u *model.Update) {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	seq := u.Seq()
+	if seq >= 1<<32-1 {
+		return
+	}
+	id := uint32(seq)
+	x.scratch = foldUpdate(x.scratch[:0], u)
+	if int(id) >= len(x.docs) {
+		x.docs = slices.Grow(x.docs, int(id)+1-len(x.docs))[:int(id)+1]
+	}
+	d := &x.docs[id]
+	if d.u != nil && d.text == string(x.scratch) {
+		d.u = u
+		return
+	}
+	if d.u == nil {
+		x.n++
+		x.present.set(id)
+	}
+	d.u = u
+	d.text = string(x.scratch)
+	// Postings of an older text stay: they only add candidates, which the
+	// full comparison rejects.
+	text := d.text
+	limit := len(x.docs)
+	for i := 0; i+3 <= len(text); i++ {
+		g := uint32(text[i])<<16 | uint32(text[i+1])<<8 | uint32(text[i+2])
+		pi, ok := x.grams[g]
+		if !ok {
+			pi = int32(len(x.postings))
+			x.postings = append(x.postings, posting{})
+			x.grams[g] = pi
+		}
+		x.postings[pi].add(id, limit)
+	}
+}
+
+// Len returns the number of updates indexed.
+func (x *Index) Len() int {
+	x.mu.RLock()
+	defer x.mu.RUnlock()
+	return x.n
+}
+
+// Bytes estimates the memory the index holds, in bytes.
+func (x *Index) Bytes() int {
+	x.mu.RLock()
+	defer x.mu.RUnlock()
+	n := cap(x.docs)*int(unsafe.Sizeof(doc{})) + cap(x.present)*8
+	for _, d := range x.docs {
+		n += len(d.text)
+	}
+	n += len(x.grams) * 12 * 2 // keys, values and map overhead, roughly
+	n += cap(x.postings) * int(unsafe.Sizeof(posting{}))
+	for _, p := range x.postings {
+		n += cap(p.ids)*4 + cap(p.bits)*8
+	}
+	return n
+}
+
+func (p *posting) add(id uint32, limit int) {
+	if p.bits != nil {
+		if !p.bits.has(id) {
+			p.bits.set(id)
+			p.n++
+		}
+		return
+	}
+	switch last := len(p.ids) - 1; {
+	case last < 0 || p.ids[last] < id:
+		p.ids = append(p.ids, id)
+	case p.ids[last] == id:
+		return
+	default:
+		i, found := slices.BinarySearch(p.ids, id)
+		if found {
+			return
+		}
+		p.ids = slices.Insert(p.ids, i, id)
+	}
+	p.n++
+	// A list costs 32 bits an entry, a bitset one bit an update.
+	if p.n > 64 && p.n*32 > limit {
+		p.bits = make(bitset, (limit+63)/64)
+		for _, id := range p.ids {
+			p.bits.set(id)
+		}
+		p.ids = nil
+	}
+}
+
+// Result is the outcome of one search.
+type Result struct {
+	// Query is the text the query was parsed from (Query.Raw), so that a
+	// caller running searches in the background can drop stale results.
+	Query string
+	// Err is the context's error when the search was cancelled; the result
+	// is then incomplete.
+	Err error
+
+	hits bitset
+	n    int
+}
+
+// Has reports whether the update matched.
+func (r *Result) Has(u *model.Update) bool {
+	if r == nil {
+		return false
+	}
+	seq := u.Seq()
+	return seq < uint64(len(r.hits))*64 && r.hits.has(uint32(seq))
+}
+
+// Len returns the number of updates that matched.
+func (r *Result) Len() int {
+	if r == nil {
+		return 0
+	}
+	return r.n
+}
+
+// Search returns the indexed updates that match q; an empty query matches
+// all. It stops early, with Result.Err set, when ctx is cancelled.
+func (x *Index) Search(ctx context.Context, q Query) *Result {
+	x.mu.RLock()
+	defer x.mu.RUnlock()
+	res := &Result{Query: q.raw}
+	if q.Empty() {
+		res.hits = slices.Clone(x.present)
+		res.n = x.n
+		return res
+	}
+	res.hits = make(bitset, len(x.present))
+
+	// Candidates: the updates holding every trigram of every term to include.
+	var lists []*posting
+	seen := make(map[uint32]bool)
+	for _, t := range q.include {
+		for i := 0; i+3 <= len(t); i++ {
+			g := uint32(t[i])<<16 | uint32(t[i+1])<<8 | uint32(t[i+2])
+			if seen[g] {
+				continue
+			}
+			seen[g] = true
+			pi, ok := x.grams[g]
+			if !ok {
+				return res // some term occurs nowhere
+			}
+			lists = append(lists, &x.postings[pi])
+		}
+	}
+	if len(lists) == 0 {
+		// Only short terms, or only exclusions: compare every update.
+		res.n, res.Err = x.verify(ctx, q, nil, res.hits)
+		return res
+	}
+	slices.SortFunc(lists, func(a, b *posting) int { return a.n - b.n })
+	var cands []uint32
+	if first := lists[0]; first.bits == nil {
+		cands = slices.Clone(first.ids)
+		lists = lists[1:]
+	} else {
+		// Every posting is a bitset or longer than one: AND the bitsets.
+		acc := slices.Clone(first.bits)
+		rest := lists[:0]
+		for _, p := range lists[1:] {
+			if p.bits == nil {
+				rest = append(rest, p)
+				continue
+			}
+			acc.and(p.bits)
+		}
+		lists = rest
+		cands = acc.appendIDs(make([]uint32, 0, 1024))
+	}
+	for _, p := range lists {
+		if len(cands) == 0 {
+			break
+		}
+		if err := ctx.Err(); err != nil {
+			res.Err = err
+			return res
+		}
+		cands = p.filter(cands)
+	}
+	res.n, res.Err = x.verify(ctx, q, cands, res.hits)
+	return res
+}
+
+// filter keeps the ids of cands that are in p.
+func (p *posting) filter(cands []uint32) []uint32 {
+	out := cands[:0]
+	if p.bits != nil {
+		for _, id := range cands {
+			if p.bits.has(id) {
+				out = append(out, id)
+			}
+		}
+		return out
+	}
+	ids := p.ids
+	if len(ids) > 16*len(cands) {
+		// Few candidates, long list: search it.
+		for _, id := range cands {
+			i, found := slices.BinarySearch(ids, id)
+			if found {
+				out = append(out, id)
+			}
+			ids = ids[i:]
+		}
+		return out
+	}
+	i := 0
+	for _, id := range cands {
+		for i < len(ids) && ids[i] < id {
+			i++
+		}
+		if i < len(ids) && ids[i] == id {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// parallelMin is the number of updates below which a search compares them
+// on one goroutine.
+const parallelMin = 4096
+
+// verify compares candidates (every update when cands is nil) with q in
+// full, sets the matching ones in hits and returns their number.
+func (x *Index) verify(ctx context.Context, q Query, cands []uint32, hits bitset) (int, error) {
+	total := len(cands)
+	if cands == nil {
+		total = len(x.docs)
+	}
+	workers := min(runtime.GOMAXPROCS(0), max(1, total/parallelMin))
+	if workers == 1 {
+		return x.verifyRange(ctx, q, cands, 0, total, hits)
+	}
+	// Split on whole bitset words so that workers never share one.
+	cut := make([]int, workers+1)
+	cut[workers] = total
+	for w := 1; w < workers; w++ {
+		c := total * w / workers
+		if cands == nil {
+			c = c &^ 63
+		} else {
+			for c < total && c > 0 && cands[c]/64 == cands[c-1]/64 {
+				c++
+			}
+		}
+		cut[w] = max(c, cut[w-1])
+	}
+	var wg sync.WaitGroup
+	counts := make([]int, workers)
+	errs := make([]error, workers)
+	for w := range workers {
+		wg.Go(func() {
+			counts[w], errs[w] = x.verifyRange(ctx, q, cands, cut[w], cut[w+1], hits)
+		})
+	}
+	wg.Wait()
+	n := 0
+	for _, c := range counts {
+		n += c
+	}
+	for _, err := range errs {
+		if err != nil {
+			return n, err
+		}
+	}
+	return n, nil
+}
+
+func (x *Index) verifyRange(ctx context.Context, q Query, cands []uint32, from, to int, hits bitset) (int, error) {
+	n := 0
+	for i := from; i < to; i++ {
+		if i&1023 == 0 {
+			if err := ctx.Err(); err != nil {
+				return n, err
+			}
+		}
+		id := uint32(i)
+		if cands != nil {
+			id = cands[i]
+		}
+		d := &x.docs[id]
+		if d.u == nil || !matchText(q, d.text) {
+			continue
+		}
+		hits.set(id)
+		n++
+	}
+	return n, nil
+}
+
+func matchText(q Query, s string) bool {
+	for _, t := range q.include {
+		if !strings.Contains(s, t) {
+			return false
+		}
+	}
+	for _, t := range q.exclude {
+		if strings.Contains(s, t) {
+			return false
+		}
+	}
+	return true
+}
+
+// bitset is a set of small integers.
+type bitset []uint64
+
+func (b bitset) has(i uint32) bool {
+	w := int(i / 64)
+	return w < len(b) && b[w]&(1<<(i%64)) != 0
+}
+
+func (b *bitset) set(i uint32) {
+	if w := int(i / 64); w >= len(*b) {
+		*b = slices.Grow(*b, w+1-len(*b))[:w+1]
+	}
+	(*b)[i/64] |= 1 << (i % 64)
+}
+
+// and keeps the members of b that are in c.
+func (b bitset) and(c bitset) {
+	for i := range b {
+		if i < len(c) {
+			b[i] &= c[i]
+		} else {
+			b[i] = 0
+		}
+	}
+}
+
+func (b bitset) appendIDs(dst []uint32) []uint32 {
+	for i, w := range b {
+		for w != 0 {
+			dst = append(dst, uint32(i*64+bits.TrailingZeros64(w)))
+			w &= w - 1
+		}
+	}
+	return dst
+}
+
+// bytesString views b as a string without copying; b must not change while
+// the string is in use.
+func bytesString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }

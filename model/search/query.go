@@ -1,0 +1,218 @@
+package search
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/liveline-tui/liveline/model"
+	"github.com/rivo/uniseg"
+)
+
+// Query is a parsed search: terms that must all occur and terms that must
+// not. The zero Query is empty and matches everything.
+type Query struct {
+	raw     string
+	terms   []term   // as written, for String
+	include []string // folded, distinct, longest first
+	exclude []string // folded, distinct
+}
+
+// term is one word or phrase of a query.
+type term struct {
+	text    string // as written, trimmed
+	folded  string
+	phrase  bool
+	exclude bool
+}
+
+// Parse reads a query: words separated by white space, "quoted phrases", and
+// a leading - on a word or phrase to exclude it. Every word and phrase must
+// occur in an update, in any order, as part of a word or across words; no
+// excluded one may. Matching is case- and accent-insensitive (see Fold). An
+// unclosed quote runs to the end of the query; empty words and phrases and a
+// lone - are ignored.
+func Parse(q string) Query {
+	query := Query{raw: q}
+	for i := 0; i < len(q); {
+		r, size := utf8.DecodeRuneInString(q[i:])
+		if unicode.IsSpace(r) {
+			i += size
+			continue
+		}
+		t := term{}
+		if q[i] == '-' {
+			t.exclude = true
+			i++
+		}
+		if i < len(q) && q[i] == '"' {
+			t.phrase = true
+			i++
+			end := strings.IndexByte(q[i:], '"')
+			if end < 0 {
+				end = len(q) - i
+			}
+			t.text = q[i : i+end]
+			i += end + 1
+		} else {
+			end := strings.IndexFunc(q[i:], func(r rune) bool { return r == '"' || unicode.IsSpace(r) })
+			if end < 0 {
+				end = len(q) - i
+			}
+			t.text = q[i : i+end]
+			i += end
+		}
+		t.text = strings.TrimSpace(t.text)
+		t.folded = strings.Trim(Fold(t.text), " ")
+		if t.folded == "" {
+			continue
+		}
+		query.terms = append(query.terms, t)
+		if t.exclude {
+			if !slices.Contains(query.exclude, t.folded) {
+				query.exclude = append(query.exclude, t.folded)
+			}
+		} else if !slices.Contains(query.include, t.folded) {
+			query.include = append(query.include, t.folded)
+		}
+	}
+	// Longest first: the rarest terms reject an update soonest.
+	slices.SortStableFunc(query.include, func(a, b string) int { return len(b) - len(a) })
+	return query
+}
+
+// Empty reports whether the query has no terms and so matches everything.
+func (q Query) Empty() bool { return len(q.terms) == 0 }
+
+// Raw returns the text the query was parsed from.
+func (q Query) Raw() string { return q.raw }
+
+// String returns the query in canonical form: its terms as parsed, separated
+// by single spaces, phrases quoted, exclusions marked with -.
+func (q Query) String() string {
+	var sb strings.Builder
+	for i, t := range q.terms {
+		if i > 0 {
+			sb.WriteByte(' ')
+		}
+		if t.exclude {
+			sb.WriteByte('-')
+		}
+		if t.phrase {
+			sb.WriteByte('"')
+			sb.WriteString(strings.Join(strings.Fields(t.text), " "))
+			sb.WriteByte('"')
+		} else {
+			sb.WriteString(t.text)
+		}
+	}
+	return sb.String()
+}
+
+// Match reports whether the update's headline, text or author match the
+// query. A term matches within one of them, not across them.
+func (q Query) Match(u *model.Update) bool {
+	if q.Empty() {
+		return true
+	}
+	return q.matchFolded(foldUpdate(nil, u))
+}
+
+// matchFolded matches an update's folding as made by foldUpdate.
+func (q Query) matchFolded(doc []byte) bool {
+	return matchText(q, bytesString(doc))
+}
+
+// fieldSep separates the fields of a folded update. Folding turns every
+// newline into a space, so no term contains it and none matches across
+// fields.
+const fieldSep = '\n'
+
+// foldUpdate appends the folding of an update's searchable fields to dst.
+func foldUpdate(dst []byte, u *model.Update) []byte {
+	dst = fold(dst, nil, u.Headline)
+	dst = append(dst, fieldSep)
+	dst = fold(dst, nil, u.Text)
+	dst = append(dst, fieldSep)
+	return fold(dst, nil, u.Author)
+}
+
+// Highlights returns the byte ranges [start, end) of s where the query's
+// words and phrases (not its exclusions) occur, matched as Match does, in
+// order and with overlapping or touching ranges merged. Ranges start and end
+// on grapheme cluster boundaries, so they never split a multi-byte character,
+// a character from its accents, or a wide glyph such as an emoji sequence.
+func (q Query) Highlights(s string) [][2]int {
+	if len(q.include) == 0 || s == "" {
+		return nil
+	}
+	var offs []int32
+	f := fold(make([]byte, 0, len(s)), &offs, s)
+	folded := bytesString(f)
+	var out [][2]int
+	for _, t := range q.include {
+		for from := 0; from+len(t) <= len(folded); {
+			i := strings.Index(folded[from:], t)
+			if i < 0 {
+				break
+			}
+			fs, fe := from+i, from+i+len(t)
+			start := int(offs[fs])
+			last := int(offs[fe-1])
+			_, size := utf8.DecodeRuneInString(s[last:])
+			out = append(out, [2]int{start, last + size})
+			// Next occurrence may overlap this one: step one folded rune.
+			_, step := utf8.DecodeRuneInString(folded[fs:])
+			from = fs + step
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	if !isASCII(s) {
+		snapToGraphemes(s, out)
+	}
+	slices.SortFunc(out, func(a, b [2]int) int { return a[0] - b[0] })
+	merged := out[:1]
+	for _, r := range out[1:] {
+		last := &merged[len(merged)-1]
+		if r[0] <= last[1] {
+			last[1] = max(last[1], r[1])
+			continue
+		}
+		merged = append(merged, r)
+	}
+	return merged
+}
+
+// snapToGraphemes widens each range to the grapheme clusters it touches.
+func snapToGraphemes(s string, ranges [][2]int) {
+	var bounds []int
+	state, rest := -1, s
+	for pos := 0; rest != ""; {
+		var cluster string
+		cluster, rest, _, state = uniseg.FirstGraphemeClusterInString(rest, state)
+		bounds = append(bounds, pos)
+		pos += len(cluster)
+	}
+	bounds = append(bounds, len(s))
+	for i, r := range ranges {
+		// Largest boundary <= start, smallest boundary >= end.
+		j, found := slices.BinarySearch(bounds, r[0])
+		if !found {
+			j--
+		}
+		k, _ := slices.BinarySearch(bounds, r[1])
+		ranges[i] = [2]int{bounds[j], bounds[k]}
+	}
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
