@@ -61,13 +61,16 @@ func killChild(dir string) {
 		n, _ := strconv.Atoi(s.Read[0])
 		start = n + 1
 	}
-	for g := start; ; g++ {
+	// A child whose parent died without killing it stops on its own.
+	stop := time.Now().Add(20 * time.Second)
+	for g := start; time.Now().Before(stop); g++ {
 		if err := Save(dir, killSource, generation(g)); err != nil {
 			fmt.Println("error", err)
 			os.Exit(1)
 		}
 		fmt.Println("saved", g)
 	}
+	os.Exit(0)
 }
 
 // TestKillWhileSaving kills a process that saves in a loop at random moments

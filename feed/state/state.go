@@ -238,7 +238,40 @@ func decode(r io.Reader, source string) (*Saved, error) {
 	case s.Source != source:
 		return nil, fmt.Errorf("it belongs to another source, %q", s.Source)
 	}
+	expand(s.Updates)
 	return s, nil
+}
+
+// compact returns updates without the plain text that their bodies give
+// back (it is about a third of a file); expand restores it. The caller's
+// updates are not changed.
+func compact(us []model.Update) []model.Update {
+	out := make([]model.Update, len(us))
+	for i, u := range us {
+		if u.Text != "" && u.Text == u.Body.PlainText() {
+			u.Text = ""
+		}
+		if p := u.Previous; p != nil && p.Text != "" && p.Text == p.Body.PlainText() {
+			cp := *p
+			cp.Text = ""
+			u.Previous = &cp
+		}
+		out[i] = u
+	}
+	return out
+}
+
+// expand fills in the plain text that compact left out.
+func expand(us []model.Update) {
+	for i := range us {
+		u := &us[i]
+		if u.Text == "" {
+			u.Text = u.Body.PlainText()
+		}
+		if p := u.Previous; p != nil && p.Text == "" {
+			p.Text = p.Body.PlainText()
+		}
+	}
 }
 
 // locks serialises saves to one file within the process.
@@ -272,6 +305,7 @@ func save(dir, path, source string, s *Saved) error {
 		c.Saved = time.Now()
 	}
 	c.Meta.Updates = nil
+	c.Updates = compact(s.Updates)
 
 	base := filepath.Base(path)
 	tmp, err := os.CreateTemp(dir, base+".tmp-*")

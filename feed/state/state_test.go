@@ -321,3 +321,53 @@ func TestSaveErrorReported(t *testing.T) {
 		t.Fatalf("Save under a file = %v", err)
 	}
 }
+
+// bigStory is a day of busy coverage: n updates of a few paragraphs, some edited.
+func bigStory(n int) *model.Story {
+	para := "The union said the offer did not go far enough, and pickets would stay at the depots until the operator returned to talks. "
+	us := make([]model.Update, n)
+	for i := range us {
+		us[i] = upd(fmt.Sprint("u", n-i), fmt.Sprint("Update ", n-i), strings.Repeat(para, 3)+"\n\n"+para, n-i)
+	}
+	st := model.NewStory()
+	st.Merge(snap(us...))
+	for i := 0; i < n; i += 10 {
+		us[i].Body = model.TextBody(para + " Corrected.")
+	}
+	st.Merge(snap(us...))
+	return st
+}
+
+func BenchmarkSave(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			dir := b.TempDir()
+			s := Capture(src, bigStory(n))
+			for b.Loop() {
+				if err := Save(dir, src, s); err != nil {
+					b.Fatal(err)
+				}
+			}
+			fi, _ := os.Stat(Path(dir, src))
+			b.ReportMetric(float64(fi.Size())/1024, "KiB")
+		})
+	}
+}
+
+func BenchmarkLoad(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			dir := b.TempDir()
+			if err := Save(dir, src, Capture(src, bigStory(n))); err != nil {
+				b.Fatal(err)
+			}
+			for b.Loop() {
+				s, err := Load(dir, src)
+				if err != nil || len(s.Updates) != n {
+					b.Fatal(err)
+				}
+				s.Story()
+			}
+		})
+	}
+}
