@@ -1,0 +1,326 @@
+// Package page reads live-blog web pages: schema.org LiveBlogPosting data in
+// JSON-LD or microdata, feed autodiscovery links and rel="next" pages.
+//
+// A page is read in one streaming pass over its tokens. The contents of
+// scripts and styles are skipped, except application/ld+json scripts, which
+// are kept and decoded after the pass. Microdata items are built as the
+// tokens go by. Both kinds of data end up as the same JSON-like tree, so one
+// builder turns either into a snapshot.
+//
+// Where a page says how many updates its story has, Snapshot.Total holds it.
+// schema.org has no property for this, so Extract reads what sites use: a
+// numberOfItems on the LiveBlogPosting or on an ItemList wrapping its
+// updates, or one of the data attributes data-total-updates,
+// data-total-posts, data-post-count, data-posts-count, data-update-count
+// or data-updates-count on any element.
+package page
+
+import (
+	"bytes"
+	"errors"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"golang.org/x/net/html"
+
+	"github.com/liveline-tui/liveline/feed/sanitize"
+	"github.com/liveline-tui/liveline/model"
+)
+
+// ErrNoLiveBlog means a page has neither live-blog data nor a feed link.
+var ErrNoLiveBlog = errors.New("the page has no live-blog data (schema.org LiveBlogPosting) and links to no feed")
+
+// Result is what a page offers.
+type Result struct {
+	// Snapshot is the live blog found on the page, not yet prepared; nil
+	// when the page has none.
+	Snapshot *model.Snapshot
+	// Alternate is the absolute address of a feed the page links to, when
+	// it has no live-blog data of its own. It is also set beside a
+	// Snapshot when the page's live-blog data carries no updates at all
+	// (only the story's title and times) and the page links to a feed:
+	// the feed is then the better source.
+	Alternate string
+	// Next is the absolute address of the page of older updates, if any;
+	// set only with a Snapshot.
+	Next string
+}
+
+// Extract reads a UTF-8 HTML page. base resolves relative links; a <base
+// href> in the page takes precedence, as in a browser. Relative links stay
+// relative when there is nothing to resolve them against.
+func Extract(doc []byte, base *url.URL) (*Result, error) {
+	s := scan(doc)
+	if s.baseHref != "" {
+		if u, err := url.Parse(strings.TrimSpace(s.baseHref)); err == nil {
+			if base != nil {
+				base = base.ResolveReference(u)
+			} else if u.IsAbs() {
+				base = u
+			}
+		}
+	}
+	b := newBuilder(base)
+	var trees []any
+	for _, raw := range s.scripts {
+		trees = append(trees, decodeLD(raw)...)
+	}
+	var blog map[string]any
+	best := -1
+	for _, tree := range trees {
+		b.index(tree)
+	}
+	for _, tree := range trees {
+		for _, m := range b.blogs(tree) {
+			if n := len(b.updates(m)); n > best {
+				blog, best = m, n
+			}
+		}
+	}
+	for _, it := range s.md.items {
+		node := it.node()
+		for _, m := range b.blogs(node) {
+			if n := len(b.updates(m)); n > best {
+				blog, best = m, n
+			}
+		}
+	}
+
+	res := &Result{}
+	if blog != nil {
+		res.Snapshot = b.snapshot(blog)
+		if res.Snapshot.Total == 0 && s.total > 0 {
+			res.Snapshot.Total = s.total
+		}
+		res.Next = b.link(s.next)
+		if len(res.Snapshot.Updates) == 0 && s.alternate != "" {
+			res.Alternate = b.link(s.alternate)
+		}
+		return res, nil
+	}
+	if s.alternate != "" {
+		if res.Alternate = b.link(s.alternate); res.Alternate != "" {
+			return res, nil
+		}
+	}
+	return nil, ErrNoLiveBlog
+}
+
+// scanner holds what one pass over a page's tokens finds.
+type scanner struct {
+	baseHref  string
+	next      string
+	alternate string
+	total     int
+	scripts   [][]byte // the contents of application/ld+json scripts
+	md        microdata
+}
+
+// rawText says what to do with the text of a raw-text element.
+type rawText uint8
+
+const (
+	rawNone rawText = iota
+	rawSkip         // a script, style or similar: ignore its text
+	rawLD           // an application/ld+json script: keep its text
+)
+
+// scan makes the one pass over a page.
+func scan(doc []byte) *scanner {
+	s := &scanner{md: microdata{doc: doc}}
+	z := html.NewTokenizer(bytes.NewReader(doc))
+	pos := 0
+	raw := rawNone
+	var ld []byte
+	var a attrs
+	for {
+		tt := z.Next()
+		start := pos
+		pos += len(z.Raw())
+		switch tt {
+		case html.ErrorToken:
+			if raw == rawLD {
+				s.scripts = append(s.scripts, ld)
+			}
+			s.md.closeAll(start)
+			return s
+		case html.TextToken:
+			switch raw {
+			case rawLD:
+				ld = append(ld, z.Raw()...)
+			case rawNone:
+				if s.md.capturing() {
+					s.md.text(z.Text())
+				}
+			}
+		case html.StartTagToken, html.SelfClosingTagToken:
+			if raw == rawLD {
+				s.scripts = append(s.scripts, ld)
+				ld = nil
+			}
+			raw = rawNone
+			name, hasAttr := z.TagName()
+			a.reset()
+			if hasAttr {
+				a.read(z)
+			}
+			tag := string(name) // the compiler does not allocate for the switch
+			switch tag {
+			case "script":
+				raw = rawSkip
+				if isLDType(a.typ) {
+					raw, ld = rawLD, nil
+				}
+			case "style", "noscript", "xmp", "iframe", "noembed", "noframes", "plaintext":
+				raw = rawSkip
+			case "base":
+				if s.baseHref == "" && a.hasHref {
+					s.baseHref = a.href
+				}
+			case "link":
+				s.link(&a)
+			case "a":
+				if a.rel != "" && s.next == "" && hasToken(a.rel, "next") && a.hasHref {
+					s.next = a.href
+				}
+			}
+			if a.total > 0 && s.total == 0 {
+				s.total = a.total
+			}
+			s.md.start(tag, &a, tt == html.SelfClosingTagToken, start, pos)
+		case html.EndTagToken:
+			if raw == rawLD {
+				s.scripts = append(s.scripts, ld)
+				ld = nil
+			}
+			raw = rawNone
+			if len(s.md.stack) > 0 {
+				name, _ := z.TagName()
+				s.md.end(string(name), start)
+			}
+		}
+	}
+}
+
+// link handles a <link> element: rel=next and feed autodiscovery.
+func (s *scanner) link(a *attrs) {
+	if a.rel == "" || !a.hasHref {
+		return
+	}
+	if s.next == "" && hasToken(a.rel, "next") {
+		s.next = a.href
+	}
+	if s.alternate == "" && hasToken(a.rel, "alternate") && isFeedType(a.typ) {
+		s.alternate = a.href
+	}
+}
+
+// attrs are the attributes of one start tag that Extract looks at.
+type attrs struct {
+	typ, rel, href                  string
+	hasHref                         bool
+	itemscope                       bool
+	itemtype, itemprop, itemid      string
+	content, datetime, src, value   string
+	hasContent, hasDatetime, hasSrc bool
+	hasValue                        bool
+	total                           int
+}
+
+func (a *attrs) reset() { *a = attrs{} }
+
+// read takes the attributes Extract cares about from the current tag.
+func (a *attrs) read(z *html.Tokenizer) {
+	for {
+		k, v, more := z.TagAttr()
+		switch string(k) {
+		case "type":
+			a.typ = string(v)
+		case "rel":
+			a.rel = string(v)
+		case "href":
+			a.href, a.hasHref = string(v), true
+		case "itemscope":
+			a.itemscope = true
+		case "itemtype":
+			a.itemtype = string(v)
+		case "itemprop":
+			a.itemprop = string(v)
+		case "itemid":
+			a.itemid = string(v)
+		case "content":
+			a.content, a.hasContent = string(v), true
+		case "datetime":
+			a.datetime, a.hasDatetime = string(v), true
+		case "src":
+			a.src, a.hasSrc = string(v), true
+		case "value":
+			a.value, a.hasValue = string(v), true
+		case "data-total-updates", "data-total-posts", "data-post-count", "data-posts-count",
+			"data-update-count", "data-updates-count":
+			if n, err := strconv.Atoi(strings.TrimSpace(string(v))); err == nil && n > 0 {
+				a.total = n
+			}
+		}
+		if !more {
+			return
+		}
+	}
+}
+
+// mimeType returns a type attribute's media type, lower case, without
+// parameters.
+func mimeType(t string) string {
+	if i := strings.IndexByte(t, ';'); i >= 0 {
+		t = t[:i]
+	}
+	return strings.ToLower(strings.TrimSpace(t))
+}
+
+func isLDType(t string) bool { return mimeType(t) == "application/ld+json" }
+
+func isFeedType(t string) bool {
+	switch mimeType(t) {
+	case "application/rss+xml", "application/atom+xml", "application/feed+json", "application/json",
+		"application/rdf+xml", "application/x.atom+xml", "application/x-atom+xml", "application/x-rss+xml":
+		return true
+	}
+	return false
+}
+
+// hasToken reports whether a space-separated list such as rel holds want,
+// ignoring case.
+func hasToken(list, want string) bool {
+	for _, f := range strings.Fields(list) {
+		if strings.EqualFold(f, want) {
+			return true
+		}
+	}
+	return false
+}
+
+// resolve makes href absolute against base. It returns "" for links that
+// are not http, https or file, and href itself when it is relative and there
+// is no base.
+func resolve(base *url.URL, href string) string {
+	href = strings.TrimSpace(href)
+	if href == "" {
+		return ""
+	}
+	u, err := url.Parse(href)
+	if err != nil {
+		return ""
+	}
+	if base != nil {
+		u = base.ResolveReference(u)
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "http", "https", "file":
+	case "":
+		return sanitize.Line(href) // relative, and nothing to resolve it against
+	default:
+		return ""
+	}
+	return sanitize.Line(u.String())
+}
