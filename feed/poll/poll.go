@@ -1,0 +1,728 @@
+// Package poll follows one source: an http(s) address polled politely, a
+// file re-read when it changes, or standard input read once. A Poller sends
+// the source's snapshots and its status on a channel, and always knows when
+// it last checked and when it checks next.
+//
+// Politeness: at least MinInterval between requests unless the user asks
+// for less; Cache-Control max-age raises the wait; a story that stays the
+// same is checked less and less often, back to normal as soon as it
+// changes; failures back off exponentially with jitter; Retry-After is
+// honoured, even by Refresh; a story whose coverage has ended is checked
+// every EndedInterval.
+package poll
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"io"
+	"math/rand/v2"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/liveline-tui/liveline/feed"
+	"github.com/liveline-tui/liveline/feed/clock"
+	"github.com/liveline-tui/liveline/feed/fetch"
+	"github.com/liveline-tui/liveline/model"
+)
+
+// Scheduling constants.
+const (
+	DefaultInterval = 30 * time.Second
+	// MinInterval is the floor between requests unless Options.AllowFast.
+	MinInterval = 10 * time.Second
+	// FastestInterval is the floor even with AllowFast.
+	FastestInterval = time.Second
+	// FileInterval is how often a file is checked for changes when no
+	// interval is given.
+	FileInterval = 2 * time.Second
+	// SlowAfter unchanged checks in a row double the wait, and each
+	// SlowAfter more double it again, up to SlowCap.
+	SlowAfter = 10
+	SlowCap   = 5 * time.Minute
+	// BackoffCap bounds the wait after failures (Retry-After aside).
+	BackoffCap = 5 * time.Minute
+	// MaxAgeCap bounds how far Cache-Control max-age raises the wait.
+	MaxAgeCap = 15 * time.Minute
+	// MaxRetryAfter bounds how long a Retry-After is honoured.
+	MaxRetryAfter = time.Hour
+	// EndedInterval is the wait once a page says its coverage has ended.
+	EndedInterval = 30 * time.Minute
+	// DefaultMaxPages is how many pages (the first included) are read
+	// when a page links to older ones.
+	DefaultMaxPages = 10
+	// maxAlternates bounds how many autodiscovery links are followed in a
+	// row, so two pages that point at each other cannot loop.
+	maxAlternates = 2
+)
+
+// Options configure a Poller. The zero value polls every DefaultInterval
+// with a default client on the real clock.
+type Options struct {
+	// Interval between checks; DefaultInterval when 0. Values below
+	// MinInterval are raised to it unless AllowFast is set, as when the
+	// user asked for a short interval explicitly.
+	Interval  time.Duration
+	AllowFast bool
+	Client    *fetch.Client
+	Clock     clock.Clock
+	// MaxPages bounds the pages read by following rel="next" links, the
+	// first page included; DefaultMaxPages when 0.
+	MaxPages int
+	// Stdin is read when the source is "-".
+	Stdin io.Reader
+	// Validators from an earlier run make the first request conditional;
+	// the caller holds the story they belong to, since a 304 sends none.
+	Validators fetch.Validators
+	// OnFetch, if set, is called after each reading that parsed into a
+	// new snapshot, from the goroutine running the poller.
+	OnFetch func(feed.Fetch)
+}
+
+// ParseFunc parses a body into a prepared snapshot and the links a page
+// offers. It has the shape of parse.Parse.
+type parseFunc func(body []byte, contentType string, base *url.URL) (*parsed, error)
+
+// parsed is what the poller needs from a parse result.
+type parsed struct {
+	Snapshot  model.Snapshot
+	Alternate string
+	Next      string
+}
+
+type kind uint8
+
+const (
+	kindHTTP kind = iota
+	kindFile
+	kindStdin
+)
+
+// Poller follows one source. Create it with New; Run it once.
+type Poller struct {
+	source  string
+	opts    Options
+	clock   clock.Clock
+	client  *fetch.Client
+	refresh chan struct{}
+
+	// Replaceable in tests.
+	parse  parseFunc
+	jitter func(time.Duration) time.Duration
+
+	mu         sync.Mutex
+	validators fetch.Validators
+
+	// State owned by the goroutine running the poller.
+	kind       kind
+	target     string // the URL or path read now (after autodiscovery)
+	bodyHash   uint64 // of the first page's body last parsed
+	parsedOnce bool
+	digest     uint64 // of the last snapshot sent
+	sentOnce   bool
+	unchanged  int // successful checks in a row without a change
+	fails      int // failed checks in a row
+	maxAge     time.Duration
+	retryUntil time.Time
+	ended      bool
+	coverEnd   time.Time           // when the story's coverage ends, zero when open
+	seen       map[string]struct{} // update IDs read so far, to know when older pages are needed
+	stamp      fileStamp           // of the file last parsed
+	readStamp  fileStamp           // of the file just read, kept once it parses
+	stdinDone  bool
+}
+
+type fileStamp struct {
+	mod  time.Time
+	size int64
+}
+
+// New returns a poller for source: an http or https address, a file path,
+// or "-" for opts.Stdin.
+func New(source string, opts Options) *Poller {
+	p := &Poller{
+		source:     source,
+		opts:       opts,
+		clock:      opts.Clock,
+		client:     opts.Client,
+		refresh:    make(chan struct{}, 1),
+		parse:      defaultParseFunc,
+		jitter:     jitter,
+		validators: opts.Validators,
+		target:     source,
+		seen:       make(map[string]struct{}),
+	}
+	if p.clock == nil {
+		p.clock = clock.Real{}
+	}
+	if p.client == nil {
+		p.client = &fetch.Client{}
+	}
+	switch {
+	case source == "-":
+		p.kind = kindStdin
+	case isHTTP(source):
+		p.kind = kindHTTP
+	default:
+		p.kind = kindFile
+		if strings.HasPrefix(source, "file://") {
+			if u, err := url.Parse(source); err == nil {
+				p.target = u.Path
+			}
+		}
+	}
+	return p
+}
+
+func isHTTP(s string) bool {
+	l := strings.ToLower(s)
+	return strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://")
+}
+
+// Refresh asks for a check now. A Retry-After still in force is honoured:
+// the check waits for it. Refresh never blocks.
+func (p *Poller) Refresh() {
+	select {
+	case p.refresh <- struct{}{}:
+	default:
+	}
+}
+
+// Validators returns the validators of the last successful reading, for
+// saving between runs.
+func (p *Poller) Validators() fetch.Validators {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.validators
+}
+
+func (p *Poller) setValidators(v fetch.Validators) {
+	p.mu.Lock()
+	p.validators = v
+	p.mu.Unlock()
+}
+
+// interval is the normal wait between checks.
+func (p *Poller) interval() time.Duration {
+	d := p.opts.Interval
+	if d <= 0 {
+		if p.kind == kindFile {
+			return FileInterval
+		}
+		return DefaultInterval
+	}
+	if p.kind == kindHTTP && d < MinInterval && !p.opts.AllowFast {
+		d = MinInterval
+	}
+	return max(d, FastestInterval)
+}
+
+// Run follows the source, sending events on out until ctx is done. It
+// never closes out and leaves no goroutine behind.
+func (p *Poller) Run(ctx context.Context, out chan<- feed.Event) {
+	defer p.client.CloseIdleConnections()
+	if !p.send(ctx, out, feed.Event{Status: feed.Status{State: feed.Connecting, NextCheck: p.clock.Now(), Source: p.sourceName()}}) {
+		return
+	}
+	for {
+		r := p.check(ctx)
+		if ctx.Err() != nil {
+			return
+		}
+		ev := feed.Event{Snapshot: r.snap, Status: r.status}
+		if !p.send(ctx, out, ev) {
+			return
+		}
+		if r.status.NextCheck.IsZero() {
+			<-ctx.Done()
+			return
+		}
+		wake := p.clock.After(r.status.NextCheck.Sub(p.clock.Now()))
+	wait:
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-wake:
+				break wait
+			case <-p.refresh:
+				if p.clock.Now().Before(p.retryUntil) {
+					continue // the server asked for quiet; keep the schedule
+				}
+				break wait
+			}
+		}
+	}
+}
+
+func (p *Poller) send(ctx context.Context, out chan<- feed.Event, ev feed.Event) bool {
+	select {
+	case out <- ev:
+		return true
+	case <-ctx.Done():
+		return false
+	}
+}
+
+// ReadOnce reads source once, following autodiscovery and older pages, and
+// returns the snapshot, for one-shot dumps. Options.Validators are ignored:
+// a dump needs the body.
+func ReadOnce(ctx context.Context, source string, opts Options) (*model.Snapshot, feed.Status, error) {
+	opts.Validators = fetch.Validators{}
+	p := New(source, opts)
+	defer p.client.CloseIdleConnections()
+	r := p.check(ctx)
+	r.status.NextCheck = time.Time{}
+	if r.err != nil {
+		return nil, r.status, r.err
+	}
+	if r.status.State == feed.Live {
+		r.status.State = feed.Offline
+	}
+	return r.snap, r.status, nil
+}
+
+// result is the outcome of one check.
+type result struct {
+	snap   *model.Snapshot // nil unless the story changed
+	status feed.Status
+	err    error // the failure itself, without the retry note
+}
+
+// RetryError is a failed check that will be tried again.
+type RetryError struct {
+	Err error
+	In  time.Duration // until the next try
+}
+
+func (e *RetryError) Error() string {
+	msg := e.Err.Error()
+	var se *fetch.StatusError
+	if errors.As(e.Err, &se) && se.Temporary() {
+		msg = se.Brief() // the retry note below says what happens next
+	}
+	return msg + "; retrying in " + fetch.FormatDuration(e.In)
+}
+
+func (e *RetryError) Unwrap() error { return e.Err }
+
+// check reads the source once and decides when to check next.
+func (p *Poller) check(ctx context.Context) result {
+	snap, changed, resp, err := p.load(ctx)
+	now := p.clock.Now()
+	st := feed.Status{LastCheck: now, Source: p.sourceName()}
+	if err != nil {
+		if ctx.Err() != nil {
+			return result{status: st, err: err}
+		}
+		if p.kind == kindStdin {
+			st.State = feed.Offline
+			st.Err = err
+			return result{status: st, err: err}
+		}
+		p.fails++
+		wait := p.backoff()
+		var se *fetch.StatusError
+		if errors.As(err, &se) && se.RetryAfter > 0 {
+			ra := min(se.RetryAfter, MaxRetryAfter)
+			p.retryUntil = now.Add(ra)
+			wait = max(wait, ra)
+		}
+		st.State = feed.Retrying
+		st.NextCheck = now.Add(wait)
+		st.Err = &RetryError{Err: err, In: wait}
+		return result{status: st, err: err}
+	}
+	p.fails = 0
+	if resp != nil {
+		p.maxAge = resp.MaxAge // Retry-After on a success means nothing (RFC 9110 §10.2.3)
+	}
+	if changed {
+		p.unchanged = 0
+	} else {
+		p.unchanged++
+	}
+	p.ended = !p.coverEnd.IsZero() && !now.Before(p.coverEnd)
+	st.State = feed.Live
+	if p.ended {
+		st.State = feed.Ended
+	}
+	if p.kind == kindStdin {
+		st.State = feed.Offline
+		return result{snap: snap, status: st}
+	}
+	wait := p.normalWait()
+	if r := p.retryUntil.Sub(now); r > wait {
+		wait = r
+	}
+	st.NextCheck = now.Add(wait)
+	return result{snap: snap, status: st}
+}
+
+// normalWait is the wait after a successful check.
+func (p *Poller) normalWait() time.Duration {
+	base := p.interval()
+	if p.kind == kindFile {
+		return base // a stat costs nothing; no need to slow down
+	}
+	w := base
+	if p.unchanged >= SlowAfter {
+		limit := max(SlowCap, base)
+		for i := 0; i < p.unchanged/SlowAfter && w < limit; i++ {
+			w *= 2
+		}
+		w = min(w, limit)
+	}
+	if p.maxAge > w {
+		w = max(w, min(p.maxAge, MaxAgeCap))
+	}
+	if p.ended {
+		w = max(w, EndedInterval)
+	}
+	return w
+}
+
+// backoff is the wait after p.fails failures in a row: the interval
+// doubled per failure, with up to a quarter more of jitter, at most
+// BackoffCap (or the interval, if that is longer).
+func (p *Poller) backoff() time.Duration {
+	base := p.interval()
+	if p.kind == kindFile {
+		return base // a missing or broken file is checked again at the usual pace
+	}
+	limit := max(BackoffCap, base)
+	d := base
+	for i := 1; i < p.fails && d < limit; i++ {
+		d *= 2
+	}
+	d = min(d, limit)
+	return min(p.jitter(d), limit)
+}
+
+func jitter(d time.Duration) time.Duration {
+	if d < 4 {
+		return d
+	}
+	return d + rand.N(d/4)
+}
+
+// sourceName names what is read for people: "host · /feed/path", a file
+// name, or "standard input".
+func (p *Poller) sourceName() string {
+	switch p.kind {
+	case kindStdin:
+		return "standard input"
+	case kindFile:
+		return filepath.Base(p.target)
+	}
+	return urlName(p.target)
+}
+
+func urlName(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil || u.Host == "" {
+		return raw
+	}
+	path := u.EscapedPath()
+	if path == "" {
+		path = "/"
+	}
+	if u.RawQuery != "" {
+		path += "?" + u.RawQuery
+	}
+	return u.Host + " · " + path
+}
+
+// load reads the source, and when it changed parses it, following
+// autodiscovery and older pages. changed reports whether the story
+// differs from the last one sent; snap is set only then.
+func (p *Poller) load(ctx context.Context) (snap *model.Snapshot, changed bool, resp *fetch.Response, err error) {
+	for hop := 0; ; hop++ {
+		resp, err = p.read(ctx, p.target, p.Validators())
+		if err != nil {
+			return nil, false, nil, err
+		}
+		if resp == nil || resp.NotModified {
+			return nil, false, resp, nil // the file is as it was, or a 304
+		}
+		h := hashBytes(resp.Body)
+		if p.parsedOnce && h == p.bodyHash {
+			p.setValidators(resp.Validators)
+			p.stamp = p.readStamp
+			return nil, false, resp, nil
+		}
+		base, _ := baseURL(resp.URL)
+		res, err := p.parse(resp.Body, resp.ContentType, base)
+		if err != nil {
+			return nil, false, nil, fmt.Errorf("reading %s: %w", display(resp.URL), err)
+		}
+		if len(res.Snapshot.Updates) == 0 && res.Alternate != "" && hop < maxAlternates {
+			alt, ok := resolve(base, res.Alternate)
+			if !ok {
+				return nil, false, nil, fmt.Errorf("reading %s: the page links to a feed at %q, which liveline cannot read; open the feed's address directly", display(resp.URL), res.Alternate)
+			}
+			if alt != p.target {
+				p.switchTo(alt)
+				continue
+			}
+		}
+		s := res.Snapshot
+		if res.Next != "" {
+			p.olderPages(ctx, &s, res.Next, base)
+		}
+		now := p.clock.Now()
+		s.Fetched = now
+		if resp.URL != p.source && s.FeedURL == "" && p.kind == kindHTTP {
+			s.FeedURL = resp.URL
+		}
+		p.bodyHash, p.parsedOnce = h, true
+		p.stamp = p.readStamp
+		p.setValidators(resp.Validators)
+		p.coverEnd = s.CoverageEnd
+		for i := range s.Updates {
+			p.seen[s.Updates[i].ID] = struct{}{}
+		}
+		if p.opts.OnFetch != nil {
+			p.opts.OnFetch(feed.Fetch{
+				Time:         now,
+				URL:          resp.URL,
+				Status:       resp.Status,
+				ETag:         resp.Validators.ETag,
+				LastModified: resp.Validators.LastModified,
+				ContentType:  resp.ContentType,
+				Body:         resp.Body,
+				Snapshot:     &s,
+			})
+		}
+		d := digest(&s)
+		if p.sentOnce && d == p.digest {
+			return nil, false, resp, nil
+		}
+		p.digest, p.sentOnce = d, true
+		return &s, true, resp, nil
+	}
+}
+
+// switchTo makes a discovered feed the source read from now on.
+func (p *Poller) switchTo(target string) {
+	p.target = target
+	if isHTTP(target) {
+		p.kind = kindHTTP
+	}
+	p.setValidators(fetch.Validators{})
+	p.parsedOnce = false
+}
+
+// olderPages follows next links while they may hold updates not read yet:
+// on the first reading, and whenever a whole page is new (more updates
+// arrived between checks than a page holds). It stops at MaxPages, at a
+// page seen before, and quietly at the first failure: what was read stands,
+// and updates from missing pages stay in the story from earlier readings.
+func (p *Poller) olderPages(ctx context.Context, s *model.Snapshot, next string, base *url.URL) {
+	maxPages := p.opts.MaxPages
+	if maxPages <= 0 {
+		maxPages = DefaultMaxPages
+	}
+	have := make(map[string]struct{}, len(s.Updates))
+	allNew := true
+	for i := range s.Updates {
+		have[s.Updates[i].ID] = struct{}{}
+		if _, ok := p.seen[s.Updates[i].ID]; ok {
+			allNew = false
+		}
+	}
+	visited := map[string]bool{}
+	if base != nil {
+		visited[base.String()] = true
+	}
+	for pages := 1; next != "" && pages < maxPages && allNew; pages++ {
+		u, ok := resolve(base, next)
+		if !ok || visited[u] {
+			return
+		}
+		visited[u] = true
+		resp, err := p.read(ctx, u, fetch.Validators{})
+		if err != nil || resp == nil || resp.NotModified {
+			return
+		}
+		base, _ = baseURL(resp.URL)
+		res, err := p.parse(resp.Body, resp.ContentType, base)
+		if err != nil {
+			return
+		}
+		for _, up := range res.Snapshot.Updates {
+			if _, dup := have[up.ID]; dup {
+				continue
+			}
+			if _, ok := p.seen[up.ID]; ok {
+				allNew = false
+			}
+			have[up.ID] = struct{}{}
+			s.Updates = append(s.Updates, up)
+		}
+		if s.Total == 0 {
+			s.Total = res.Snapshot.Total
+		}
+		next = res.Next
+	}
+}
+
+// read gets target: over HTTP, or from a file when its size or time
+// changed (nil response when it did not), or from standard input once.
+func (p *Poller) read(ctx context.Context, target string, v fetch.Validators) (*fetch.Response, error) {
+	if isHTTP(target) {
+		return p.client.Get(ctx, target, v)
+	}
+	if p.kind == kindStdin && target == "-" {
+		if p.stdinDone {
+			return nil, nil
+		}
+		p.stdinDone = true
+		if p.opts.Stdin == nil {
+			return nil, errors.New("reading standard input: nothing is connected to it; pipe a feed into liveline or give a URL or file")
+		}
+		body, err := p.readLimited(p.opts.Stdin, "standard input")
+		if err != nil {
+			return nil, err
+		}
+		return &fetch.Response{URL: "-", Status: 200, Body: body}, nil
+	}
+	path := target
+	if strings.HasPrefix(target, "file://") {
+		u, err := url.Parse(target)
+		if err != nil {
+			return nil, fmt.Errorf("reading %s: not a valid file address; give a path", target)
+		}
+		path = u.Path
+	}
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, fileError(path, err)
+	}
+	if fi.IsDir() {
+		return nil, fmt.Errorf("reading %s: it is a directory; give a feed or page file", path)
+	}
+	stamp := fileStamp{mod: fi.ModTime(), size: fi.Size()}
+	if target == p.target && p.parsedOnce && stamp == p.stamp {
+		return nil, nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fileError(path, err)
+	}
+	defer f.Close()
+	body, err := p.readLimited(f, path)
+	if err != nil {
+		return nil, err
+	}
+	if target == p.target {
+		p.readStamp = stamp
+	}
+	return &fetch.Response{URL: path, Status: 200, Body: body}, nil
+}
+
+func (p *Poller) readLimited(r io.Reader, name string) ([]byte, error) {
+	limit := p.client.MaxSize
+	if limit <= 0 {
+		limit = fetch.DefaultMaxSize
+	}
+	body, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("reading %s: %v", name, err)
+	}
+	if int64(len(body)) > limit {
+		return nil, fmt.Errorf("reading %s: it is larger than %s; raise --max-size", name, fetch.FormatSize(limit))
+	}
+	return body, nil
+}
+
+func fileError(path string, err error) error {
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return fmt.Errorf("reading %s: no such file; check the path, or give an http(s) address", path)
+	case errors.Is(err, os.ErrPermission):
+		return fmt.Errorf("reading %s: permission denied; check the file's permissions", path)
+	}
+	return fmt.Errorf("reading %s: %v", path, unwrapPath(err))
+}
+
+func unwrapPath(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// baseURL is the address relative links in a body resolve against: nil
+// for files and standard input, whose relative links lead nowhere useful.
+func baseURL(read string) (*url.URL, bool) {
+	if !isHTTP(read) {
+		return nil, false
+	}
+	u, err := url.Parse(read)
+	return u, err == nil
+}
+
+// resolve makes ref absolute against base; ok is false unless the result
+// is an http or https address. Links in a body never lead to local files.
+func resolve(base *url.URL, ref string) (string, bool) {
+	r, err := url.Parse(strings.TrimSpace(ref))
+	if err != nil {
+		return "", false
+	}
+	if base != nil {
+		r = base.ResolveReference(r)
+	}
+	switch r.Scheme {
+	case "http", "https":
+		if r.Host == "" {
+			return "", false
+		}
+		r.Fragment = ""
+		return r.String(), true
+	}
+	return "", false
+}
+
+func display(read string) string {
+	if read == "-" {
+		return "standard input"
+	}
+	return read
+}
+
+func hashBytes(b []byte) uint64 {
+	h := fnv.New64a()
+	h.Write(b)
+	return h.Sum64()
+}
+
+// digest sums what a reader sees of a snapshot, so a body that changed
+// only in ways that do not matter (a timestamp, an ad slot) is no news.
+func digest(s *model.Snapshot) uint64 {
+	h := fnv.New64a()
+	w := func(parts ...string) {
+		for _, p := range parts {
+			h.Write([]byte(p))
+			h.Write([]byte{0})
+		}
+	}
+	w(s.Title, s.Summary, s.Link, s.FeedURL, strconv.Itoa(s.Total),
+		s.CoverageStart.UTC().Format(time.RFC3339), s.CoverageEnd.UTC().Format(time.RFC3339))
+	for i := range s.Updates {
+		u := &s.Updates[i]
+		key := "0"
+		if u.Key {
+			key = "1"
+		}
+		w(u.ID, strconv.FormatUint(u.Hash, 16), u.Published.UTC().Format(time.RFC3339), u.Link, u.Author, key, strings.Join(u.Categories, "\x1f"))
+	}
+	return h.Sum64()
+}
