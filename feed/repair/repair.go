@@ -19,8 +19,9 @@ import (
 
 // UTF8 returns body as clean UTF-8. The character set comes from a byte
 // order mark, else the XML declaration (or, for HTML, a <meta> charset),
-// else the charset parameter of contentType, else UTF-8; a body that is not
-// valid UTF-8 and has no label is read as Windows-1252. After decoding,
+// else the charset parameter of contentType, else UTF-8; an unlabelled
+// body that is not UTF-8 at all (no valid multi-byte sequence) is read as
+// Windows-1252. After decoding,
 // invalid UTF-8 becomes U+FFFD; control characters that XML forbids are
 // removed, together with the terminal escape sequence they start; numeric
 // character references to forbidden characters are removed the same way
@@ -52,8 +53,8 @@ func UTF8(body []byte, contentType string) []byte {
 		if st.clean && !(fromDoc && label != "" && !isUTF8Label(label)) {
 			return body
 		}
-		if st.invalid > 0 && st.multi == 0 {
-			// Not UTF-8 at all: the commonest unlabelled legacy charset.
+		if st.invalid > 0 && st.multi == 0 && label == "" {
+			// Unlabelled and not UTF-8 at all: the commonest legacy charset.
 			return fix(declUTF8(decode(charmapWindows1252(), body)))
 		}
 		return fix(declUTF8(body))

@@ -1,0 +1,403 @@
+// Package parse turns a fetched body (RSS 0.9x/1.0/2.0, Atom 1.0, JSON Feed
+// 1.0/1.1 or a live-blog web page) into a prepared model.Snapshot. Every
+// string taken from the body is sanitised here, once.
+package parse
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"io"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/mmcdole/gofeed"
+	"github.com/mmcdole/gofeed/atom"
+	"github.com/mmcdole/gofeed/json"
+	xhtml "golang.org/x/net/html"
+
+	"github.com/liveline-tui/liveline/feed/htmltext"
+	"github.com/liveline-tui/liveline/feed/page"
+	"github.com/liveline-tui/liveline/feed/repair"
+	"github.com/liveline-tui/liveline/feed/sanitize"
+	"github.com/liveline-tui/liveline/model"
+)
+
+// Result is what a body offers.
+type Result struct {
+	// Snapshot is the story read from the body, prepared (model.Snapshot.Prepare).
+	// It is empty when a page only links to a feed.
+	Snapshot model.Snapshot
+	// Format is "rss", "atom", "json" or "page".
+	Format string
+	// Alternate is the absolute address of a feed that a page without
+	// live-blog data of its own links to.
+	Alternate string
+	// Next is the absolute address of the page or feed of older updates.
+	Next string
+}
+
+// ErrNotFeed means the body is neither a feed nor a page with a live blog.
+var ErrNotFeed = errors.New("not a feed or live-blog page")
+
+// Limits on text taken from a source, in runes.
+const (
+	TitleLimit   = 500  // story titles and update headlines
+	SummaryLimit = 4000 // the story's summary
+	idLimit      = 512  // bytes; longer IDs are replaced by a hash
+	rawLimit     = 1 << 16
+)
+
+// Parse reads a body as fetched: it repairs the character set, parses the
+// feed or page and normalises it. base is the address the body came from,
+// used to resolve relative links; it may be nil.
+func Parse(body []byte, contentType string, base *url.URL) (*Result, error) {
+	body = repair.UTF8(body, contentType)
+	s := bytes.TrimLeft(body, " \t\r\n")
+	if len(s) == 0 {
+		return nil, fmt.Errorf("%w: the document is empty", ErrNotFeed)
+	}
+	if looksHTML(s) {
+		return parsePage(body, base)
+	}
+	fp := gofeed.NewParser()
+	fp.RSSTranslator = &gofeed.DefaultRSSTranslator{DisableContentImageScan: true}
+	fp.KeepOriginalFeed = true
+	f, err := fp.Parse(bytes.NewReader(body))
+	if err != nil {
+		if errors.Is(err, gofeed.ErrFeedTypeNotDetected) {
+			if bytes.Contains(bytes.ToLower(head(s, 4096)), []byte("<html")) {
+				return parsePage(body, base)
+			}
+			return nil, fmt.Errorf("%w: it is not RSS, Atom or JSON Feed, nor an HTML page", ErrNotFeed)
+		}
+		return nil, fmt.Errorf("the feed is malformed: %s", sanitize.Line(errText(err)))
+	}
+	r := &Result{Format: f.FeedType}
+	if r.Format == "" {
+		r.Format = "rss"
+	}
+	r.Snapshot, r.Next = normalise(f, base)
+	r.Snapshot.Prepare()
+	return r, nil
+}
+
+// errText shortens a parser error that may quote a lot of the body.
+func errText(err error) string {
+	msg := err.Error()
+	if errors.Is(err, io.ErrUnexpectedEOF) || strings.Contains(msg, "unexpected EOF") {
+		return msg + " (the document is cut short)"
+	}
+	if len(msg) > 300 {
+		msg = msg[:300] + "…"
+	}
+	return strings.ToValidUTF8(msg, "\uFFFD")
+}
+
+func head(b []byte, n int) []byte {
+	if len(b) > n {
+		return b[:n]
+	}
+	return b
+}
+
+// looksHTML reports whether a document starts as an HTML page rather than
+// a feed.
+func looksHTML(s []byte) bool {
+	h := bytes.ToLower(head(s, 256))
+	if bytes.HasPrefix(h, []byte("<!doctype html")) || bytes.HasPrefix(h, []byte("<html")) {
+		return true
+	}
+	if bytes.HasPrefix(h, []byte("<!--")) || bytes.HasPrefix(h, []byte("<?xml")) {
+		// comments and declarations come before both; look past them
+		h = bytes.ToLower(head(s, 2048))
+		for _, root := range []string{"<rss", "<feed", "<rdf:rdf", "<rdf"} {
+			if bytes.Contains(h, []byte(root)) {
+				return false
+			}
+		}
+		return bytes.Contains(h, []byte("<html"))
+	}
+	return false
+}
+
+func parsePage(body []byte, base *url.URL) (*Result, error) {
+	pr, err := page.Extract(body, base)
+	if err != nil {
+		if errors.Is(err, page.ErrNoLiveBlog) {
+			return nil, fmt.Errorf("%w: %s", ErrNotFeed, sanitize.Line(err.Error()))
+		}
+		return nil, fmt.Errorf("%w: %s", ErrNotFeed, sanitize.Line(errText(err)))
+	}
+	if pr == nil {
+		return nil, fmt.Errorf("%w: the page has no live-blog data", ErrNotFeed)
+	}
+	r := &Result{Format: "page", Alternate: safeURL(pr.Alternate, nil), Next: safeURL(pr.Next, nil)}
+	if pr.Snapshot != nil {
+		r.Snapshot = *pr.Snapshot
+		sanitizeSnapshot(&r.Snapshot)
+		r.Snapshot.Prepare()
+	} else if r.Alternate == "" {
+		return nil, fmt.Errorf("%w: the page has no live-blog data and links to no feed", ErrNotFeed)
+	}
+	return r, nil
+}
+
+// normalise maps a gofeed feed onto a snapshot, sanitising every string.
+func normalise(f *gofeed.Feed, base *url.URL) (model.Snapshot, string) {
+	var s model.Snapshot
+	s.Title = line(f.Title, TitleLimit)
+	s.Summary = summary(f.Description, base)
+	s.Link = safeURL(f.Link, base)
+	bodyBase := base
+	if bodyBase == nil && s.Link != "" {
+		bodyBase, _ = url.Parse(s.Link)
+	}
+	next := nextLink(f, base)
+	s.Updates = make([]model.Update, 0, len(f.Items))
+	for _, it := range f.Items {
+		if it == nil {
+			continue
+		}
+		s.Updates = append(s.Updates, item(it, base, bodyBase))
+	}
+	return s, next
+}
+
+func item(it *gofeed.Item, base, bodyBase *url.URL) model.Update {
+	var u model.Update
+	u.ID = id(it.GUID)
+	u.Headline = line(it.Title, TitleLimit)
+	html := it.Description
+	if len(it.Content) > len(html) {
+		html = it.Content
+	}
+	u.Body = htmltext.Parse(html, bodyBase)
+	if it.PublishedParsed != nil {
+		u.Published = sane(*it.PublishedParsed)
+	}
+	if it.UpdatedParsed != nil {
+		u.Updated = sane(*it.UpdatedParsed)
+	}
+	if u.Published.IsZero() {
+		u.Published = u.Updated
+	}
+	u.Author = authors(it)
+	u.Link = safeURL(it.Link, base)
+	if u.Link == "" {
+		for _, l := range it.Links {
+			if u.Link = safeURL(l, base); u.Link != "" {
+				break
+			}
+		}
+	}
+	if len(it.Categories) > 0 {
+		u.Categories = make([]string, 0, len(it.Categories))
+		for _, c := range it.Categories {
+			c = line(c, 100)
+			if c != "" && !contains(u.Categories, c) {
+				u.Categories = append(u.Categories, c)
+			}
+		}
+	}
+	return u
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func authors(it *gofeed.Item) string {
+	var names []string
+	add := func(p *gofeed.Person) {
+		if p == nil {
+			return
+		}
+		n := line(p.Name, 200)
+		if n == "" {
+			n = line(p.Email, 200)
+		}
+		if n != "" && !contains(names, n) {
+			names = append(names, n)
+		}
+	}
+	for _, p := range it.Authors {
+		add(p)
+	}
+	if len(names) == 0 {
+		add(it.Author)
+	}
+	return strings.Join(names, ", ")
+}
+
+// sane drops times that no feed means, which would also break JSON output.
+func sane(t time.Time) time.Time {
+	if y := t.Year(); y < 1970 || y > 9999 {
+		return time.Time{}
+	}
+	return t
+}
+
+// id sanitises an ID and replaces an overlong one by its hash.
+func id(s string) string {
+	if len(s) > rawLimit {
+		s = s[:rawLimit]
+	}
+	s = sanitize.Line(s)
+	if len(s) > idLimit {
+		h := fnv.New64a()
+		h.Write([]byte(s))
+		return "id:" + strconv.FormatUint(h.Sum64(), 16)
+	}
+	return s
+}
+
+// line turns a title-like string into one clean line of at most limit
+// runes: markup removed, entities decoded, controls stripped.
+func line(s string, limit int) string {
+	if s == "" {
+		return ""
+	}
+	if len(s) > rawLimit {
+		s = s[:rawLimit]
+	}
+	if strings.ContainsAny(s, "<&") {
+		s = stripTags(s)
+	}
+	return truncate(sanitize.Line(s), limit)
+}
+
+// stripTags returns the text of an HTML fragment with its entities decoded.
+func stripTags(s string) string {
+	z := xhtml.NewTokenizer(strings.NewReader(s))
+	var b strings.Builder
+	b.Grow(len(s))
+	for {
+		switch z.Next() {
+		case xhtml.ErrorToken:
+			return b.String()
+		case xhtml.TextToken:
+			b.Write(z.Text())
+		case xhtml.StartTagToken, xhtml.EndTagToken, xhtml.SelfClosingTagToken:
+			b.WriteByte(' ')
+		}
+	}
+}
+
+// truncate cuts s to limit runes at a word boundary, with an ellipsis.
+func truncate(s string, limit int) string {
+	if len(s) <= limit || utf8.RuneCountInString(s) <= limit {
+		return s
+	}
+	n, cut := 0, len(s)
+	for i := range s {
+		if n == limit-1 {
+			cut = i
+			break
+		}
+		n++
+	}
+	t := s[:cut]
+	if sp := strings.LastIndexByte(t, ' '); sp > len(t)*3/4 {
+		t = t[:sp]
+	}
+	return strings.TrimRight(t, " ") + "…"
+}
+
+func summary(s string, base *url.URL) string {
+	if s == "" {
+		return ""
+	}
+	if len(s) > rawLimit {
+		s = s[:rawLimit]
+	}
+	text := htmltext.Parse(s, base).PlainText()
+	return truncate(strings.TrimSpace(sanitize.String(text)), SummaryLimit)
+}
+
+// safeURL resolves a link against base and keeps it only when it is an
+// http or https address.
+func safeURL(raw string, base *url.URL) string {
+	raw = strings.TrimSpace(raw)
+	if raw == "" || len(raw) > 8192 {
+		return ""
+	}
+	raw = sanitize.Line(raw)
+	u, err := url.Parse(raw)
+	if err != nil {
+		return ""
+	}
+	if base != nil {
+		u = base.ResolveReference(u)
+	}
+	if u.Scheme != "http" && u.Scheme != "https" {
+		return ""
+	}
+	return u.String()
+}
+
+// nextLink finds the address of older entries: an Atom or RSS atom:link
+// rel="next", or a JSON Feed next_url.
+func nextLink(f *gofeed.Feed, base *url.URL) string {
+	switch o := f.OriginalFeed().(type) {
+	case *atom.Feed:
+		for _, l := range o.Links {
+			if l != nil && strings.EqualFold(l.Rel, "next") {
+				return safeURL(l.Href, base)
+			}
+		}
+	case *json.Feed:
+		return safeURL(o.NextURL, base)
+	}
+	if links, ok := f.Extensions["atom"]["link"]; ok {
+		for _, l := range links {
+			if strings.EqualFold(l.Attrs["rel"], "next") {
+				return safeURL(l.Attrs["href"], base)
+			}
+		}
+	}
+	return ""
+}
+
+// sanitizeSnapshot cleans a snapshot built elsewhere (a page reader), so
+// nothing unsanitised reaches the model whatever its builder did.
+func sanitizeSnapshot(s *model.Snapshot) {
+	s.Title = line(s.Title, TitleLimit)
+	s.Summary = truncate(strings.TrimSpace(sanitize.String(s.Summary)), SummaryLimit)
+	s.Link = safeURL(s.Link, nil)
+	s.FeedURL = safeURL(s.FeedURL, nil)
+	for i := range s.Updates {
+		u := &s.Updates[i]
+		u.ID = id(u.ID)
+		u.Headline = truncate(sanitize.Line(u.Headline), TitleLimit)
+		u.Author = truncate(sanitize.Line(u.Author), 200)
+		u.Link = safeURL(u.Link, nil)
+		for j, c := range u.Categories {
+			u.Categories[j] = sanitize.Line(c)
+		}
+		for j := range u.Body.Blocks {
+			b := &u.Body.Blocks[j]
+			for k := range b.Spans {
+				b.Spans[k].Text = sanitize.String(b.Spans[k].Text)
+			}
+		}
+		for j, l := range u.Body.Links {
+			u.Body.Links[j] = sanitize.Line(l)
+		}
+		if u.Published.Year() > 9999 || u.Published.Year() < 1 {
+			u.Published = time.Time{}
+		}
+		if u.Updated.Year() > 9999 || u.Updated.Year() < 1 {
+			u.Updated = time.Time{}
+		}
+	}
+}

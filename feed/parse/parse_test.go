@@ -1,0 +1,363 @@
+package parse
+
+import (
+	"errors"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/liveline-tui/liveline/model"
+)
+
+var base, _ = url.Parse("https://news.example.com/live/junior-doctors-strike/rss")
+
+func fixture(t testing.TB, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "..", "testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func TestStrikeRSS(t *testing.T) {
+	r, err := Parse(fixture(t, "strike.xml"), "application/rss+xml", base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := r.Snapshot
+	if r.Format != "rss" {
+		t.Errorf("Format = %q", r.Format)
+	}
+	if s.Title != "Junior doctors\u2019 strike: live updates" {
+		t.Errorf("Title = %q", s.Title)
+	}
+	if !strings.HasPrefix(s.Summary, "Junior doctors in England walk out") || s.Link != "https://news.example.com/live/junior-doctors-strike" {
+		t.Errorf("Summary %q, Link %q", s.Summary, s.Link)
+	}
+	if len(s.Updates) != 35 {
+		t.Fatalf("%d updates, want 35", len(s.Updates))
+	}
+	first := s.Updates[0]
+	if first.ID != "strike-20160113-1800" || first.Headline != "That is all for today" || first.Author != "Health desk" ||
+		first.Published.Format("2006-01-02 15:04") != "2016-01-13 18:00" {
+		t.Errorf("first update = %+v", first)
+	}
+	keys := 0
+	var numbers, advert *model.Update
+	for i := range s.Updates {
+		u := &s.Updates[i]
+		if u.Key {
+			keys++
+		}
+		if strings.Contains(u.Text, "In numbers:") {
+			numbers = u
+		}
+		if u.Headline == "The dispute in brief" {
+			advert = u
+		}
+	}
+	if keys < 8 {
+		t.Errorf("%d key events", keys)
+	}
+	if numbers == nil {
+		t.Fatal("no update carries the In numbers list (content:encoded should win over the teaser)")
+	}
+	for _, want := range []string{"26,000", "39%", "44 per cent", "73 per cent", "3,454", "5,264", "2,077", "3,187"} {
+		if !strings.Contains(numbers.Text, want) {
+			t.Errorf("In numbers lacks %s", want)
+		}
+	}
+	bullets := 0
+	for _, b := range numbers.Body.Blocks {
+		if b.Kind == model.Bullet {
+			bullets++
+		}
+	}
+	if bullets != 6 {
+		t.Errorf("In numbers has %d bullets", bullets)
+	}
+	if advert == nil || strings.Contains(advert.Text, "Advertisement") {
+		t.Errorf("advert not dropped: %+v", advert)
+	}
+	if !strings.Contains(strings.Join(advert.Body.Links, " "), "https://news.example.com/explainers/junior-doctors-contract") {
+		t.Errorf("links = %v", advert.Body.Links)
+	}
+	// relative links resolve against the address read
+	found := false
+	for _, u := range s.Updates {
+		for _, l := range u.Body.Links {
+			if l == "https://news.example.com/topics/seven-day-nhs" {
+				found = true
+			}
+		}
+	}
+	if !found {
+		t.Error("relative link not resolved")
+	}
+}
+
+func TestOtherFormats(t *testing.T) {
+	for _, tt := range []struct {
+		name, format string
+		n            int
+	}{
+		{"strike.atom", "atom", 8},
+		{"strike.json", "json", 8},
+		{"strike.rdf", "rss", 4},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := Parse(fixture(t, tt.name), "", base)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.Format != tt.format || len(r.Snapshot.Updates) != tt.n {
+				t.Fatalf("format %q, %d updates", r.Format, len(r.Snapshot.Updates))
+			}
+			u := r.Snapshot.Updates[0]
+			if u.Headline != "That is all for today" || u.Published.IsZero() || u.Text == "" || u.Link == "" {
+				t.Errorf("first = %+v", u)
+			}
+			if r.Snapshot.Title == "" {
+				t.Error("no title")
+			}
+		})
+	}
+}
+
+// TestEveryFixture parses every test file: never a panic, never a control
+// character in the result, and an error that says what is wrong.
+func TestEveryFixture(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "*.*"))
+	bad, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "bad", "*"))
+	for _, f := range append(files, bad...) {
+		if strings.HasSuffix(f, ".md") {
+			continue
+		}
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r, err := Parse(b, "", base)
+			if err != nil {
+				checkClean(t, "error", err.Error())
+				if !strings.HasPrefix(err.Error(), "not a feed or live-blog page") && !strings.HasPrefix(err.Error(), "the feed is malformed") {
+					t.Errorf("unclear error: %v", err)
+				}
+				return
+			}
+			checkSnapshot(t, &r.Snapshot)
+		})
+	}
+}
+
+func TestBadInputs(t *testing.T) {
+	parse := func(name string) (*Result, error) { return Parse(fixture(t, "bad/"+name), "", base) }
+	mustFail := map[string]string{
+		"truncated.xml":   "the feed is malformed",
+		"garbage.xml":     "not a feed",
+		"empty.xml":       "not a feed or live-blog page: the document is empty",
+		"not-a-feed.html": "not a feed or live-blog page",
+	}
+	for name, want := range mustFail {
+		if _, err := parse(name); err == nil || !strings.HasPrefix(err.Error(), want) {
+			t.Errorf("%s: err = %v, want %q", name, err, want)
+		}
+	}
+	if _, err := parse("not-a-feed.html"); !errors.Is(err, ErrNotFeed) {
+		t.Errorf("HTML: %v does not wrap ErrNotFeed", err)
+	}
+
+	r, err := parse("latin1.xml")
+	if err != nil || r.Snapshot.Updates[0].Headline != "Café queues outside St Thomas' hospital" ||
+		!strings.Contains(r.Snapshot.Updates[0].Text, "£3") {
+		t.Errorf("latin1: %v %+v", err, r)
+	}
+	r, err = parse("cp1252-nodecl.xml")
+	if err != nil || !strings.Contains(r.Snapshot.Updates[0].Headline, "\u201cSmart quotes\u201d") {
+		t.Errorf("cp1252: %v %+v", err, r)
+	}
+	for _, name := range []string{"bom.xml", "utf16le-bom.xml", "invalid-utf8.xml", "charref.xml"} {
+		if r, err := parse(name); err != nil || len(r.Snapshot.Updates) == 0 {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+	r, _ = parse("invalid-utf8.xml")
+	if h := r.Snapshot.Updates[0].Headline; h != "Broken bytes \uFFFD here" {
+		t.Errorf("invalid UTF-8 headline %q", h)
+	}
+	r, _ = parse("charref.xml")
+	if h := r.Snapshot.Updates[0].Headline; h != "Escape red headline" {
+		t.Errorf("charref headline %q", h)
+	}
+
+	for _, name := range []string{"escapes-raw.xml", "escapes-entities.xml", "escapes.json"} {
+		r, err := parse(name)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		u := r.Snapshot.Updates[0]
+		for _, s := range []string{r.Snapshot.Title, u.Headline, u.Text, u.ID, u.Author} {
+			for _, junk := range []string{"[31m", "]0;", "]52;", "]8;", "\u202e", "[2J"} {
+				if strings.Contains(s, junk) {
+					t.Errorf("%s: %q left in %q", name, junk, s)
+				}
+			}
+		}
+		if !u.Key {
+			t.Errorf("%s: key event category lost: %q", name, u.Categories)
+		}
+	}
+
+	r, err = parse("empty-channel.xml")
+	if err != nil || len(r.Snapshot.Updates) != 0 || r.Snapshot.Title != "Strike live" {
+		t.Errorf("empty channel: %v %+v", err, r)
+	}
+	r, err = parse("empty.json")
+	if err != nil || len(r.Snapshot.Updates) != 0 {
+		t.Errorf("empty json: %v", err)
+	}
+
+	r, _ = parse("no-dates-ids.xml")
+	if len(r.Snapshot.Updates) != 3 || r.Snapshot.Updates[0].Headline != "Pickets in Bristol said morale was high despite the rain." {
+		t.Errorf("no dates or ids: %+v", r.Snapshot.Updates)
+	}
+	r, _ = parse("duplicate-ids.xml")
+	if n := len(r.Snapshot.Updates); n != 2 || r.Snapshot.Updates[0].ID == r.Snapshot.Updates[1].ID {
+		t.Errorf("duplicate ids: %d updates", n)
+	}
+	r, _ = parse("shared-link.xml")
+	ids := map[string]bool{}
+	for _, u := range r.Snapshot.Updates {
+		ids[u.ID] = true
+	}
+	if len(ids) != 5 {
+		t.Errorf("shared link: %d distinct ids", len(ids))
+	}
+}
+
+func TestHugeTitle(t *testing.T) {
+	big := strings.Repeat("very long title <b>with</b> &amp; markup ", 130000)
+	doc := `<?xml version="1.0"?><rss version="2.0"><channel><title>` + big + `</title><item><guid>` + big +
+		`</guid><title>` + big + `</title><description>short</description></item></channel></rss>`
+	if len(doc) < 5<<20 {
+		t.Fatalf("only %d bytes", len(doc))
+	}
+	r, err := Parse([]byte(doc), "", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u := r.Snapshot.Updates[0]
+	if n := utf8.RuneCountInString(r.Snapshot.Title); n > TitleLimit || n < 100 {
+		t.Errorf("title is %d runes", n)
+	}
+	if n := utf8.RuneCountInString(u.Headline); n > TitleLimit || strings.Contains(u.Headline, "<b>") {
+		t.Errorf("headline is %d runes: %.80q", n, u.Headline)
+	}
+	if len(u.ID) > idLimit {
+		t.Errorf("ID is %d bytes", len(u.ID))
+	}
+}
+
+func TestHeadlineMarkup(t *testing.T) {
+	doc := `<rss version="2.0"><channel><title>A &lt;i&gt;live&lt;/i&gt; &amp;amp; story</title>` +
+		`<item><title>&lt;b&gt;Bold&lt;/b&gt; move &amp;amp; more &amp;#27;[31m</title><description>Plain text body.</description>` +
+		`<link>javascript:alert(1)</link></item></channel></rss>`
+	r, err := Parse([]byte(doc), "", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Snapshot.Title != "A live & story" {
+		t.Errorf("title %q", r.Snapshot.Title)
+	}
+	u := r.Snapshot.Updates[0]
+	if u.Headline != "Bold move & more" || u.Link != "" || u.Text != "Plain text body." {
+		t.Errorf("update %q %q %q", u.Headline, u.Link, u.Text)
+	}
+}
+
+func TestNextLinks(t *testing.T) {
+	atomDoc := `<feed xmlns="http://www.w3.org/2005/Atom"><title>t</title><link rel="next" href="?page=2"/>` +
+		`<entry><id>a</id><title>x</title><updated>2016-01-12T09:00:00Z</updated><content>y</content></entry></feed>`
+	r, err := Parse([]byte(atomDoc), "", base)
+	if err != nil || r.Next != "https://news.example.com/live/junior-doctors-strike/rss?page=2" {
+		t.Errorf("atom next: %v %q", err, r.Next)
+	}
+	if u := r.Snapshot.Updates[0]; u.Published.IsZero() {
+		t.Error("an Atom entry with only <updated> has no time")
+	}
+	jsonDoc := `{"version":"https://jsonfeed.org/version/1.1","title":"t","next_url":"https://e.example/p2","items":[{"id":"1","content_text":"x"}]}`
+	if r, err := Parse([]byte(jsonDoc), "", nil); err != nil || r.Next != "https://e.example/p2" {
+		t.Errorf("json next: %v %+v", err, r)
+	}
+}
+
+func checkSnapshot(t *testing.T, s *model.Snapshot) {
+	t.Helper()
+	checkClean(t, "title", s.Title)
+	checkClean(t, "summary", s.Summary)
+	checkClean(t, "link", s.Link)
+	for _, u := range s.Updates {
+		for _, f := range []string{u.ID, u.Headline, u.Text, u.Author, u.Link} {
+			checkClean(t, "update", f)
+		}
+		for _, c := range u.Categories {
+			checkClean(t, "category", c)
+		}
+		for _, l := range u.Body.Links {
+			checkClean(t, "body link", l)
+		}
+		for _, b := range u.Body.Blocks {
+			for _, sp := range b.Spans {
+				checkClean(t, "span", sp.Text)
+			}
+		}
+		if u.Headline == "" {
+			t.Errorf("update %q has no headline", u.ID)
+		}
+	}
+}
+
+func checkClean(t *testing.T, what, s string) {
+	t.Helper()
+	if !utf8.ValidString(s) {
+		t.Errorf("%s is not UTF-8: %q", what, s)
+	}
+	for _, r := range s {
+		if r < 0x20 && r != '\n' || r >= 0x7f && r <= 0x9f || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 || r == 0x200e || r == 0x200f || r == 0x061c {
+			t.Errorf("%s holds control %U: %q", what, r, s)
+			return
+		}
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	for _, name := range []string{"strike.atom", "strike.json", "strike.rdf", "bad/escapes-raw.xml", "bad/escapes-entities.xml",
+		"bad/escapes.json", "bad/charref.xml", "bad/latin1.xml", "bad/no-dates-ids.xml", "bad/duplicate-ids.xml", "bad/not-a-feed.html"} {
+		f.Add(fixture(f, name), "")
+	}
+	f.Add([]byte(`<rss version="2.0"><channel><item><title>&#27;]0;x&#7;</title></item></channel></rss>`), "text/xml; charset=latin1")
+	f.Add([]byte(`{"version":"https://jsonfeed.org/version/1","items":[{"id":"\u001b[2J","title":"\u009b1m"}]}`), "application/json")
+	f.Fuzz(func(t *testing.T, body []byte, ct string) {
+		r, err := Parse(body, ct, base)
+		if err != nil {
+			checkClean(t, "error", err.Error())
+			return
+		}
+		s := r.Snapshot
+		checkClean(t, "title", s.Title)
+		checkClean(t, "summary", s.Summary)
+		for _, u := range s.Updates {
+			for _, f := range []string{u.ID, u.Headline, u.Text, u.Author, u.Link} {
+				checkClean(t, "update", f)
+			}
+			for _, c := range u.Categories {
+				checkClean(t, "category", c)
+			}
+		}
+	})
+}
