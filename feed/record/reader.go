@@ -1,0 +1,288 @@
+package record
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/url"
+	"time"
+
+	"github.com/liveline-tui/liveline/model"
+)
+
+// Recording is a recording read back: its steps (one per changed fetch, in
+// order) and checkpoints, with warnings about anything skipped.
+type Recording struct {
+	Version int
+	Created time.Time
+	Steps   []Step
+	// Warnings says what could not be read, such as "skipped a damaged
+	// record at line 17 (byte 48213)" or "the last record was cut short".
+	Warnings []string
+	// Parse re-reads the bodies; DefaultParse when nil.
+	Parse ParseFunc
+
+	checkpoints []checkpointRef
+
+	// For Append: where the last good record ends, and whether that record
+	// lacks its newline.
+	goodEnd     int64
+	needNewline bool
+	gzipped     bool
+}
+
+// Step is one fetch that changed the story.
+type Step struct {
+	Time         time.Time
+	URL          string
+	Status       int
+	ETag         string
+	LastModified string
+	ContentType  string
+
+	line []byte // the framed record, decoded again for its body
+}
+
+// checkpointRef is a checkpoint read back, decoded only when used.
+type checkpointRef struct {
+	after int // steps applied before it
+	t     time.Time
+	line  []byte
+}
+
+// Body returns the step's raw body.
+func (s *Step) Body() ([]byte, error) {
+	var r struct {
+		Body       string `json:"body"`
+		BodyBase64 []byte `json:"body_base64"`
+	}
+	if err := json.Unmarshal(s.line, &r); err != nil {
+		return nil, err
+	}
+	if r.BodyBase64 != nil {
+		return r.BodyBase64, nil
+	}
+	return []byte(r.Body), nil
+}
+
+// Open reads the recording at path (plain or gzip-compressed).
+func Open(path string) (*Recording, error) {
+	data, err := readFile(path)
+	if err != nil {
+		return nil, err
+	}
+	r, err := Read(data)
+	if err != nil {
+		return nil, fmtErr(path, err)
+	}
+	return r, nil
+}
+
+// IsRecording reports whether data (the start of a file is enough) looks
+// like a recording, compressed or not.
+func IsRecording(data []byte) bool {
+	if isGzip(data) {
+		return true // a gzip file is only taken for a recording; Read says if it is not
+	}
+	const magic = `{"liveline_recording":`
+	n := min(len(data), len(magic))
+	return n > 0 && string(data[:n]) == magic[:n]
+}
+
+// Read reads a recording from its bytes, which it keeps: the caller must
+// not modify them.
+func Read(data []byte) (*Recording, error) {
+	rec := &Recording{}
+	if isGzip(data) {
+		var damaged int
+		data, damaged, rec.goodEnd = gunzip(data)
+		rec.gzipped = true
+		if damaged > 0 {
+			rec.Warnings = append(rec.Warnings, fmt.Sprintf("skipped %d damaged or cut compressed part(s)", damaged))
+		}
+	}
+	seenHeader := false
+	lineNo := 0
+	for off := 0; off < len(data); {
+		lineNo++
+		line := data[off:]
+		terminated := false
+		if nl := bytes.IndexByte(line, '\n'); nl >= 0 {
+			line, terminated = line[:nl], true
+		}
+		start := off
+		off += len(line)
+		if terminated {
+			off++
+		}
+		if len(bytes.TrimSpace(line)) == 0 {
+			continue
+		}
+		ok := checkLine(line)
+		if lineNo == 1 {
+			if !ok && !IsRecording(line) {
+				return nil, ErrNotRecording
+			}
+			if ok {
+				var h header
+				if json.Unmarshal(line, &h) != nil || h.Recording == 0 {
+					return nil, ErrNotRecording
+				}
+				if h.Recording > Version {
+					return nil, fmt.Errorf("recording format version %d is newer than this liveline reads (%d); upgrade liveline", h.Recording, Version)
+				}
+				rec.Version, rec.Created, seenHeader = h.Recording, h.Created, true
+				rec.setEnd(off, terminated)
+				continue
+			}
+		} else if ok {
+			ok = rec.add(line)
+		}
+		switch {
+		case ok:
+			rec.setEnd(off, terminated)
+		case !terminated:
+			rec.Warnings = append(rec.Warnings, "the last record was cut short")
+		default:
+			rec.Warnings = append(rec.Warnings, fmt.Sprintf("skipped a damaged record at line %d (byte %d)", lineNo, start))
+		}
+	}
+	if len(data) == 0 && !rec.gzipped {
+		return nil, errors.New("empty file")
+	}
+	if !seenHeader {
+		rec.Version = Version
+	}
+	return rec, nil
+}
+
+// setEnd notes where the last good record ends, for Append; a compressed
+// file's end comes from its members instead.
+func (rec *Recording) setEnd(off int, terminated bool) {
+	if !rec.gzipped {
+		rec.goodEnd, rec.needNewline = int64(off), !terminated
+	}
+}
+
+// checkpointPrefix starts every checkpoint line after its time.
+var checkpointPrefix = []byte(`","checkpoint":`)
+
+// add takes in one checked record line.
+func (rec *Recording) add(line []byte) bool {
+	// A checkpoint starts {"t":"<time>","checkpoint": and is decoded only
+	// when needed.
+	if bytes.HasPrefix(line, []byte(`{"t":"`)) {
+		rest := line[len(`{"t":"`):]
+		if i := bytes.IndexByte(rest, '"'); i > 0 && i < 64 && bytes.HasPrefix(rest[i:], checkpointPrefix) {
+			t, err := time.Parse(time.RFC3339Nano, string(rest[:i]))
+			if err != nil {
+				return false
+			}
+			rec.checkpoints = append(rec.checkpoints, checkpointRef{after: len(rec.Steps), t: t, line: line})
+			return true
+		}
+	}
+	var h fetchHead
+	if err := json.Unmarshal(line, &h); err != nil {
+		return false
+	}
+	switch {
+	case h.Checkpoint != nil:
+		rec.checkpoints = append(rec.checkpoints, checkpointRef{after: len(rec.Steps), t: h.T, line: line})
+	case h.Recording != 0:
+		return false // a second header
+	case !h.T.IsZero():
+		rec.Steps = append(rec.Steps, Step{Time: h.T, URL: h.URL, Status: h.Status, ETag: h.ETag,
+			LastModified: h.LastModified, ContentType: h.ContentType, line: line})
+	}
+	// Records of kinds this version does not know are skipped quietly.
+	return true
+}
+
+// Len returns the number of steps.
+func (rec *Recording) Len() int { return len(rec.Steps) }
+
+// Checkpoints returns, for each checkpoint in the recording, the number of
+// steps applied before it.
+func (rec *Recording) Checkpoints() []int {
+	out := make([]int, len(rec.checkpoints))
+	for i, c := range rec.checkpoints {
+		out[i] = c.after
+	}
+	return out
+}
+
+func (rec *Recording) parser() (ParseFunc, error) {
+	if rec.Parse != nil {
+		return rec.Parse, nil
+	}
+	if DefaultParse != nil {
+		return DefaultParse, nil
+	}
+	return nil, errors.New("no parser to read the recording's bodies")
+}
+
+// Snapshot parses the body of step i into a prepared snapshot.
+func (rec *Recording) Snapshot(i int) (*model.Snapshot, error) {
+	parse, err := rec.parser()
+	if err != nil {
+		return nil, err
+	}
+	s := &rec.Steps[i]
+	body, err := s.Body()
+	if err != nil {
+		return nil, err
+	}
+	base, _ := url.Parse(s.URL)
+	snap, err := parse(body, s.ContentType, base)
+	if err != nil {
+		return nil, fmt.Errorf("step %d (%s): %w", i+1, s.Time.Format(time.RFC3339), err)
+	}
+	snap.Fetched = s.Time
+	return snap, nil
+}
+
+// Checkpoint returns the latest checkpoint taken with at most n steps
+// applied: how many steps it follows and the story's meta and updates.
+// With none, it returns 0 steps and an empty story.
+func (rec *Recording) Checkpoint(n int) (after int, meta model.Snapshot, updates []model.Update, err error) {
+	for i := len(rec.checkpoints) - 1; i >= 0; i-- {
+		c := rec.checkpoints[i]
+		if c.after > n {
+			continue
+		}
+		var r struct {
+			Checkpoint checkpoint `json:"checkpoint"`
+		}
+		if err := json.Unmarshal(c.line, &r); err != nil {
+			continue // written by a broken writer: an older one will do
+		}
+		return c.after, r.Checkpoint.Meta, r.Checkpoint.Updates, nil
+	}
+	return 0, model.Snapshot{}, nil, nil
+}
+
+// Story returns the story as it stood after the first n steps: restored
+// from the latest checkpoint before it, with the fetches after that
+// checkpoint parsed and merged.
+func (rec *Recording) Story(n int) (*model.Story, error) {
+	n = max(0, min(n, len(rec.Steps)))
+	after, meta, updates, err := rec.Checkpoint(n)
+	if err != nil {
+		return nil, err
+	}
+	st := model.Restore(meta, updates)
+	for i := after; i < n; i++ {
+		snap, err := rec.Snapshot(i)
+		if err != nil {
+			// A body that no longer parses changes nothing; keep going.
+			continue
+		}
+		st.Merge(snap)
+	}
+	return st, nil
+}
+
+// Final returns the story at the end of the recording.
+func (rec *Recording) Final() (*model.Story, error) { return rec.Story(len(rec.Steps)) }

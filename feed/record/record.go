@@ -1,0 +1,159 @@
+// Package record keeps a followed story as a recording, so it can be read
+// later, replayed as it unfolded, or shared.
+//
+// A recording is a JSON Lines file (optionally gzip-compressed): a header,
+// then one record per fetch whose normalised story changed, holding the raw
+// body as received, and every CheckpointEvery changes a checkpoint of the
+// normalised story, so that reaching the end of a long recording re-parses
+// only the fetches after its last checkpoint. Every line carries a CRC-32C,
+// so a torn tail loses only the record being written and a damaged record in
+// the middle is reported and skipped. docs/recording.md describes the format.
+package record
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"time"
+	"unicode/utf8"
+
+	"github.com/liveline-tui/liveline/model"
+)
+
+// Version is the format version written in the header. Readers accept this
+// version and older ones.
+const Version = 1
+
+// CheckpointEvery is how many changed fetches separate two checkpoints.
+const CheckpointEvery = 50
+
+// ErrNotRecording is returned when a file is not a liveline recording.
+var ErrNotRecording = errors.New("not a liveline recording")
+
+// ParseFunc turns a fetched body into a prepared snapshot.
+type ParseFunc func(body []byte, contentType string, base *url.URL) (*model.Snapshot, error)
+
+// DefaultParse is the parser recordings use to re-read their bodies when
+// Recording.Parse and Writer.Parse are nil.
+var DefaultParse ParseFunc
+
+// header is the first line of every recording.
+type header struct {
+	Recording int       `json:"liveline_recording"`
+	Created   time.Time `json:"created"`
+}
+
+// wireRecord is a fetch record or, when Checkpoint is set, a checkpoint.
+// The field order matters: "t" first lets the reader spot checkpoints
+// without decoding them.
+type wireRecord struct {
+	T            time.Time   `json:"t"`
+	Checkpoint   *checkpoint `json:"checkpoint,omitempty"`
+	URL          string      `json:"url,omitempty"`
+	Status       int         `json:"status,omitempty"`
+	ETag         string      `json:"etag,omitempty"`
+	LastModified string      `json:"last_modified,omitempty"`
+	ContentType  string      `json:"content_type,omitempty"`
+	Body         string      `json:"body,omitempty"`
+	BodyBase64   []byte      `json:"body_base64,omitempty"`
+}
+
+// checkpoint is the normalised story after the fetch record before it.
+type checkpoint struct {
+	Meta    model.Snapshot `json:"meta"`
+	Updates []model.Update `json:"updates"` // newest first, as model.Restore takes them
+}
+
+// fetchHead is a fetch record without its body, decoded when a recording is opened.
+type fetchHead struct {
+	T            time.Time       `json:"t"`
+	Checkpoint   json.RawMessage `json:"checkpoint"`
+	URL          string          `json:"url"`
+	Status       int             `json:"status"`
+	ETag         string          `json:"etag"`
+	LastModified string          `json:"last_modified"`
+	ContentType  string          `json:"content_type"`
+	Recording    int             `json:"liveline_recording"`
+}
+
+// encodeLine marshals v as one framed line.
+func encodeLine(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return frame(bytes.TrimSuffix(buf.Bytes(), []byte("\n"))), nil
+}
+
+// fetchLine builds the line for a fetch record.
+func fetchLine(t time.Time, f *Step, body []byte) ([]byte, error) {
+	r := wireRecord{T: t.UTC(), URL: f.URL, Status: f.Status, ETag: f.ETag,
+		LastModified: f.LastModified, ContentType: f.ContentType}
+	if utf8.Valid(body) {
+		r.Body = string(body)
+	} else {
+		r.BodyBase64 = body
+	}
+	return encodeLine(r)
+}
+
+// isGzip reports whether data starts with the gzip magic number.
+func isGzip(data []byte) bool {
+	return len(data) >= 2 && data[0] == 0x1f && data[1] == 0x8b
+}
+
+// gunzip decompresses a gzip file member by member. A member that is cut
+// short or damaged is skipped up to the next member header; damaged says
+// how many were, and goodEnd is where the last whole member ends.
+func gunzip(data []byte) (out []byte, damaged int, goodEnd int64) {
+	br := bytes.NewReader(data)
+	var zr gzip.Reader
+	var buf bytes.Buffer
+	for off := 0; off < len(data); {
+		br.Reset(data[off:])
+		buf.Reset()
+		err := zr.Reset(br)
+		if err == nil {
+			zr.Multistream(false)
+			_, err = io.Copy(&buf, &zr)
+		}
+		if err == nil {
+			out = append(out, buf.Bytes()...)
+			off = len(data) - br.Len()
+			goodEnd = int64(off)
+			continue
+		}
+		damaged++
+		// Keep whole lines the member gave before it broke; the framing
+		// drops the partial one.
+		if i := bytes.LastIndexByte(buf.Bytes(), '\n'); i >= 0 {
+			out = append(out, buf.Bytes()[:i+1]...)
+		}
+		next := bytes.Index(data[off+1:], []byte{0x1f, 0x8b, 0x08})
+		if next < 0 {
+			break
+		}
+		off += 1 + next
+	}
+	return out, damaged, goodEnd
+}
+
+// readFile reads a recording's bytes, decompressing gzip.
+func readFile(path string) ([]byte, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return data, nil
+}
+
+func fmtErr(path string, err error) error {
+	return fmt.Errorf("recording %s: %w", path, err)
+}

@@ -1,0 +1,285 @@
+package record
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/liveline-tui/liveline/feed/record/recordtest"
+	"github.com/liveline-tui/liveline/model"
+)
+
+func init() {
+	if DefaultParse == nil {
+		DefaultParse = recordtest.Parse
+	}
+}
+
+// write records fetches into a new file and returns its path.
+func write(t testing.TB, name string, steps, perStep, window int) string {
+	t.Helper()
+	fs, err := recordtest.Fetches(steps, perStep, window, recordtest.Parse)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), name)
+	w, err := Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range fs {
+		if err := w.Add(f); err != nil {
+			t.Fatal(err)
+		}
+		// The same reading again changes nothing and is not written.
+		if err := w.Add(f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func ids(s *model.Story) string {
+	var b strings.Builder
+	for _, u := range s.Updates() {
+		b.WriteString(u.ID)
+		b.WriteByte(' ')
+	}
+	return b.String()
+}
+
+// want returns the story built by merging the first n generated fetches.
+func want(t testing.TB, n, perStep, window int) *model.Story {
+	fs, err := recordtest.Fetches(n, perStep, window, recordtest.Parse)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := model.NewStory()
+	for _, f := range fs {
+		st.Merge(f.Snapshot)
+	}
+	return st
+}
+
+func TestRoundTrip(t *testing.T) {
+	for _, name := range []string{"story.jsonl", "story.jsonl.gz"} {
+		t.Run(name, func(t *testing.T) {
+			path := write(t, name, 120, 3, 10)
+			rec, err := Open(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(rec.Warnings) > 0 {
+				t.Fatalf("warnings: %v", rec.Warnings)
+			}
+			if rec.Len() != 120 {
+				t.Fatalf("steps = %d, want 120", rec.Len())
+			}
+			if got := rec.Checkpoints(); len(got) != 3 || got[0] != 50 || got[2] != 120 {
+				t.Fatalf("checkpoints after %v", got)
+			}
+			for _, n := range []int{0, 1, 49, 50, 51, 99, 120} {
+				st, err := rec.Story(n)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if g, w := ids(st), ids(want(t, n, 3, 10)); g != w {
+					t.Fatalf("story after %d steps:\n got %s\nwant %s", n, g, w)
+				}
+			}
+			body, _ := rec.Steps[7].Body()
+			if !bytes.Equal(body, recordtest.Window(7, 3, 10)) {
+				t.Fatal("body 7 differs")
+			}
+			if rec.Steps[7].URL != "https://example.com/live/rss" || rec.Steps[7].Status != 200 {
+				t.Fatalf("step 7: %+v", rec.Steps[7])
+			}
+		})
+	}
+}
+
+func TestAppend(t *testing.T) {
+	path := write(t, "a.jsonl", 60, 2, 6)
+	fs, _ := recordtest.Fetches(70, 2, 6, recordtest.Parse)
+	w, err := Append(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w.Len() != 60 {
+		t.Fatalf("Len = %d", w.Len())
+	}
+	for _, f := range fs[60:] {
+		if err := w.Add(f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	rec, err := Open(path)
+	if err != nil || len(rec.Warnings) > 0 || rec.Len() != 70 {
+		t.Fatalf("reopened: %v %v len %d", err, rec.Warnings, rec.Len())
+	}
+	if _, err := Append(filepath.Join(filepath.Dir(path), "missing.jsonl")); err != nil {
+		t.Fatal(err)
+	}
+	notRec := filepath.Join(filepath.Dir(path), "feed.xml")
+	os.WriteFile(notRec, recordtest.Window(0, 1, 1), 0o644)
+	if _, err := Append(notRec); err == nil || !strings.Contains(err.Error(), "not a liveline recording") {
+		t.Fatalf("append to a feed: %v", err)
+	}
+}
+
+// TestCutAnywhere cuts a small recording at every byte offset: the reader
+// must recover every record that ends before the cut, and Append must carry
+// on from there.
+func TestCutAnywhere(t *testing.T) {
+	path := write(t, "small.jsonl", 6, 1, 3)
+	data, _ := os.ReadFile(path)
+	full, err := Read(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// ends[i] is where the line of step i ends.
+	var ends []int
+	off := 0
+	for _, line := range bytes.SplitAfter(data, []byte("\n")) {
+		off += len(line)
+		if bytes.HasPrefix(line, []byte(`{"t":`)) && !bytes.Contains(line, []byte(`"checkpoint":`)) {
+			ends = append(ends, off)
+		}
+	}
+	if len(ends) != full.Len() {
+		t.Fatalf("found %d step lines, recording has %d", len(ends), full.Len())
+	}
+	dir := t.TempDir()
+	syncFile = func(*os.File) error { return nil }
+	defer func() { syncFile = (*os.File).Sync }()
+	wantLen := make([]int, len(ends)+1)
+	for n := range wantLen {
+		wantLen[n] = want(t, n, 1, 3).Len()
+	}
+	for cut := 0; cut <= len(data); cut++ {
+		rec, err := Read(data[:cut])
+		if cut == 0 {
+			if err == nil {
+				t.Fatal("empty file read without error")
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatalf("cut at %d: %v", cut, err)
+		}
+		complete := 0
+		for _, e := range ends {
+			if e-1 <= cut { // a line missing only its newline is complete
+				complete++
+			}
+		}
+		if rec.Len() != complete {
+			t.Fatalf("cut at %d: %d steps, want %d", cut, rec.Len(), complete)
+		}
+		torn := cut < len(data) && data[cut-1] != '\n' && !bytes.HasSuffix(data[:cut], []byte(`"}`))
+		if torn != (len(rec.Warnings) == 1 && rec.Warnings[0] == "the last record was cut short") {
+			t.Fatalf("cut at %d: warnings %q", cut, rec.Warnings)
+		}
+		if cut%11 != 0 {
+			continue // reaching the story is slow; a sample of cuts will do
+		}
+		if st, err := rec.Final(); err != nil || st.Len() != wantLen[complete] {
+			t.Fatalf("cut at %d: final story: %v", cut, err)
+		}
+		if cut%77 == 0 { // appending after a cut starts a clean line
+			p := filepath.Join(dir, "cut.jsonl")
+			os.WriteFile(p, data[:cut], 0o644)
+			w, err := Append(p)
+			if err != nil {
+				t.Fatalf("append after cut at %d: %v", cut, err)
+			}
+			fs, _ := recordtest.Fetches(8, 1, 3, recordtest.Parse)
+			for _, f := range fs[complete:] {
+				w.Add(f)
+			}
+			w.Close()
+			rec, err := Open(p)
+			if err != nil {
+				t.Fatalf("append after cut at %d: %v", cut, err)
+			}
+			if len(rec.Warnings) > 0 || rec.Len() != 8 {
+				t.Fatalf("append after cut at %d: %q, %d steps", cut, rec.Warnings, rec.Len())
+			}
+		}
+	}
+}
+
+func TestDamagedRecordSkipped(t *testing.T) {
+	path := write(t, "d.jsonl", 10, 1, 4)
+	data, _ := os.ReadFile(path)
+	lines := bytes.SplitAfter(data, []byte("\n"))
+	// Damage one byte inside the body of the fourth step (line 5).
+	off := 0
+	for _, l := range lines[:4] {
+		off += len(l)
+	}
+	bad := bytes.Clone(data)
+	bad[off+len(lines[4])/2] ^= 0x20
+	rec, err := Read(bad)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rec.Len() != 9 {
+		t.Fatalf("steps = %d, want 9", rec.Len())
+	}
+	w := "skipped a damaged record at line 5 (byte " + strconv.Itoa(off) + ")"
+	if len(rec.Warnings) != 1 || rec.Warnings[0] != w {
+		t.Fatalf("warnings %q, want %q", rec.Warnings, w)
+	}
+	// The final checkpoint still gives the whole story.
+	st, err := rec.Final()
+	if err != nil || ids(st) != ids(want(t, 10, 1, 4)) {
+		t.Fatalf("final story after damage: %v", err)
+	}
+}
+
+func TestNotARecording(t *testing.T) {
+	for _, in := range []string{"<rss/>", `{"version":"https://jsonfeed.org/version/1.1"}`, "\x00\x01"} {
+		if _, err := Read([]byte(in)); err != ErrNotRecording {
+			t.Errorf("%q: %v", in, err)
+		}
+	}
+	line, _ := encodeLine(header{Recording: 99})
+	if _, err := Read(line); err == nil || !strings.Contains(err.Error(), "newer") {
+		t.Errorf("future version: %v", err)
+	}
+}
+
+func FuzzOpen(f *testing.F) {
+	dir := f.TempDir()
+	fs, _ := recordtest.Fetches(4, 1, 2, recordtest.Parse)
+	path := filepath.Join(dir, "seed.jsonl")
+	w, _ := Create(path)
+	for _, fe := range fs {
+		w.Add(fe)
+	}
+	w.Close()
+	data, _ := os.ReadFile(path)
+	f.Add(data)
+	f.Add(data[:len(data)/2])
+	f.Add([]byte(`{"liveline_recording":1}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		rec, err := Read(bytes.Clone(data))
+		if err != nil {
+			return
+		}
+		for i := range rec.Steps {
+			rec.Steps[i].Body()
+		}
+		rec.Final()
+	})
+}

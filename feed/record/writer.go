@@ -1,0 +1,225 @@
+package record
+
+import (
+	"bytes"
+	"compress/gzip"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/liveline-tui/liveline/feed"
+	"github.com/liveline-tui/liveline/model"
+)
+
+// Writer appends fetches to a recording. It keeps its own copy of the
+// normalised story and writes a fetch only when that story changed.
+//
+// Every record is written with one write call and the file is synced
+// (fsync) after each one, so a record reported written survives a crash.
+// Records come at most once a poll, so the cost is small.
+//
+// A Writer is not safe for concurrent use.
+type Writer struct {
+	// Parse re-reads bodies when appending to an existing recording and
+	// when a Fetch comes without a snapshot; DefaultParse when nil.
+	Parse ParseFunc
+
+	f       *os.File
+	gz      bool
+	story   *model.Story
+	changes int // changed fetches since the last checkpoint
+	steps   int // fetches in the recording
+	last    time.Time
+	err     error
+}
+
+// Create starts a new recording at path, replacing any file there. A path
+// ending in .gz is written gzip-compressed, a member per record.
+func Create(path string) (*Writer, error) {
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return nil, err
+	}
+	w := &Writer{f: f, gz: strings.HasSuffix(path, ".gz"), story: model.NewStory()}
+	line, err := encodeLine(header{Recording: Version, Created: time.Now().UTC().Truncate(time.Second)})
+	if err == nil {
+		err = w.write(line)
+	}
+	if err != nil {
+		f.Close()
+		return nil, fmtErr(path, err)
+	}
+	return w, nil
+}
+
+// Append opens the recording at path to add to it, creating it when it does
+// not exist or is empty. It checks the header, restores the story as the
+// recording ends, and drops a torn last record so new records start on a
+// line of their own.
+func Append(path string) (*Writer, error) {
+	data, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) || (err == nil && len(data) == 0) {
+		return Create(path)
+	}
+	if err != nil {
+		return nil, err
+	}
+	rec, err := Read(data)
+	if err != nil {
+		return nil, fmtErr(path, err)
+	}
+	if rec.goodEnd == 0 {
+		return Create(path) // not even the header was whole
+	}
+	w := &Writer{gz: rec.gzipped}
+	rec.Parse = w.Parse
+	if w.story, err = rec.Final(); err != nil {
+		return nil, fmtErr(path, err)
+	}
+	w.steps, w.changes = len(rec.Steps), len(rec.Steps)
+	if cps := rec.Checkpoints(); len(cps) > 0 {
+		w.changes -= cps[len(cps)-1]
+	}
+	if n := len(rec.Steps); n > 0 {
+		w.last = rec.Steps[n-1].Time
+	}
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		return nil, err
+	}
+	w.f = f
+	{
+		// Cut a torn tail; end a complete last record that lost its newline.
+		if err := f.Truncate(rec.goodEnd); err != nil {
+			f.Close()
+			return nil, fmtErr(path, err)
+		}
+		if _, err := f.Seek(rec.goodEnd, io.SeekStart); err != nil {
+			f.Close()
+			return nil, fmtErr(path, err)
+		}
+		if rec.needNewline && !rec.gzipped {
+			if err := w.write([]byte("\n")); err != nil {
+				f.Close()
+				return nil, fmtErr(path, err)
+			}
+		}
+	}
+	return w, nil
+}
+
+// Story returns the writer's copy of the story. Do not modify it.
+func (w *Writer) Story() *model.Story { return w.story }
+
+// Add records a fetch if the story it shows differs from the story so far,
+// and a checkpoint every CheckpointEvery changes.
+func (w *Writer) Add(f feed.Fetch) error {
+	_, err := w.add(f)
+	return err
+}
+
+// Len returns how many fetches the recording holds.
+func (w *Writer) Len() int { return w.steps }
+
+func (w *Writer) add(f feed.Fetch) (bool, error) {
+	if w.err != nil {
+		return false, w.err
+	}
+	snap := f.Snapshot
+	if snap == nil {
+		parse := w.Parse
+		if parse == nil {
+			parse = DefaultParse
+		}
+		if parse == nil {
+			return false, errors.New("record: a fetch without a snapshot and no parser")
+		}
+		s, err := parse(f.Body, f.ContentType, nil)
+		if err != nil {
+			return false, fmt.Errorf("record: %w", err)
+		}
+		s.Fetched = f.Time
+		snap = s
+	}
+	if w.story.Merge(snap).Empty() {
+		return false, nil
+	}
+	t := f.Time
+	if t.IsZero() {
+		t = time.Now()
+	}
+	line, err := fetchLine(t, &Step{URL: f.URL, Status: f.Status, ETag: f.ETag,
+		LastModified: f.LastModified, ContentType: f.ContentType}, f.Body)
+	if err != nil {
+		return false, err
+	}
+	if err := w.write(line); err != nil {
+		return false, err
+	}
+	w.last = t
+	w.steps++
+	w.changes++
+	if w.changes >= CheckpointEvery {
+		if err := w.checkpoint(); err != nil {
+			return true, err
+		}
+	}
+	return true, nil
+}
+
+// checkpoint writes the story as it stands.
+func (w *Writer) checkpoint() error {
+	cp := checkpoint{Meta: w.story.Meta(), Updates: make([]model.Update, w.story.Len())}
+	for i, u := range w.story.Updates() {
+		cp.Updates[i] = *u
+	}
+	line, err := encodeLine(wireRecord{T: w.last.UTC(), Checkpoint: &cp})
+	if err != nil {
+		return err
+	}
+	if err := w.write(line); err != nil {
+		return err
+	}
+	w.changes = 0
+	return nil
+}
+
+// write writes one record and syncs it to disk.
+func (w *Writer) write(line []byte) error {
+	if w.gz {
+		var buf bytes.Buffer
+		zw := gzip.NewWriter(&buf)
+		zw.Write(line)
+		zw.Close()
+		line = buf.Bytes()
+	}
+	if _, err := w.f.Write(line); err != nil {
+		w.err = fmt.Errorf("record: %w", err)
+		return w.err
+	}
+	if err := syncFile(w.f); err != nil {
+		w.err = fmt.Errorf("record: %w", err)
+		return w.err
+	}
+	return nil
+}
+
+// syncFile is (*os.File).Sync; tests that write thousands of small
+// recordings replace it.
+var syncFile = (*os.File).Sync
+
+// Close writes a checkpoint of the story if it changed since the last one,
+// so the next reader need not re-parse, and closes the file.
+func (w *Writer) Close() error {
+	var err error
+	if w.err == nil && w.changes > 0 {
+		err = w.checkpoint()
+	}
+	if cerr := w.f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
