@@ -1,13 +1,18 @@
 package poll
 
 import (
-	"errors"
 	"net/url"
+
+	"github.com/liveline-tui/liveline/feed/parse"
 )
 
-// defaultParse is replaced by feed/parse.Parse once that package lands.
+// defaultParse adapts parse.Parse to what the poller needs.
 func defaultParse(body []byte, contentType string, base *url.URL) (*parsed, error) {
-	return nil, errors.New("no parser available")
+	r, err := parse.Parse(body, contentType, base)
+	if err != nil {
+		return nil, err
+	}
+	return &parsed{Snapshot: r.Snapshot, Alternate: r.Alternate, Next: r.Next}, nil
 }
 
 // defaultParseFunc is what New uses; tests swap it.

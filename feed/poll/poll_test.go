@@ -141,13 +141,17 @@ type run struct {
 	done   chan struct{}
 }
 
-func startPoller(t *testing.T, source string, opts Options) *run {
+// startPoller runs a poller on the fake parser, or on the one given.
+func startPoller(t *testing.T, source string, opts Options, parse ...parseFunc) *run {
 	t.Helper()
 	clk := clock.NewFake(start)
 	opts.Clock = clk
 	r := &run{t: t, clk: clk, parser: &fakeParser{}, out: make(chan feed.Event), done: make(chan struct{})}
 	r.p = New(source, opts)
 	r.p.parse = r.parser.parse
+	if len(parse) > 0 {
+		r.p.parse = parse[0]
+	}
 	r.p.jitter = func(d time.Duration) time.Duration { return d }
 	ctx, cancel := context.WithCancel(context.Background())
 	r.cancel = cancel
