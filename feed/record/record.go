@@ -22,6 +22,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/liveline-tui/liveline/feed/parse"
 	"github.com/liveline-tui/liveline/model"
 )
 
@@ -39,8 +40,16 @@ var ErrNotRecording = errors.New("not a liveline recording")
 type ParseFunc func(body []byte, contentType string, base *url.URL) (*model.Snapshot, error)
 
 // DefaultParse is the parser recordings use to re-read their bodies when
-// Recording.Parse and Writer.Parse are nil.
-var DefaultParse ParseFunc
+// Recording.Parse and Writer.Parse are nil: feed/parse.Parse.
+var DefaultParse ParseFunc = parseBody
+
+func parseBody(body []byte, contentType string, base *url.URL) (*model.Snapshot, error) {
+	r, err := parse.Parse(body, contentType, base)
+	if err != nil {
+		return nil, err
+	}
+	return &r.Snapshot, nil
+}
 
 // header is the first line of every recording.
 type header struct {

@@ -13,8 +13,45 @@ import (
 )
 
 func init() {
-	if DefaultParse == nil {
-		DefaultParse = recordtest.Parse
+	// The small test parser keeps these tests fast and their IDs known;
+	// TestRealParser and the replay benchmarks use feed/parse.
+	DefaultParse = recordtest.Parse
+}
+
+func TestRealParser(t *testing.T) {
+	fs, err := recordtest.Fetches(60, 2, 8, parseBody)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "r.jsonl")
+	w, err := Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	direct := model.NewStory()
+	for _, f := range fs {
+		direct.Merge(f.Snapshot)
+		if err := w.Add(f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w.Close()
+	rec, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec.Parse = parseBody
+	for _, n := range []int{rec.Len(), rec.Len() - 3} {
+		st, err := rec.Story(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n == rec.Len() && ids(st) != ids(direct) {
+			t.Fatalf("final story differs:\n got %s\nwant %s", ids(st), ids(direct))
+		}
+		if st.Len() == 0 || st.Title != "Generated story" {
+			t.Fatalf("story after %d: %d updates, title %q", n, st.Len(), st.Title)
+		}
 	}
 }
 
