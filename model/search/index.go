@@ -23,8 +23,10 @@ type Index struct {
 	mu       sync.RWMutex
 	docs     []doc            // by Seq
 	present  bitset           // Seqs that have a doc
+	dirty    bitset           // Seqs re-indexed with a changed text: their postings may be stale
 	n        int              // docs present
-	grams    map[uint32]int32 // trigram -> postings index
+	grams    map[uint32]int32 // gramKey of a trigram -> 1 + index in postings
+	small    []int32          // gramKey of one or two bytes -> 1 + index in postings
 	postings []posting
 	scratch  []byte
 }
@@ -69,6 +71,8 @@ func (x *Index) Add(u *model.Update) {
 	if d.u == nil {
 		x.n++
 		x.present.set(id)
+	} else {
+		x.dirty.set(id)
 	}
 	d.u = u
 	d.text = string(x.scratch)
@@ -76,17 +80,64 @@ func (x *Index) Add(u *model.Update) {
 	// full comparison rejects.
 	text := d.text
 	limit := len(x.docs)
-	for i := 0; i+3 <= len(text); i++ {
-		g := uint32(text[i])<<16 | uint32(text[i+1])<<8 | uint32(text[i+2])
-		pi, ok := x.grams[g]
-		if !ok {
-			pi = int32(len(x.postings))
-			x.postings = append(x.postings, posting{})
-			x.grams[g] = pi
+	for i := 0; i < len(text); i++ {
+		x.posting(gramKey(text[i:min(i+1, len(text))]), true).add(id, limit)
+		if i+2 <= len(text) {
+			x.posting(gramKey(text[i:i+2]), true).add(id, limit)
 		}
-		x.postings[pi].add(id, limit)
+		if i+3 <= len(text) {
+			x.posting(gramKey(text[i:i+3]), true).add(id, limit)
+		}
 	}
 }
+
+// gramKey numbers a string of one to three bytes; keys below smallKeys are
+// those of one and two bytes.
+func gramKey(g string) uint32 {
+	switch len(g) {
+	case 1:
+		return uint32(g[0])
+	case 2:
+		return 256 + uint32(g[0])<<8 | uint32(g[1])
+	}
+	return smallKeys + (uint32(g[0])<<16 | uint32(g[1])<<8 | uint32(g[2]))
+}
+
+const smallKeys = 256 + 1<<16
+
+// posting returns the posting of a gram key, made when asked to, or nil.
+func (x *Index) posting(key uint32, create bool) *posting {
+	if key < smallKeys {
+		if x.small == nil {
+			if !create {
+				return nil
+			}
+			x.small = newSmall()
+		}
+		pi := x.small[key]
+		if pi == 0 {
+			if !create {
+				return nil
+			}
+			x.postings = append(x.postings, posting{})
+			pi = int32(len(x.postings))
+			x.small[key] = pi
+		}
+		return &x.postings[pi-1]
+	}
+	pi, ok := x.grams[key]
+	if !ok {
+		if !create {
+			return nil
+		}
+		x.postings = append(x.postings, posting{})
+		pi = int32(len(x.postings))
+		x.grams[key] = pi
+	}
+	return &x.postings[pi-1]
+}
+
+func newSmall() []int32 { return make([]int32, smallKeys) }
 
 // Len returns the number of updates indexed.
 func (x *Index) Len() int {
@@ -104,7 +155,7 @@ func (x *Index) Bytes() int {
 		n += len(d.text)
 	}
 	n += len(x.grams) * 12 * 2 // keys, values and map overhead, roughly
-	n += cap(x.postings) * int(unsafe.Sizeof(posting{}))
+	n += cap(x.postings)*int(unsafe.Sizeof(posting{})) + cap(x.small)*4
 	for _, p := range x.postings {
 		n += cap(p.ids)*4 + cap(p.bits)*8
 	}
@@ -185,35 +236,110 @@ func (x *Index) Search(ctx context.Context, q Query) *Result {
 	}
 	res.hits = make(bitset, len(x.present))
 
-	// Candidates: the updates holding every trigram of every term to include.
+	// A term of up to three bytes occurs in exactly the updates its posting
+	// holds, except in updates edited since they were first indexed
+	// ("dirty"), whose postings may be stale. Longer terms may occur where
+	// all their trigrams do, and are looked for in the text.
+	p := &plan{q: q, dirty: x.dirty}
 	var lists []*posting
-	seen := make(map[uint32]bool)
 	for _, t := range q.include {
-		for i := 0; i+3 <= len(t); i++ {
-			g := uint32(t[i])<<16 | uint32(t[i+1])<<8 | uint32(t[i+2])
-			if seen[g] {
-				continue
-			}
-			seen[g] = true
-			pi, ok := x.grams[g]
-			if !ok {
-				return res // some term occurs nowhere
-			}
-			lists = append(lists, &x.postings[pi])
+		if len(t) > 3 {
+			p.check = append(p.check, t)
 		}
+		ps, ok := x.postingsOf(t)
+		if !ok {
+			return res // t occurs nowhere
+		}
+		lists = append(lists, ps...)
 	}
-	if len(lists) == 0 {
-		// Only short terms, or only exclusions: compare every update.
-		res.n, res.Err = x.verify(ctx, q, nil, res.hits)
+	exact := true
+	for _, t := range q.exclude {
+		ps, ok := x.postingsOf(t)
+		if !ok {
+			continue // t occurs nowhere: excludes nothing
+		}
+		ids, bs := intersect(slices.Clone(ps))
+		if bs == nil {
+			bs = make(bitset, len(x.present))
+			for _, id := range ids {
+				bs.set(id)
+			}
+		}
+		p.excl = append(p.excl, exclusion{text: t, may: bs, exact: len(t) <= 3})
+		exact = exact && len(t) <= 3
+	}
+	if err := ctx.Err(); err != nil {
+		res.Err = err
 		return res
 	}
+	var cands []uint32
+	var bs bitset
+	if len(lists) == 0 {
+		bs = slices.Clone(x.present) // only exclusions
+	} else {
+		cands, bs = intersect(lists)
+	}
+	if bs != nil && len(p.check) == 0 && exact {
+		// Only short terms: the postings are the answer, but for dirty
+		// updates, which may be there by a stale posting.
+		copy(res.hits, bs)
+		for _, e := range p.excl {
+			res.hits.andNot(e.may)
+		}
+		for i, w := range x.dirty {
+			for w != 0 {
+				id := uint32(i*64 + bits.TrailingZeros64(w))
+				w &= w - 1
+				if bs.has(id) && matchText(q, x.docs[id].text) {
+					res.hits.set(id)
+				} else if res.hits.has(id) {
+					res.hits[id/64] &^= 1 << (id % 64)
+				}
+			}
+		}
+		for _, w := range res.hits {
+			res.n += bits.OnesCount64(w)
+		}
+		return res
+	}
+	if bs != nil {
+		cands = bs.appendIDs(make([]uint32, 0, 1024))
+	}
+	res.n, res.Err = x.verify(ctx, p, cands, res.hits)
+	return res
+}
+
+// postingsOf returns the postings that hold the updates where t may occur:
+// for terms of up to three bytes the one posting of t itself, where t
+// occurs; for longer terms those of its trigrams. It returns false when t
+// occurs nowhere.
+func (x *Index) postingsOf(t string) ([]*posting, bool) {
+	if len(t) <= 3 {
+		p := x.posting(gramKey(t), false)
+		return []*posting{p}, p != nil
+	}
+	var out []*posting
+	for i := 0; i+3 <= len(t); i++ {
+		p := x.posting(gramKey(t[i:i+3]), false)
+		if p == nil {
+			return nil, false
+		}
+		if !slices.Contains(out, p) {
+			out = append(out, p)
+		}
+	}
+	return out, true
+}
+
+// intersect returns the updates in all of lists, as a sorted list or, when
+// every posting is a bitset, as a new bitset. It reorders lists.
+func intersect(lists []*posting) ([]uint32, bitset) {
 	slices.SortFunc(lists, func(a, b *posting) int { return a.n - b.n })
 	var cands []uint32
 	if first := lists[0]; first.bits == nil {
 		cands = slices.Clone(first.ids)
 		lists = lists[1:]
 	} else {
-		// Every posting is a bitset or longer than one: AND the bitsets.
 		acc := slices.Clone(first.bits)
 		rest := lists[:0]
 		for _, p := range lists[1:] {
@@ -223,6 +349,9 @@ func (x *Index) Search(ctx context.Context, q Query) *Result {
 			}
 			acc.and(p.bits)
 		}
+		if len(rest) == 0 {
+			return nil, acc
+		}
 		lists = rest
 		cands = acc.appendIDs(make([]uint32, 0, 1024))
 	}
@@ -230,14 +359,48 @@ func (x *Index) Search(ctx context.Context, q Query) *Result {
 		if len(cands) == 0 {
 			break
 		}
-		if err := ctx.Err(); err != nil {
-			res.Err = err
-			return res
-		}
 		cands = p.filter(cands)
 	}
-	res.n, res.Err = x.verify(ctx, q, cands, res.hits)
-	return res
+	return cands, nil
+}
+
+// plan says how to decide, update by update, whether a candidate matches.
+type plan struct {
+	q     Query
+	dirty bitset      // updates whose postings may be stale: compare in full
+	check []string    // include terms to look for in the text
+	excl  []exclusion // exclude terms
+}
+
+type exclusion struct {
+	text  string
+	may   bitset // updates that may contain text; nil: any may
+	exact bool   // may holds exactly the updates that contain text
+}
+
+func (p *plan) match(id uint32, text string) bool {
+	if p.dirty.has(id) {
+		return matchText(p.q, text)
+	}
+	for _, e := range p.excl {
+		if e.exact && e.may.has(id) {
+			return false
+		}
+	}
+	for _, t := range p.check {
+		if !strings.Contains(text, t) {
+			return false
+		}
+	}
+	for _, e := range p.excl {
+		if e.exact || e.may != nil && !e.may.has(id) {
+			continue
+		}
+		if strings.Contains(text, e.text) {
+			return false
+		}
+	}
+	return true
 }
 
 // filter keeps the ids of cands that are in p.
@@ -279,16 +442,16 @@ func (p *posting) filter(cands []uint32) []uint32 {
 // on one goroutine.
 const parallelMin = 4096
 
-// verify compares candidates (every update when cands is nil) with q in
-// full, sets the matching ones in hits and returns their number.
-func (x *Index) verify(ctx context.Context, q Query, cands []uint32, hits bitset) (int, error) {
+// verify decides on candidates (every update when cands is nil) with p,
+// sets the matching ones in hits and returns their number.
+func (x *Index) verify(ctx context.Context, p *plan, cands []uint32, hits bitset) (int, error) {
 	total := len(cands)
 	if cands == nil {
 		total = len(x.docs)
 	}
 	workers := min(runtime.GOMAXPROCS(0), max(1, total/parallelMin))
 	if workers == 1 {
-		return x.verifyRange(ctx, q, cands, 0, total, hits)
+		return x.verifyRange(ctx, p, cands, 0, total, hits)
 	}
 	// Split on whole bitset words so that workers never share one.
 	cut := make([]int, workers+1)
@@ -309,7 +472,7 @@ func (x *Index) verify(ctx context.Context, q Query, cands []uint32, hits bitset
 	errs := make([]error, workers)
 	for w := range workers {
 		wg.Go(func() {
-			counts[w], errs[w] = x.verifyRange(ctx, q, cands, cut[w], cut[w+1], hits)
+			counts[w], errs[w] = x.verifyRange(ctx, p, cands, cut[w], cut[w+1], hits)
 		})
 	}
 	wg.Wait()
@@ -325,7 +488,7 @@ func (x *Index) verify(ctx context.Context, q Query, cands []uint32, hits bitset
 	return n, nil
 }
 
-func (x *Index) verifyRange(ctx context.Context, q Query, cands []uint32, from, to int, hits bitset) (int, error) {
+func (x *Index) verifyRange(ctx context.Context, p *plan, cands []uint32, from, to int, hits bitset) (int, error) {
 	n := 0
 	for i := from; i < to; i++ {
 		if i&1023 == 0 {
@@ -338,7 +501,7 @@ func (x *Index) verifyRange(ctx context.Context, q Query, cands []uint32, from, 
 			id = cands[i]
 		}
 		d := &x.docs[id]
-		if d.u == nil || !matchText(q, d.text) {
+		if d.u == nil || !p.match(id, d.text) {
 			continue
 		}
 		hits.set(id)
@@ -374,6 +537,13 @@ func (b *bitset) set(i uint32) {
 		*b = slices.Grow(*b, w+1-len(*b))[:w+1]
 	}
 	(*b)[i/64] |= 1 << (i % 64)
+}
+
+// andNot removes the members of c from b.
+func (b bitset) andNot(c bitset) {
+	for i := range min(len(b), len(c)) {
+		b[i] &^= c[i]
+	}
 }
 
 // and keeps the members of b that are in c.
