@@ -7,6 +7,7 @@ import (
 	"html"
 	"net/url"
 	"strings"
+	"unicode/utf8"
 
 	xhtml "golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -133,27 +134,55 @@ func (w *walker) text(raw string) {
 		w.add(s)
 		return
 	}
-	var b strings.Builder
-	for _, f := range strings.FieldsFunc(s, isSpace) {
-		if b.Len() > 0 || (w.space && len(w.spans) > 0) {
-			b.WriteByte(' ')
-		}
-		b.WriteString(f)
-	}
-	startsWithSpace := s != "" && isSpace(rune(s[0]))
-	endsWithSpace := s != "" && isSpace(rune(s[len(s)-1]))
-	if b.Len() == 0 {
+	out := collapse(s)
+	if out == "" {
 		if s != "" {
 			w.space = true
 		}
 		return
 	}
-	out := b.String()
-	if startsWithSpace && len(w.spans) > 0 && out[0] != ' ' {
+	first, _ := utf8.DecodeRuneInString(s)
+	last, _ := utf8.DecodeLastRuneInString(s)
+	if len(w.spans) > 0 && (w.space || isSpace(first)) {
 		out = " " + out
 	}
 	w.add(out)
-	w.space = endsWithSpace
+	w.space = isSpace(last)
+}
+
+// collapse joins the words of s with single spaces. Text that is already
+// collapsed (the common case) is returned without copying.
+func collapse(s string) string {
+	simple := true
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '\n', '\t', '\r', '\f':
+			simple = false
+		case ' ':
+			if i+1 < len(s) && s[i+1] == ' ' {
+				simple = false
+			}
+		case 0xC2:
+			if i+1 < len(s) && s[i+1] == 0xA0 {
+				simple = false
+			}
+		}
+		if !simple {
+			break
+		}
+	}
+	if simple {
+		return strings.Trim(s, " ")
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, f := range strings.FieldsFunc(s, isSpace) {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(f)
+	}
+	return b.String()
 }
 
 func isSpace(r rune) bool {

@@ -103,3 +103,16 @@ func BenchmarkParse(b *testing.B) {
 		Parse(body, nil)
 	}
 }
+
+func TestSpacingAroundInlineElements(t *testing.T) {
+	for in, want := range map[string]string{
+		"<p>ठ<b>x</b></p>":                "ठx",
+		"<p>a&nbsp;<b>b</b></p>":          "a b",
+		"<p>a\n  <b>b</b>\tc  d</p>":      "a b c d",
+		"<p>  lead <i>mid</i> trail </p>": "lead mid trail",
+	} {
+		if got := Parse(in, nil).PlainText(); got != want {
+			t.Errorf("Parse(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
