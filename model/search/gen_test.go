@@ -110,6 +110,11 @@ func genStory(n, vocab int, seed uint64) []*model.Update {
 		u.ID = "u" + strconv.Itoa(i)
 		u.Headline = strings.TrimSuffix(h.String(), ".")
 		u.Text = t.String()
+		if i%5 != 0 {
+			// Most updates come with a structured body, as parsed ones do.
+			u.Body = model.TextBody(u.Text)
+			u.Text = u.Body.PlainText()
+		}
 		u.Author = authors[r.IntN(len(authors))]
 		u.Published = t0.Add(time.Duration(i) * 20 * time.Second)
 	}

@@ -102,7 +102,8 @@ func TestIndexEdits(t *testing.T) {
 	// Edit a tenth of the updates: new words in, old words out.
 	for i := 0; i < len(us); i += 10 {
 		u := us[i]
-		u.Text = "Correction: the Grüße were sent from Genève. " + strings.ToUpper(u.Text[:len(u.Text)/2])
+		u.Body = model.TextBody("Correction: the Grüße were sent from Genève. " + strings.ToUpper(u.Text[:len(u.Text)/2]))
+		u.Text = u.Body.PlainText()
 		if i%20 == 0 {
 			u.Headline = "Headline replaced"
 			u.Author = ""
@@ -113,7 +114,8 @@ func TestIndexEdits(t *testing.T) {
 	if x.Len() != len(us) {
 		t.Fatalf("Len() = %d after edits, want %d", x.Len(), len(us))
 	}
-	for _, qs := range []string{"grusse", "geneve correction", `"headline replaced"`, "-correction", "zoe"} {
+	for _, qs := range []string{"grusse", "geneve correction", `"headline replaced"`, "-correction", "zoe",
+		"e", "gr", "gru", "-gru", "-e", "the", "-the", "ü", "zz"} {
 		checkAgree(t, x, us, qs)
 	}
 	for range 300 {

@@ -130,10 +130,22 @@ func (q Query) matchFolded(doc []byte) bool {
 const fieldSep = '\n'
 
 // foldUpdate appends the folding of an update's searchable fields to dst.
+// The body is read from its blocks when it has them, so that list markers
+// and link references ("[1]") that Text adds are not searched.
 func foldUpdate(dst []byte, u *model.Update) []byte {
 	dst = fold(dst, nil, u.Headline)
 	dst = append(dst, fieldSep)
-	dst = fold(dst, nil, u.Text)
+	if len(u.Body.Blocks) == 0 {
+		dst = fold(dst, nil, u.Text)
+	}
+	for i, b := range u.Body.Blocks {
+		if i > 0 {
+			dst = fold(dst, nil, " ")
+		}
+		for _, sp := range b.Spans {
+			dst = fold(dst, nil, sp.Text)
+		}
+	}
 	dst = append(dst, fieldSep)
 	return fold(dst, nil, u.Author)
 }

@@ -124,6 +124,34 @@ func TestMatch(t *testing.T) {
 	}
 }
 
+func TestMatchBody(t *testing.T) {
+	u := &model.Update{Headline: "Votes", Body: model.Body{
+		Blocks: []model.Block{
+			{Kind: model.Paragraph, Spans: []model.Span{{Text: "Results "}, {Text: "from the", Style: model.LinkText, Ref: 1}, {Text: " count:"}}},
+			{Kind: model.Numbered, Number: 7, Spans: []model.Span{{Text: "Yes 52%"}}},
+			{Kind: model.Bullet, Spans: []model.Span{{Text: "No 48%"}}},
+		},
+		Links: []string{"https://example.org/count"},
+	}}
+	u.Text = u.Body.PlainText()
+	tests := []struct {
+		q    string
+		want bool
+	}{
+		{`"results from the count"`, true},
+		{`"count: yes 52%"`, true},
+		{`"52% no"`, true},
+		{"1", false},       // the link reference
+		{"7", false},       // the list number
+		{"example", false}, // link targets are not text
+	}
+	for _, tt := range tests {
+		if got := Parse(tt.q).Match(u); got != tt.want {
+			t.Errorf("Parse(%q).Match = %v, want %v", tt.q, got, tt.want)
+		}
+	}
+}
+
 func TestHighlights(t *testing.T) {
 	tests := []struct {
 		q, s string
