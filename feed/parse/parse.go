@@ -70,12 +70,16 @@ func Parse(body []byte, contentType string, base *url.URL) (*Result, error) {
 	f, err := fp.Parse(bytes.NewReader(body))
 	if err != nil {
 		if errors.Is(err, gofeed.ErrFeedTypeNotDetected) {
-			if bytes.Contains(bytes.ToLower(head(s, 4096)), []byte("<html")) {
+			if s[0] == '<' {
+				// markup that is no feed: a page, perhaps without <html>
 				return parsePage(body, base)
 			}
 			return nil, fmt.Errorf("%w: it is not RSS, Atom or JSON Feed, nor an HTML page", ErrNotFeed)
 		}
 		return nil, fmt.Errorf("the feed is malformed: %s", sanitize.Line(errText(err)))
+	}
+	if jf, ok := f.OriginalFeed().(*json.Feed); ok && !strings.Contains(jf.Version, "jsonfeed.org/version/") {
+		return nil, fmt.Errorf("%w: it is JSON but not a JSON Feed (no jsonfeed.org version)", ErrNotFeed)
 	}
 	r := &Result{Format: f.FeedType}
 	if r.Format == "" {
