@@ -39,6 +39,9 @@ type Result struct {
 	Alternate string
 	// Next is the absolute address of the page or feed of older updates.
 	Next string
+	// Partial is set when the feed was cut short and only the updates
+	// before the cut were read.
+	Partial bool
 }
 
 // ErrNotFeed means the body is neither a feed nor a page with a live blog.
@@ -68,6 +71,7 @@ func Parse(body []byte, contentType string, base *url.URL) (*Result, error) {
 	fp.RSSTranslator = &gofeed.DefaultRSSTranslator{DisableContentImageScan: true}
 	fp.KeepOriginalFeed = true
 	f, err := fp.Parse(bytes.NewReader(body))
+	partial := false
 	if err != nil {
 		if errors.Is(err, gofeed.ErrFeedTypeNotDetected) {
 			if s[0] == '<' {
@@ -76,7 +80,14 @@ func Parse(body []byte, contentType string, base *url.URL) (*Result, error) {
 			}
 			return nil, fmt.Errorf("%w: it is not RSS, Atom or JSON Feed, nor an HTML page", ErrNotFeed)
 		}
-		return nil, fmt.Errorf("the feed is malformed: %s", sanitize.Line(errText(err)))
+		if cut := salvage(body); cut != nil {
+			if f2, err2 := fp.Parse(bytes.NewReader(cut)); err2 == nil {
+				f, err, partial = f2, nil, true
+			}
+		}
+		if err != nil {
+			return nil, fmt.Errorf("the feed is malformed: %s", sanitize.Line(errText(err)))
+		}
 	}
 	if jf, ok := f.OriginalFeed().(*json.Feed); ok && !strings.Contains(jf.Version, "jsonfeed.org/version/") {
 		return nil, fmt.Errorf("%w: it is JSON but not a JSON Feed (no jsonfeed.org version)", ErrNotFeed)
@@ -85,9 +96,38 @@ func Parse(body []byte, contentType string, base *url.URL) (*Result, error) {
 	if r.Format == "" {
 		r.Format = "rss"
 	}
+	r.Partial = partial
 	r.Snapshot, r.Next = normalise(f, base)
 	r.Snapshot.Prepare()
 	return r, nil
+}
+
+// salvage returns the whole items of an XML feed that was cut short, closed
+// off so that it parses, or nil when there is nothing to save.
+func salvage(body []byte) []byte {
+	h := head(body, 4096)
+	var end, closing string
+	switch {
+	case bytes.Contains(h, []byte("<rdf:RDF")):
+		end, closing = "</item>", "\n</rdf:RDF>\n"
+	case bytes.Contains(h, []byte("<rss")):
+		end, closing = "</item>", "\n</channel></rss>\n"
+	case bytes.Contains(h, []byte("<feed")):
+		end, closing = "</entry>", "\n</feed>\n"
+	default:
+		return nil
+	}
+	i := bytes.LastIndex(body, []byte(end))
+	if i < 0 {
+		return nil
+	}
+	i += len(end)
+	if bytes.Contains(body[i:], []byte("</rss>")) || bytes.Contains(body[i:], []byte("</feed>")) || bytes.Contains(body[i:], []byte("</rdf:RDF>")) {
+		return nil // not cut short: the error lies elsewhere
+	}
+	out := make([]byte, 0, i+len(closing))
+	out = append(out, body[:i]...)
+	return append(out, closing...)
 }
 
 // errText shortens a parser error that may quote a lot of the body.

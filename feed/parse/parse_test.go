@@ -159,7 +159,6 @@ func TestEveryFixture(t *testing.T) {
 func TestBadInputs(t *testing.T) {
 	parse := func(name string) (*Result, error) { return Parse(fixture(t, "bad/"+name), "", base) }
 	mustFail := map[string]string{
-		"truncated.xml":   "the feed is malformed",
 		"garbage.xml":     "not a feed",
 		"empty.xml":       "not a feed or live-blog page: the document is empty",
 		"not-a-feed.html": "not a feed or live-blog page",
@@ -178,7 +177,22 @@ func TestBadInputs(t *testing.T) {
 		t.Errorf("HTML: %v does not wrap ErrNotFeed", err)
 	}
 
-	r, err := parse("latin1.xml")
+	r, err := parse("truncated.xml")
+	if err != nil || !r.Partial || len(r.Snapshot.Updates) != 11 || r.Snapshot.Updates[10].Headline == "" {
+		t.Errorf("truncated: %v %+v", err, r)
+	}
+	whole := fixture(t, "strike.atom")
+	if r, err := Parse(whole[:len(whole)*2/3], "", nil); err != nil || !r.Partial || len(r.Snapshot.Updates) < 4 {
+		t.Errorf("truncated atom: %v", err)
+	}
+	if _, err := Parse(whole[:300], "", nil); err == nil || !strings.HasPrefix(err.Error(), "the feed is malformed: ") {
+		t.Errorf("truncated before the first entry: %v", err)
+	}
+	if r, err := parse("mismatched.xml"); err != nil || r.Partial {
+		t.Errorf("mismatched: %v", err)
+	}
+
+	r, err = parse("latin1.xml")
 	if err != nil || r.Snapshot.Updates[0].Headline != "Café queues outside St Thomas' hospital" ||
 		!strings.Contains(r.Snapshot.Updates[0].Text, "£3") {
 		t.Errorf("latin1: %v %+v", err, r)
