@@ -1,0 +1,911 @@
+// Package figures finds a live story's key figures: the explicit "In
+// numbers" lists its updates carry, and the counts, percentages, sums of
+// money, ranges and approximations in their prose, grouped by what they
+// count so a reader can see how a value moved over the story.
+//
+// It is pure: no UI, network or files.
+package figures
+
+import (
+	"strings"
+	"sync"
+	"time"
+)
+
+// Figure is one quantitative fact found in an update's text.
+//
+// Percentages are in per cent (44 for "44 per cent"); fractions of a whole
+// are percentages too ("more than half" is 50 with Unit "%" and Qualifier
+// "more than", "two-thirds" 66.67), so they group with the percentages
+// of the same thing. Ratios ("one in five") are percentages as well.
+// Vague counts ("thousands of junior doctors") have HasValue false.
+type Figure struct {
+	Text     string    // as written, qualifier included: "around 4,000", "44 per cent", "£1.2bn", "2,000 to 3,000"
+	Value    float64   // the normalised number: 4000, 44, 1.2e9; a range's lower end
+	HasValue bool      // false for vague counts such as "thousands of"
+	Unit     string    // "" for counts, "%", "pp" (percentage points), "£", "$", "€", "¥", or a measure ("km", "mph", "tonnes")
+	Label    string    // what it counts, as written: "operations cancelled", "junior doctors"; "" when the text does not say
+	UpdateID string    // the update it was found in (set by Board)
+	Time     time.Time // that update's time (set by Board)
+
+	High      float64 // a range's upper end ("2,000 to 3,000" has Value 2000, High 3000), else 0
+	Qualifier string  // "around", "more than", "up to", "between"...; "" for a figure given exactly
+	// Key is what the figure counts, normalised: the label's noun phrase in
+	// lower case without the verb and without modifiers such as "planned" or
+	// "further". Figures with the same Key and Unit count the same thing.
+	Key string
+}
+
+// cand is a figure being built, with the token positions post-passes need.
+type cand struct {
+	f         Figure
+	np        string // the noun phrase it counts
+	part      string // the participle after it: "cancelled"
+	qs, qe    int    // tokens of the figure's text: [qs, qe)
+	le        int    // token after the label
+	needHead  bool   // "2,077 inpatient and 3,187 day case procedures": borrow the next head noun
+	needPrev  bool   // "39% of them": the last count's noun
+	apposite  bool   // "39% of them - around 10,000 -": the previous figure's noun
+	wordsOnly bool   // written in words: dropped without a noun
+}
+
+var pool = sync.Pool{New: func() any { return &scanner{toks: make([]token, 0, 256)} }}
+
+// Extract finds the figures in English prose, in text order. Dates, clock
+// times, years, ages, ordinals, phone and reference numbers and durations
+// ("24-hour walkout", "in 40 years", "two days") are not figures; neither
+// are written numbers that do not count anything ("one of the", "the two
+// sides").
+func Extract(text string) []Figure {
+	if !mayHaveFigures(text) {
+		return nil
+	}
+	sc := pool.Get().(*scanner)
+	sc.text = text
+	sc.toks = sc.toks[:0]
+	sc.tokenize()
+	out := sc.extract()
+	sc.text = ""
+	if cap(sc.toks) <= 4096 {
+		pool.Put(sc)
+	}
+	return out
+}
+
+// mayHaveFigures is a quick test: a digit, a currency sign, or a word that
+// may be a number must appear.
+func mayHaveFigures(t string) bool {
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		if isDigit(c) || c == '$' || c >= 0x80 {
+			return true
+		}
+	}
+	// no digits: look for number words the slow way
+	return hasNumberWord(t)
+}
+
+func hasNumberWord(t string) bool {
+	var sc scanner
+	for i := 0; i < len(t); {
+		if !isLetter(t[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(t) && (isLetter(t[j]) || t[j] == '-') {
+			j++
+		}
+		if w := sc.classify(t[i:j]); w.cls&(cNum|cScale|cPlural|cFrac|cDozen) != 0 {
+			return true
+		}
+		if j-i > 5 && strings.IndexByte(t[i:j], '-') > 0 { // twenty-five
+			return true
+		}
+		i = j
+	}
+	return false
+}
+
+func (sc *scanner) extract() []Figure {
+	toks := sc.toks
+	var cands []cand
+	for i := 0; i < len(toks); i++ {
+		t := &toks[i]
+		if !(t.kind == kNum || t.kind == kCur || t.kind == kWord && t.w.cls&(cNum|cScale|cPlural|cFrac|cDozen) != 0) {
+			continue
+		}
+		c, end, ok := sc.figureAt(i)
+		if ok {
+			cands = append(cands, c)
+		}
+		if end > i+1 {
+			i = end - 1
+		}
+	}
+	if len(cands) == 0 {
+		return nil
+	}
+	// post-passes: borrowed nouns
+	for i := range cands {
+		c := &cands[i]
+		switch {
+		case c.needPrev:
+			for j := i - 1; j >= 0; j-- {
+				if p := &cands[j]; p.f.Unit == "" && p.np != "" {
+					c.np = p.np
+					break
+				}
+			}
+		case c.apposite && i > 0 && c.qs-cands[i-1].le <= 4 && !sc.boundary(cands[i-1].le, c.qs):
+			c.np, c.part = cands[i-1].np, cands[i-1].part
+		case c.needHead && i+1 < len(cands) && cands[i+1].np != "":
+			np := cands[i+1].np
+			c.np = c.np + " " + np[strings.LastIndexByte(np, ' ')+1:]
+			if c.part == "" {
+				c.part = cands[i+1].part
+			}
+		case c.np == "" && i > 0 && cands[i-1].np != "" && (cands[i-1].qe+1 == c.qs || cands[i-1].le+1 == c.qs) && c.f.Unit == cands[i-1].f.Unit && sc.connector(c.qs-1):
+			c.np, c.part = cands[i-1].np, cands[i-1].part // from 3,454 to around 4,000
+		case c.np == "" && i+1 < len(cands) && cands[i+1].np != "" && c.qe+1 == cands[i+1].qs &&
+			(c.f.Unit == cands[i+1].f.Unit) && sc.connector(c.qe):
+			c.np, c.part = cands[i+1].np, cands[i+1].part
+		}
+	}
+	out := make([]Figure, 0, len(cands))
+	for i := range cands {
+		c := &cands[i]
+		if c.np == "" && c.wordsOnly {
+			continue
+		}
+		f := c.f
+		f.Label = c.np
+		if c.part != "" && c.np != "" {
+			f.Label = c.np + " " + c.part
+		}
+		f.Key = keyOf(c.np)
+		out = append(out, f)
+	}
+	return out
+}
+
+// boundary reports whether a sentence or line ends between tokens i and j.
+func (sc *scanner) boundary(i, j int) bool {
+	for ; i < j && i < len(sc.toks); i++ {
+		if t := &sc.toks[i]; t.kind == kBreak || t.kind == kPunct && (t.p == '.' || t.p == '!' || t.p == '?' || t.p == ';') {
+			return true
+		}
+	}
+	return false
+}
+
+func (sc *scanner) connector(i int) bool {
+	if i >= len(sc.toks) {
+		return false
+	}
+	t := &sc.toks[i]
+	if t.kind == kPunct {
+		return t.p == ','
+	}
+	return sc.is(i, "to") || sc.is(i, "and") || sc.is(i, "or")
+}
+
+// is reports whether token i is the word w (w in lower case).
+func (sc *scanner) is(i int, w string) bool {
+	if i < 0 || i >= len(sc.toks) {
+		return false
+	}
+	t := &sc.toks[i]
+	return t.kind == kWord && int(t.e-t.s) == len(w) && strings.EqualFold(sc.text[t.s:t.e], w)
+}
+
+func (sc *scanner) word(i int) string {
+	t := &sc.toks[i]
+	return sc.text[t.s:t.e]
+}
+
+// keyOf normalises a noun phrase for grouping.
+func keyOf(np string) string {
+	if np == "" {
+		return ""
+	}
+	clean := true
+	for i := 0; i < len(np); i++ {
+		if c := np[i]; c >= 'A' && c <= 'Z' || c >= 0x80 {
+			clean = false
+			break
+		}
+	}
+	var sc scanner
+	if clean {
+		for w := range strings.SplitSeq(np, " ") {
+			if sc.classify(w).cls&cModifier != 0 {
+				clean = false
+				break
+			}
+		}
+	}
+	if clean {
+		return np
+	}
+	var b strings.Builder
+	for w := range strings.SplitSeq(np, " ") {
+		if sc.classify(w).cls&cModifier != 0 {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(strings.ToLower(strings.ReplaceAll(w, "’", "'")))
+	}
+	if b.Len() == 0 {
+		return strings.ToLower(np)
+	}
+	return b.String()
+}
+
+// qty is a quantity as parsed from tokens, before its context is checked.
+type qty struct {
+	start, end int // tokens [start, end)
+	num        int // the first number token or number word
+	v, high    float64
+	scale      float64
+	unit       string
+	has, rng   bool
+	scaled     bool
+	word       bool // written in words
+	frac       bool // half, a third, two-thirds
+	ratio      bool // one in five
+	vague      bool // thousands of
+	money      bool
+	reject     bool
+}
+
+func curSymbol(s string) string {
+	switch s {
+	case "$":
+		return "$"
+	case "€":
+		return "€"
+	case "¥":
+		return "¥"
+	}
+	return "£"
+}
+
+// numberWord reports whether token i can start a number in words.
+func (sc *scanner) numberWord(i int) bool {
+	t := &sc.toks[i]
+	return t.kind == kWord && t.w.cls&(cNum|cScale|cPlural|cFrac|cDozen) != 0
+}
+
+// quantity parses the amount starting at token i: currency, digits or
+// words, scale, unit, and (when allowRange) a second amount making a range.
+func (sc *scanner) quantity(i int, allowRange bool) (q qty) {
+	toks := sc.toks
+	n := len(toks)
+	t := sc.text
+	q.start, q.scale = i, 1
+	if toks[i].kind == kCur {
+		q.unit, q.money = curSymbol(t[toks[i].s:toks[i].e]), true
+		i++
+		if i >= n || !(toks[i].kind == kNum || toks[i].kind == kWord && toks[i].w.cls&(cNum|cScale) != 0) {
+			q.end, q.reject = i, true
+			return
+		}
+	}
+	q.num = i
+	if tk := &toks[i]; tk.kind == kNum {
+		q.v, q.has = tk.w.v, true
+		if tk.flags&(fColon|fSlash|fLeadZero|fPlus|fGlued) != 0 {
+			q.reject = true
+		}
+		if tk.flags&fPct != 0 {
+			q.unit = "%"
+		} else if tk.x > tk.e && tk.flags&(fColon|fSlash) == 0 {
+			sc.suffix(&q, t[tk.e:tk.x])
+		}
+		i++
+	} else {
+		i = sc.wordNumber(&q, i)
+		if q.reject || q.vague {
+			q.end = i
+			return
+		}
+	}
+	if i < n && !q.scaled && !q.frac && q.unit != "%" {
+		if tk := &toks[i]; tk.kind == kWord && tk.w.cls&cScale != 0 && (tk.e-tk.s > 2 || q.money) {
+			q.v *= tk.w.v
+			q.scale *= tk.w.v
+			q.scaled = true
+			i++
+		}
+	}
+	if q.unit == "" && i < n {
+		tk := &toks[i]
+		switch {
+		case tk.kind == kPunct && tk.p == '%':
+			q.unit = "%"
+			i++
+		case tk.kind != kWord:
+		case tk.w.cls&cPercent != 0:
+			q.unit = "%"
+			i++
+		case sc.is(i, "per") && sc.is(i+1, "cent"):
+			q.unit = "%"
+			i += 2
+		case sc.is(i, "percentage") && (sc.is(i+1, "points") || sc.is(i+1, "point")):
+			q.unit = "pp"
+			i += 2
+		case tk.w.cls&cCurWord != 0:
+			q.unit, q.money = tk.w.u, true
+			i++
+		case tk.w.cls&cMeasure != 0 && !q.frac && (tk.e-tk.s > 1 || !tk.sp):
+			q.unit = tk.w.u
+			i++
+		}
+	}
+	if q.has && q.unit == "" && !q.money && i+1 < n && (sc.is(i, "in") || sc.is(i, "out") && sc.is(i+1, "of") && i+2 < n) {
+		if sc.is(i, "out") {
+			i++ // nine out of ten
+		}
+		d := &toks[i+1]
+		var dv float64
+		ok := false
+		switch {
+		case d.kind == kNum && d.flags&(fComma|fDot|fDigits4|fPct|fColon|fSlash) == 0 && d.x == d.e:
+			dv, ok = d.w.v, true
+		case d.kind == kWord && d.w.cls&cNum != 0 && d.flags&fHyphen == 0:
+			dv, ok = d.w.v, true
+		}
+		if ok && dv > 1 && dv >= q.v && dv <= 1000 && !(i+2 < n && toks[i+2].kind == kWord && toks[i+2].w.cls&(cTime|cMonth) != 0) {
+			q.v, q.unit, q.ratio = q.v/dv*100, "%", true
+			i += 2
+		}
+	}
+	if allowRange && i+1 < n && !q.ratio {
+		c := &toks[i]
+		join := false
+		switch {
+		case c.kind == kPunct:
+			join = c.p == '-' && (!c.sp && !toks[i+1].sp || c.sp && toks[i+1].sp && sc.text[c.s] != '-')
+		case sc.is(i, "to"):
+			join = !sc.is(q.start-1, "from")
+		case sc.is(i, "and"):
+			join = sc.is(q.start-1, "between")
+		case sc.is(i, "or"):
+			join = true
+		}
+		if join && (toks[i+1].kind == kNum || toks[i+1].kind == kCur || sc.numberWord(i+1)) {
+			q2 := sc.quantity(i+1, false)
+			switch {
+			case !q2.reject && !q2.vague && q.has && q2.has && (q.unit == "" || q2.unit == "" || q.unit == q2.unit) && q2.word == q.word:
+				if q.unit == "" {
+					q.unit, q.money = q2.unit, q2.money
+				}
+				if q.scale == 1 && q2.scale != 1 && q.v*q2.scale <= q2.v {
+					q.v *= q2.scale
+				}
+				q.high, q.rng = q2.v, true
+				i = q2.end
+			case c.kind == kPunct && !c.sp && toks[q.num].kind == kNum && toks[q.num].flags&fDigits4 != 0:
+				i = q2.end // 2015-16: a span of years, read as one
+			}
+		}
+	}
+	q.end = i
+	return
+}
+
+// suffix reads what is glued to digits: bn, m, k, p, units; a clock, an
+// ordinal, a decade or a compound ("24-hour", "32-year-old") rejects.
+func (sc *scanner) suffix(q *qty, s string) {
+	if s[0] == '-' {
+		if strings.EqualFold(s, "-strong") {
+			return
+		}
+		q.reject = true
+		return
+	}
+	b := sc.lower(s)
+	switch string(b) {
+	case "bn", "b", "billion":
+		q.v, q.scale, q.scaled = q.v*1e9, 1e9, true
+	case "m", "mn", "million":
+		q.v, q.scale, q.scaled = q.v*1e6, 1e6, true
+	case "k", "thousand":
+		q.v, q.scale, q.scaled = q.v*1e3, 1e3, true
+	case "tn", "trn", "trillion":
+		q.v, q.scale, q.scaled = q.v*1e12, 1e12, true
+	case "p":
+		if !q.money {
+			q.v, q.unit, q.money = q.v/100, "£", true
+		}
+	default:
+		if w := words[string(b)]; w.cls&cMeasure != 0 {
+			q.unit = w.u
+			return
+		}
+		q.reject = true // 9am, 3rd, 1970s, 4x4...
+	}
+}
+
+// hyphenWord reads a hyphenated number: twenty-five, two-thirds; other
+// compounds (seven-day, one-off) reject.
+func (sc *scanner) hyphenWord(i int) (v float64, frac, ok bool) {
+	w := sc.word(i)
+	var parts [4]winfo
+	np := 0
+	for p := range strings.SplitSeq(w, "-") {
+		if np == len(parts) {
+			return 0, false, false
+		}
+		parts[np] = sc.classify(p)
+		np++
+	}
+	if np == 2 && parts[0].cls&cNum != 0 && parts[0].v >= 20 && parts[1].cls&cNum != 0 && parts[1].v < 10 {
+		return parts[0].v + parts[1].v, false, true
+	}
+	if np == 2 && parts[0].cls&cNum != 0 && parts[1].cls&cFrac != 0 {
+		return parts[0].v * parts[1].v, true, true
+	}
+	return 0, false, false
+}
+
+// wordNumber reads a number written in words.
+func (sc *scanner) wordNumber(q *qty, i int) int {
+	toks := sc.toks
+	n := len(toks)
+	q.word = true
+	tk := &toks[i]
+	if tk.flags&fHyphen != 0 {
+		v, frac, ok := sc.hyphenWord(i)
+		if !ok {
+			q.reject = true
+			return i + 1
+		}
+		q.v, q.has = v, true
+		if frac {
+			q.unit, q.frac = "%", true
+			return i + 1
+		}
+		i++
+	}
+	cls := tk.w.cls
+	switch {
+	case q.has:
+	case cls&cPlural != 0:
+		j := i + 1
+		if sc.is(j, "of") && j+1 < n && toks[j+1].w.cls&cPlural != 0 { // tens of thousands
+			j += 2
+		}
+		if sc.is(j, "of") {
+			q.vague = true
+			return j
+		}
+		q.reject = true
+		return i + 1
+	case cls&cFrac != 0:
+		q.v, q.has, q.unit, q.frac = tk.w.v, true, "%", true
+		j := i + 1
+		if (sc.is(j, "a") || sc.is(j, "an")) && j+1 < n && toks[j+1].w.cls&cScale != 0 && toks[j+1].w.v >= 1000 {
+			q.v, q.unit, q.frac, q.scaled = tk.w.v/100*toks[j+1].w.v, "", false, true
+			return j + 2
+		}
+		return j
+	}
+	total, cur := 0.0, 0.0
+	if q.has {
+		cur = q.v
+	}
+	j := i
+loop:
+	for ; j < n && toks[j].kind == kWord; j++ {
+		w := &toks[j].w
+		switch {
+		case toks[j].flags&fHyphen != 0:
+			v, frac, ok := sc.hyphenWord(j)
+			if !ok || frac || j > i && toks[j-1].w.cls&cNum != 0 && toks[j-1].w.v >= 20 {
+				break loop
+			}
+			cur += v
+		case w.cls&cNum != 0:
+			if j > i && toks[j-1].w.cls&cNum != 0 && toks[j-1].flags&fHyphen == 0 && !(toks[j-1].w.v >= 20 && w.v < 10) {
+				break loop // "two three": not one number
+			}
+			cur += w.v
+		case w.cls&cDozen != 0:
+			if cur == 0 {
+				cur = 1
+			}
+			cur *= 12
+		case w.cls&cScale != 0 && toks[j].e-toks[j].s > 2:
+			if cur == 0 {
+				cur = 1
+			}
+			if w.v == 100 {
+				cur *= 100
+			} else {
+				total += cur * w.v
+				cur = 0
+			}
+			q.scaled = true
+			q.scale = w.v
+		case sc.is(j, "and") && j > i && toks[j-1].w.cls&cScale != 0 && j+1 < n && toks[j+1].w.cls&cNum != 0:
+		case w.cls&cFrac != 0 && j > i && toks[j-1].w.cls&cNum != 0: // two thirds, one quarter
+			q.v, q.has, q.unit, q.frac = (total+cur)*w.v, true, "%", true
+			return j + 1
+		default:
+			break loop
+		}
+	}
+	if j == i && !q.has {
+		q.reject = true
+		return i + 1
+	}
+	q.v, q.has = total+cur, true
+	return j
+}
+
+// qualifier finds a qualifier ending right before token start.
+func (sc *scanner) qualifier(start int) (int, string) {
+	if start == 0 || sc.toks[start-1].kind != kWord {
+		return start, ""
+	}
+	for qi, ph := range qualifiers {
+		k := start - len(ph)
+		if k < 0 {
+			continue
+		}
+		ok := true
+		for j := len(ph) - 1; j >= 0; j-- {
+			if !sc.is(k+j, ph[j]) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return k, qualifierText[qi]
+		}
+	}
+	return start, ""
+}
+
+var qualifierText = func() []string {
+	out := make([]string, len(qualifiers))
+	for i, q := range qualifiers {
+		out[i] = strings.Join(q, " ")
+	}
+	return out
+}()
+
+// initial reports whether token i starts a sentence or line.
+func (sc *scanner) initial(i int) bool {
+	if i == 0 {
+		return true
+	}
+	p := &sc.toks[i-1]
+	switch p.kind {
+	case kBreak:
+		return true
+	case kPunct:
+		switch p.p {
+		case '.', '!', '?', ':', ';', '"', '(', '-', '*', '[':
+			return true
+		}
+	}
+	return false
+}
+
+// figureAt reads the figure starting at token i, if it is one. end is the
+// token after the quantity, so the caller does not read its parts again.
+func (sc *scanner) figureAt(i int) (c cand, end int, ok bool) {
+	toks := sc.toks
+	n := len(toks)
+	q := sc.quantity(i, true)
+	end = max(q.end, i+1)
+	if q.reject {
+		return c, end, false
+	}
+	start := q.start
+	if start == q.num && toks[start].kind == kWord && toks[start].w.cls&(cScale|cFrac|cDozen) != 0 && (sc.is(start-1, "a") || sc.is(start-1, "an")) {
+		start--
+	}
+	qs, qual := sc.qualifier(start)
+	if q.rng && qual == "" && sc.is(start-1, "between") {
+		qs, qual = start-1, "between"
+	}
+	if sc.rejected(&q, start, qs, qual) {
+		return c, end, false
+	}
+	c.qs, c.qe = qs, q.end
+	c.wordsOnly = q.word && !q.frac && !q.vague || q.vague
+	f := &c.f
+	f.Text = sc.text[toks[qs].s:toks[q.end-1].x]
+	f.Value, f.HasValue, f.Unit, f.Qualifier = q.v, q.has && !q.vague, q.unit, qual
+	if q.rng {
+		f.High = q.high
+	}
+	if q.frac {
+		c.wordsOnly = false
+	}
+	sc.label(&q, qs, &c)
+	if q.word && !q.frac && !q.vague && !q.ratio && c.np == "" {
+		return c, end, false // "two of the", "the first two"
+	}
+	_ = n
+	return c, end, true
+}
+
+// rejected checks the quantity's context: dates, times, years, ages,
+// ordinals, durations, phone and reference numbers, names.
+func (sc *scanner) rejected(q *qty, start, qs int, qual string) bool {
+	toks := sc.toks
+	n := len(toks)
+	num := &toks[q.num]
+	digits := num.kind == kNum
+	plain := q.unit == "" && !q.scaled && !q.money
+	if digits && num.flags&fDigits4 != 0 && num.x == num.e && plain && num.w.v >= 1000 && num.w.v <= 2100 {
+		return true // a year
+	}
+	after := q.end
+	var na *token
+	if after < n {
+		na = &toks[after]
+	}
+	before := start - 1
+	// list numbering at the start of a line: "1. ", "2) "
+	if digits && plain && sc.initialLine(q.num) && na != nil && na.kind == kPunct && (na.p == '.' || na.p == ')') && q.end == q.num+1 {
+		return true
+	}
+	if before >= 0 && na != nil && toks[before].kind == kPunct && na.kind == kPunct {
+		switch {
+		case toks[before].p == '[' && na.p == ']':
+			return true // a link reference
+		case toks[before].p == '(' && na.p == ')' && plain && digits && num.flags&fComma == 0 && q.v <= 120 && !q.rng:
+			return true // an age after a name: "(32)"
+		}
+	}
+	if digits && before >= 0 && toks[before].kind == kNum && !q.money && q.unit == "" {
+		return true // the tail of a phone number: 0800 123 4567
+	}
+	if na != nil && plain && (sc.is(after, "and") || sc.is(after, "or") || sc.is(after, "to") || na.kind == kPunct && na.p == '-') &&
+		after+2 < n && toks[after+1].kind == kNum && toks[after+2].kind == kWord && toks[after+2].w.cls&cMonth != 0 {
+		return true // 5 and 6 March
+	}
+	if digits && plain && na != nil && na.kind == kNum && na.sp {
+		return true // 020 7946 0000, or a score
+	}
+	if na != nil && na.kind == kWord && q.unit != "%" && !q.money {
+		switch c := na.w.cls; {
+		case c&cMonth != 0 && (sc.word(after) != "May" || true) && !q.rng && !q.scaled:
+			return true // 1 March
+		case c&cClock != 0:
+			return true // 9 am, 9 GMT
+		case c&cTime != 0 && (q.v < 1000 || q.word || plural(sc.word(after)) || !sc.nounWord2(after+1)):
+			return true // 48 hours, two days, a 24 hour strike; not "3,187 day case procedures"
+		case (sc.is(after, "a") || sc.is(after, "p")) && after+2 < n && toks[after+1].p == '.' && sc.is(after+2, "m"):
+			return true // 9 a.m.
+		case (sc.is(after, "a") || sc.is(after, "an")) && q.frac && after+1 < n && toks[after+1].w.cls&cTime != 0:
+			return true // half an hour
+		}
+	}
+	if na != nil && na.kind == kPunct && na.p == '-' && !na.sp && after+1 < n && toks[after+1].kind == kWord && toks[after+1].w.cls&cTime != 0 {
+		return true // two-day written with a spaced dash
+	}
+	// the word before the figure (and before its qualifier)
+	for _, b := range [2]int{qs - 1, start - 1} {
+		if b < 0 || toks[b].kind != kWord {
+			continue
+		}
+		c := toks[b].w.cls
+		switch {
+		case c&cMonth != 0 && plain && !(sc.word(b) == "May" && false):
+			return true // March 2016, March 1
+		case c&cWeekday != 0 && plain:
+			return true // Tuesday 9
+		case c&cNegPrev != 0 && plain:
+			return true // aged 32, page 3, call 111
+		case digits && plain && toks[b].flags&fCap != 0 && !sc.initial(b) && b == start-1 && qual == "":
+			return true // Radio 4, Stage 2, NHS 111
+		}
+	}
+	if q.word && !q.vague {
+		if !q.scaled && !q.ratio && !q.frac && q.v == 1 {
+			return true // "one" counts nothing on its own
+		}
+		if b := start - 1; b >= 0 && toks[b].kind == kWord && toks[b].w.cls&cDet != 0 && qual == "" {
+			return true // the two sides, the first two
+		}
+		if sc.is(after, "of") && !q.frac {
+			return true // two of the
+		}
+	}
+	if q.frac && qual == "" && !q.scaled && !sc.is(after, "of") && !sc.is(start, "a") && !sc.is(start, "an") && q.v != 0 {
+		if toks[q.num].flags&fHyphen == 0 && !(q.num > start) {
+			return true // the second half, half-time
+		}
+	}
+	if q.frac && (sc.is(start-1, "second") || sc.is(start-1, "first") || sc.is(start-1, "last")) {
+		return true
+	}
+	return false
+}
+
+// initialLine reports whether token i starts a line.
+func (sc *scanner) initialLine(i int) bool {
+	return i == 0 || sc.toks[i-1].kind == kBreak
+}
+
+// label finds what the figure counts.
+func (sc *scanner) label(q *qty, qs int, c *cand) {
+	toks := sc.toks
+	n := len(toks)
+	k := q.end
+	share := q.unit == "%" || q.unit == "pp"
+	if sc.is(k, "of") && (share || q.vague || !q.word || q.money) || q.money && sc.is(k, "in") {
+		k++
+		for k < n && toks[k].kind == kWord && toks[k].w.cls&cDet != 0 && toks[k].w.cls&cPron == 0 {
+			k++
+		}
+		if k < n && toks[k].kind == kWord && toks[k].w.cls&cPron != 0 {
+			c.needPrev = true
+			c.le = k + 1
+			return
+		}
+		if k < n && toks[k].kind == kNum && toks[k].flags&(fPct|fColon|fSlash) == 0 {
+			k++
+			if k < n && toks[k].kind == kWord && toks[k].w.cls&cScale != 0 {
+				k++
+			}
+		}
+	}
+	s, e, next, needHead := sc.nounPhrase(k)
+	c.le = next
+	if s < e {
+		c.np = sc.text[s:e]
+		c.needHead = needHead
+		// a participle after an auxiliary: "were cancelled", "had to be cancelled"
+		j, aux := next, 0
+		for j < n && aux < 4 && toks[j].kind == kWord && toks[j].w.cls&cAux != 0 {
+			j++
+			aux++
+		}
+		if aux > 0 && sc.participle(j) {
+			ps := j
+			j++
+			if (sc.is(j, "or") || sc.is(j, "and")) && sc.participle(j+1) {
+				j += 2
+			}
+			if sc.is(j, "off") || sc.is(j, "out") || sc.is(j, "back") || sc.is(j, "down") || sc.is(j, "up") {
+				j++ // called off, laid off
+			}
+			c.part = sc.text[toks[ps].s:toks[j-1].e]
+			c.le = j
+		}
+	}
+	// "the cancellation of around 4,000 operations"
+	if c.part == "" && sc.is(qs-1, "of") && qs >= 2 && toks[qs-2].kind == kWord && toks[qs-2].w.cls&cNominal != 0 {
+		c.part = toks[qs-2].w.u
+	}
+	if c.np != "" || c.needPrev {
+		return
+	}
+	// "39% of them - around 10,000 -": the figure before explains this one
+	if b := qs - 1; b >= 0 && toks[b].kind == kPunct && (toks[b].p == '-' || toks[b].p == '(' || toks[b].p == ',') {
+		c.apposite = true
+		return
+	}
+	// "turnout was 67%", "a turnout of 67%"
+	{
+		j, steps, moved := qs-1, 0, false
+		for j >= 0 && steps < 3 && toks[j].kind == kWord && toks[j].w.cls&cVerb != 0 {
+			moved = moved || toks[j].w.cls&cMove != 0
+			j--
+			steps++
+		}
+		if steps > 0 && (share || q.money || moved) && j >= 0 && sc.nounWord(j) && (toks[j].flags&fCap == 0 || sc.initial(j)) {
+			// "turnout among trainees was": the noun before the preposition
+			p := j - 1
+			for p >= 0 && p > j-4 && (toks[p].kind == kWord && toks[p].w.cls&cDet != 0 || sc.nounWord(p)) {
+				p--
+			}
+			if p >= 1 && (sc.is(p, "in") || sc.is(p, "among") || sc.is(p, "for") || sc.is(p, "across") || sc.is(p, "at")) &&
+				sc.nounWord(p-1) && (toks[p-1].flags&fCap == 0 || sc.initial(p-1)) {
+				j = p - 1
+			}
+			s := toks[j].s
+			if m := j - 1; m >= 0 && sc.nounWord(m) && (sc.initial(m) || m > 0 && toks[m-1].kind == kWord && toks[m-1].w.cls&cDet != 0) {
+				s = toks[m].s // "Waiting lists grew by 50,000"
+			}
+			c.np = sc.text[s:toks[j].e]
+		}
+	}
+}
+
+// nounWord reports whether token i can be part of a noun phrase.
+func (sc *scanner) nounWord(i int) bool {
+	t := &sc.toks[i]
+	return t.kind == kWord && t.w.cls&(cStop|cDet|cPron|cTime|cMonth|cWeekday|cClock|cAux|cNum|cScale|cPlural|cFrac|cPercent|cCurWord|cVerb) == 0
+}
+
+// nounWord2 is nounWord for a token that may be past the end.
+func (sc *scanner) nounWord2(i int) bool {
+	return i < len(sc.toks) && sc.nounWord(i)
+}
+
+// participle reports whether token i is a past participle.
+func (sc *scanner) participle(i int) bool {
+	if i >= len(sc.toks) || sc.toks[i].kind != kWord {
+		return false
+	}
+	t := &sc.toks[i]
+	if t.w.cls&cPart != 0 {
+		return true
+	}
+	w := sc.text[t.s:t.e]
+	return len(w) >= 5 && w[len(w)-2:] == "ed" && t.w.cls&cStop == 0
+}
+
+func edIng(w string) bool {
+	return len(w) >= 5 && (w[len(w)-2:] == "ed" || w[len(w)-3:] == "ing")
+}
+
+func plural(w string) bool {
+	if len(w) < 4 || w[len(w)-1] != 's' {
+		return false
+	}
+	switch w[len(w)-2] {
+	case 's', 'u', 'i', '\'':
+		return false
+	}
+	return true
+}
+
+// nounPhrase reads the noun phrase starting at token k: up to four words,
+// ending at a function word, a verb after the noun, a plural noun or
+// punctuation. needHead says the phrase stops at "and"/"or" before another
+// figure, with its head noun left out.
+func (sc *scanner) nounPhrase(k int) (s, e int32, next int, needHead bool) {
+	toks := sc.toks
+	n := len(toks)
+	j, cnt := k, 0
+	last := ""
+	for j < n && cnt < 4 {
+		t := &toks[j]
+		if t.kind != kWord {
+			break
+		}
+		w := sc.text[t.s:t.e]
+		if !sc.nounWord(j) && !(t.w.cls&cTime != 0 && !plural(w) && sc.nounWord2(j+1)) {
+			if !(cnt == 0 && (sc.is(j, "more") || sc.is(j, "fewer") || sc.is(j, "other") || sc.is(j, "extra")) && j+1 < n && sc.nounWord(j+1)) {
+				break
+			}
+		}
+		if edIng(w) {
+			if cnt > 0 {
+				break // a verb after the noun
+			}
+			if !(j+1 < n && sc.nounWord(j+1) && !edIng(sc.word(j+1))) {
+				break
+			}
+		}
+		if cnt > 0 && t.flags&fCap != 0 && toks[j-1].flags&fCap == 0 {
+			break // "5,000 doctors Tuesday", "in England"
+		}
+		if cnt == 0 {
+			s = t.s
+		}
+		e = t.e
+		last = w
+		j++
+		cnt++
+		if plural(w) {
+			break
+		}
+	}
+	if cnt > 0 && !plural(last) && (sc.is(j, "and") || sc.is(j, "or")) && j+1 < n && (toks[j+1].kind == kNum || toks[j+1].kind == kCur || sc.numberWord(j+1)) {
+		needHead = true
+	}
+	return s, e, j, needHead
+}

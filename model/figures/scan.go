@@ -1,0 +1,295 @@
+package figures
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+type kind uint8
+
+const (
+	kWord  kind = iota
+	kNum        // digits, with thousands commas and a decimal point
+	kCur        // a currency symbol
+	kPunct      // one punctuation mark; p holds it, dashes as '-', quotes as '"'
+	kBreak      // a line break
+)
+
+// Number and word flags.
+const (
+	fComma    uint16 = 1 << iota // thousands separators
+	fDot                         // a decimal point
+	fLeadZero                    // starts with 0 and has more digits: a phone or reference number
+	fPlus                        // a plus sign right before
+	fPct                         // a per cent sign right after
+	fColon                       // followed by :digits, a clock time or a score
+	fSlash                       // followed by /digits, a date or a ratio
+	fGlued                       // glued to a word before: M25, Covid-19
+	fCap                         // word starts with a capital letter
+	fHyphen                      // word has a hyphen inside
+	fDigits4                     // exactly four digits, nothing else
+)
+
+type token struct {
+	s, e, x int32 // text[s:e] is the token; for numbers text[e:x] is a suffix glued on (bn, am, -hour)
+	kind    kind
+	p       byte   // the punctuation mark
+	sp      bool   // space (or the start of text) before the token
+	flags   uint16 // f* flags
+	w       winfo  // word class, or for numbers the value in w.v
+}
+
+type scanner struct {
+	text string
+	toks []token
+	low  [32]byte
+}
+
+// lower returns word w lower-cased (ASCII, with ’ as ') in the scanner's
+// buffer, or nil when it is too long to be a word the tables know.
+func (sc *scanner) lower(w string) []byte {
+	if len(w) > len(sc.low) {
+		return nil
+	}
+	n := 0
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		case c == 0xE2 && i+2 < len(w) && w[i+1] == 0x80 && w[i+2] == 0x99: // ’
+			c = '\''
+			i += 2
+		}
+		sc.low[n] = c
+		n++
+	}
+	return sc.low[:n]
+}
+
+func (sc *scanner) classify(w string) winfo {
+	b := sc.lower(w)
+	if b == nil {
+		return winfo{}
+	}
+	return words[string(b)]
+}
+
+func isLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+func isDigit(c byte) bool  { return c >= '0' && c <= '9' }
+
+// tokenize splits the text into words, numbers, currency symbols and
+// punctuation.
+func (sc *scanner) tokenize() {
+	t := sc.text
+	n := len(t)
+	sp := true
+	for i := 0; i < n; {
+		c := t[i]
+		switch {
+		case c == ' ' || c == '\t' || c == '\r':
+			sp = true
+			i++
+			continue
+		case c == '\n':
+			sc.toks = append(sc.toks, token{s: int32(i), e: int32(i + 1), x: int32(i + 1), kind: kBreak, sp: true})
+			sp = true
+			i++
+			continue
+		case isDigit(c):
+			i = sc.number(i, sp)
+		case isLetter(c):
+			i = sc.scanWord(i, sp)
+		case c < 0x80:
+			tk := token{s: int32(i), e: int32(i + 1), x: int32(i + 1), kind: kPunct, p: c, sp: sp}
+			switch c {
+			case '$':
+				tk.kind = kCur
+			case '\'':
+				tk.p = '"'
+			}
+			sc.toks = append(sc.toks, tk)
+			i++
+		default:
+			r, size := utf8.DecodeRuneInString(t[i:])
+			tk := token{s: int32(i), e: int32(i + size), x: int32(i + size), kind: kPunct, p: '*', sp: sp}
+			switch {
+			case r == '£' || r == '€' || r == '¥':
+				tk.kind = kCur
+			case r == '\u00a0' || r == '\u2009' || r == '\u202f' || r == '\u2002' || r == '\u2003':
+				sp = true
+				i += size
+				continue
+			case r == '–' || r == '—' || r == '‒' || r == '−':
+				tk.p = '-'
+			case r == '“' || r == '”' || r == '‘' || r == '’' || r == '«' || r == '»':
+				tk.p = '"'
+			case r == '…':
+				tk.p = '.'
+			case r == '°' && i+size < n && (t[i+size] == 'C' || t[i+size] == 'F'):
+				tk.kind, tk.e, tk.x = kWord, int32(i+size+1), int32(i+size+1)
+				tk.w = sc.classify(t[i : i+size+1])
+				size++
+			case unicode.IsLetter(r):
+				i = sc.scanWord(i, sp)
+				sp = false
+				continue
+			}
+			sc.toks = append(sc.toks, tk)
+			i += size
+		}
+		sp = false
+	}
+}
+
+// word scans a word: letters, with apostrophes and hyphens inside.
+func (sc *scanner) scanWord(i int, sp bool) int {
+	t := sc.text
+	start := i
+	var flags uint16
+	if c := t[i]; c >= 'A' && c <= 'Z' {
+		flags |= fCap
+	}
+	for i < len(t) {
+		c := t[i]
+		switch {
+		case isLetter(c):
+			i++
+		case c == '\'' || c == '-':
+			if i+1 < len(t) && (isLetter(t[i+1]) || t[i+1] >= 0x80 && c == '-') {
+				if c == '-' {
+					flags |= fHyphen
+				}
+				i++
+				continue
+			}
+			goto done
+		case c >= 0x80:
+			r, size := utf8.DecodeRuneInString(t[i:])
+			if r == '’' && i+size < len(t) && isLetter(t[i+size]) {
+				i += size
+				continue
+			}
+			if !unicode.IsLetter(r) {
+				goto done
+			}
+			i += size
+		default:
+			goto done
+		}
+	}
+done:
+	w := t[start:i]
+	tk := token{s: int32(start), e: int32(i), x: int32(i), kind: kWord, sp: sp, flags: flags}
+	tk.w = sc.classify(w)
+	if tk.w.cls == 0 && flags&fHyphen != 0 {
+		// twenty-five, two-thirds, seven-day: numbers in words, read by wordNumber
+		if h := strings.IndexByte(w, '-'); h > 0 && sc.classify(w[:h]).cls&cNum != 0 {
+			tk.w.cls = cNum
+		}
+	}
+	if tk.w.cls&cMonth != 0 && w == "may" {
+		tk.w.cls &^= cMonth // the verb, not the month
+	}
+	sc.toks = append(sc.toks, tk)
+	return i
+}
+
+// number scans digits with thousands commas and a decimal part, then what is
+// glued to them: a per cent sign, a clock or date tail, a letter suffix.
+func (sc *scanner) number(i int, sp bool) int {
+	t := sc.text
+	n := len(t)
+	start := i
+	tk := token{s: int32(i), kind: kNum, sp: sp}
+	if len(sc.toks) > 0 && !sp {
+		prev := &sc.toks[len(sc.toks)-1]
+		switch {
+		case prev.kind == kWord:
+			tk.flags |= fGlued
+		case prev.kind == kPunct && prev.p == '+':
+			tk.flags |= fPlus
+		case prev.kind == kPunct && prev.p == '-' && len(sc.toks) > 1 && !prev.sp && sc.toks[len(sc.toks)-2].kind == kWord:
+			tk.flags |= fGlued
+		}
+	}
+	var v float64
+	digits := 0
+	for i < n && isDigit(t[i]) {
+		v = v*10 + float64(t[i]-'0')
+		i++
+		digits++
+	}
+	if t[start] == '0' && digits > 1 {
+		tk.flags |= fLeadZero
+	}
+	for i+4 <= n && t[i] == ',' && allDigits(t[i+1:i+4], 3) && (i+4 == n || !isDigit(t[i+4])) {
+		v = v*1000 + float64(t[i+1]-'0')*100 + float64(t[i+2]-'0')*10 + float64(t[i+3]-'0')
+		i += 4
+		tk.flags |= fComma
+	}
+	if i+1 < n && t[i] == '.' && isDigit(t[i+1]) {
+		tk.flags |= fDot
+		i++
+		scale := 0.1
+		for i < n && isDigit(t[i]) {
+			v += float64(t[i]-'0') * scale
+			scale /= 10
+			i++
+		}
+	}
+	if digits == 4 && tk.flags&(fComma|fDot) == 0 {
+		tk.flags |= fDigits4
+	}
+	tk.e = int32(i)
+	tk.w.v = v
+	// glued tails
+	switch {
+	case i < n && t[i] == '%':
+		tk.flags |= fPct
+		i++
+	case i+1 < n && (t[i] == ':' || t[i] == '/') && isDigit(t[i+1]):
+		if t[i] == ':' {
+			tk.flags |= fColon
+		} else {
+			tk.flags |= fSlash
+		}
+		i++
+		for i < n && (isDigit(t[i]) || t[i] == ':' || t[i] == '/' || t[i] == '.') && !(t[i] == '.' && (i+1 >= n || !isDigit(t[i+1]))) {
+			i++
+		}
+	default:
+		for i < n {
+			c := t[i]
+			if isLetter(c) || c == '\'' && i+1 < n && isLetter(t[i+1]) {
+				i++
+				continue
+			}
+			if c == '-' && i+1 < n && isLetter(t[i+1]) {
+				i++
+				continue
+			}
+			if c == '.' && i+1 < n && isLetter(t[i+1]) && i > int(tk.e) { // 9a.m.
+				i++
+				continue
+			}
+			break
+		}
+	}
+	tk.x = int32(i)
+	sc.toks = append(sc.toks, tk)
+	return i
+}
+
+func allDigits(s string, want int) bool {
+	if len(s) != want {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			return false
+		}
+	}
+	return true
+}
