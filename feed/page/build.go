@@ -15,8 +15,8 @@ import (
 // microdata, into a snapshot.
 type builder struct {
 	base  *url.URL
-	story *url.URL // the story's own address, for links to a place on it
-	ids  map[string]map[string]any // nodes by @id, for references inside an @graph
+	story *url.URL                  // the story's own address, for links to a place on it
+	ids   map[string]map[string]any // nodes by @id, for references inside an @graph
 }
 
 func newBuilder(base *url.URL) *builder {
@@ -110,14 +110,28 @@ func typeIs(m map[string]any, want string) bool {
 	return false
 }
 
+// maxUpdateSteps bounds the nodes visited looking for one blog's updates.
+const maxUpdateSteps = 100000
+
 // updates returns a blog's update nodes: liveBlogUpdate as one node or a
 // list, references followed, ItemList and ListItem wrappers opened.
 func (b *builder) updates(blog map[string]any) []map[string]any {
 	var out []map[string]any
+	steps := 0 // references can loop or fan out; bound the work
+	followed := map[string]bool{}
 	var add func(v any, depth int)
 	add = func(v any, depth int) {
-		if depth > 8 {
+		if depth > 8 || steps > maxUpdateSteps {
 			return
+		}
+		steps++
+		if m, ok := v.(map[string]any); ok && len(m) <= 2 {
+			if id, ok := m["@id"].(string); ok {
+				if followed[id] {
+					return // each reference is followed once
+				}
+				followed[id] = true
+			}
 		}
 		switch x := b.deref(v).(type) {
 		case []any:

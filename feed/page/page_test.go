@@ -518,6 +518,9 @@ func bigPage(n, size int) []byte {
 	return []byte(b.String())
 }
 
+// BenchmarkPage is the ingest path of one poll of a large live page, as
+// BenchmarkIngest10k in feed/parse measures it for feeds: extract, Prepare
+// and a merge into a new story.
 func BenchmarkPage(b *testing.B) {
 	doc := bigPage(80, 700<<10)
 	base, _ := url.Parse("https://big.example/live")
@@ -525,7 +528,25 @@ func BenchmarkPage(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		res, err := Extract(doc, base)
-		if err != nil || len(res.Snapshot.Updates) != 80 {
+		if err != nil {
+			b.Fatal(err)
+		}
+		res.Snapshot.Prepare()
+		if ch := model.NewStory().Merge(res.Snapshot); len(ch.New) != 80 {
+			b.Fatalf("%d new updates", len(ch.New))
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/80, "ns/update")
+}
+
+// BenchmarkPageExtract is Extract alone on the same page.
+func BenchmarkPageExtract(b *testing.B) {
+	doc := bigPage(80, 700<<10)
+	base, _ := url.Parse("https://big.example/live")
+	b.SetBytes(int64(len(doc)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Extract(doc, base); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -583,5 +604,24 @@ func TestFragmentLinksFollowTheStory(t *testing.T) {
 	}
 	if a, b := p1.Snapshot.Updates[0].Link, p2.Snapshot.Updates[0].Link; a != b || a != "https://journal.example/monde/direct-greve-internes#billet-3" {
 		t.Errorf("page 1 link %q, page 2 link %q", a, b)
+	}
+}
+
+// TestReferenceLoops: lists that refer to themselves end quickly.
+func TestReferenceLoops(t *testing.T) {
+	refs := strings.Repeat(`{"@id":"#l"},`, 50)
+	page := `<script type="application/ld+json">{"@graph":[
+{"@type":"LiveBlogPosting","headline":"loop","liveBlogUpdate":{"@id":"#l"}},
+{"@id":"#l","@type":"ItemList","itemListElement":[` + refs + `{"headline":"real","articleBody":"text"}]}]}</script>`
+	start := time.Now()
+	res, err := Extract([]byte(page), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("took %v", d)
+	}
+	if len(res.Snapshot.Updates) != 1 {
+		t.Errorf("%d updates, want the one real update", len(res.Snapshot.Updates))
 	}
 }
