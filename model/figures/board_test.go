@@ -1,0 +1,174 @@
+package figures
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/liveline-tui/liveline/model"
+)
+
+var day = time.Date(2016, 1, 12, 8, 0, 0, 0, time.UTC)
+
+func post(id string, minutes int, blocks ...model.Block) model.Update {
+	return model.Update{ID: id, Published: day.Add(time.Duration(minutes) * time.Minute), Body: model.Body{Blocks: blocks}}
+}
+
+func merge(s *model.Story, us ...model.Update) model.Changes {
+	snap := model.Snapshot{Fetched: day.Add(48 * time.Hour), Updates: us}
+	snap.Prepare()
+	return s.Merge(&snap)
+}
+
+// groups renders the board's groups as "label unit: text@update, ..."
+func groups(b *Board) []string {
+	var out []string
+	for _, g := range b.Groups() {
+		var figs []string
+		for _, f := range g.Figures {
+			figs = append(figs, f.Text+"@"+f.UpdateID)
+		}
+		out = append(out, fmt.Sprintf("%s %s: %s", g.Label, g.Unit, strings.Join(figs, ", ")))
+	}
+	return out
+}
+
+func lines(b *Board) string {
+	l, id := b.List()
+	var s []string
+	for _, x := range l {
+		if x.UpdateID != id {
+			return "line from another update"
+		}
+		s = append(s, x.Text)
+	}
+	return id + ": " + strings.Join(s, "; ")
+}
+
+func eq(t *testing.T, what string, got, want []string) {
+	t.Helper()
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("%s:\ngot\n  %s\nwant\n  %s", what, strings.Join(got, "\n  "), strings.Join(want, "\n  "))
+	}
+}
+
+func TestBoard(t *testing.T) {
+	s := model.NewStory()
+	b := NewBoard()
+
+	first := post("first", 0,
+		heading("In numbers"),
+		bullet("About 26,000 junior doctors were on the rota"),
+		bullet("39% of them turned up"),
+		bullet("3,454 operations were postponed or cancelled"),
+		bullet("ITV Report"))
+	b.Apply(merge(s, first))
+	eq(t, "after the first update", groups(b), []string{
+		"junior doctors : About 26,000@first",
+		"junior doctors %: 39%@first",
+		"operations : 3,454@first",
+	})
+	if got := lines(b); got != "first: About 26,000 junior doctors were on the rota; 39% of them turned up; 3,454 operations were postponed or cancelled" {
+		t.Errorf("list: %s", got)
+	}
+
+	second := post("second", 90, para("By the evening around 4,000 operations had been cancelled, and 44 per cent of junior doctors had worked."))
+	third := post("third", 60, para("Trusts said more than half of junior doctors were out. Two further strikes are planned."))
+	b.Apply(merge(s, second, third, first))
+	eq(t, "after two more", groups(b), []string{
+		"operations : around 4,000@second, 3,454@first", // groups led by one update: in text order
+		"junior doctors %: 44 per cent@second, more than half@third, 39%@first",
+		"strikes : Two@third",
+		"junior doctors : About 26,000@first",
+	})
+
+	// an edit replaces what the update said
+	second.Body = model.Body{Blocks: []model.Block{para("By the evening about 4,200 operations had been cancelled.")}}
+	ch := merge(s, second, third, first)
+	if len(ch.Edited) != 1 {
+		t.Fatalf("edit not seen: %+v", ch)
+	}
+	b.Apply(ch)
+	eq(t, "after an edit", groups(b), []string{
+		"operations : about 4,200@second, 3,454@first",
+		"junior doctors %: more than half@third, 39%@first",
+		"strikes : Two@third",
+		"junior doctors : About 26,000@first",
+	})
+
+	// a newer list wins; an older update arriving late lands in its place
+	fourth := post("fourth", 120, para("Key figures:"), bullet("5,264 procedures cancelled"), bullet("43% of junior doctors at work"), para("More later."))
+	early := post("early", -30, para("Up to 3,000 operations may be hit, officials warned."))
+	b.Apply(merge(s, fourth, second, third, first, early))
+	if got := lines(b); got != "fourth: 5,264 procedures cancelled; 43% of junior doctors at work" {
+		t.Errorf("list: %s", got)
+	}
+	eq(t, "after a list and a late arrival", groups(b), []string{
+		"procedures : 5,264@fourth",
+		"junior doctors %: 43%@fourth, more than half@third, 39%@first",
+		"operations : about 4,200@second, 3,454@first, Up to 3,000@early",
+		"strikes : Two@third",
+		"junior doctors : About 26,000@first",
+	})
+
+	// removed while the feed still covers its time: its figures and list go
+	ch = merge(s, second, third, first, early)
+	if len(ch.Removed) != 1 || ch.Removed[0].ID != "fourth" {
+		t.Fatalf("removal not seen: %+v", ch.Removed)
+	}
+	held := b.Groups()[2].Figures // slices handed out earlier stay as they were
+	b.Apply(ch)
+	if got := lines(b); !strings.HasPrefix(got, "first: ") {
+		t.Errorf("list after removal: %s", got)
+	}
+	eq(t, "after a removal", groups(b), []string{
+		"operations : about 4,200@second, 3,454@first, Up to 3,000@early",
+		"junior doctors %: more than half@third, 39%@first",
+		"strikes : Two@third",
+		"junior doctors : About 26,000@first",
+	})
+	if len(held) != 3 || held[0].Text != "about 4,200" {
+		t.Errorf("held slice changed: %v", held)
+	}
+	if f := b.Of("second"); len(f) != 1 || f[0].Time != second.Published || f[0].UpdateID != "second" {
+		t.Errorf("Of(second) = %+v", f)
+	}
+
+	// it comes back: read again
+	b.Apply(merge(s, fourth, second, third, first, early))
+	if got := lines(b); !strings.HasPrefix(got, "fourth: ") {
+		t.Errorf("list after return: %s", got)
+	}
+	if g := b.Groups()[0]; g.Label != "procedures" {
+		t.Errorf("first group after return: %+v", g)
+	}
+}
+
+// Groups match what a board built in one go would show, however the updates
+// arrive.
+func TestBoardOrderIndependent(t *testing.T) {
+	texts := []string{
+		"3,454 operations were cancelled.", "Around 4,000 operations were cancelled.",
+		"43% of junior doctors came in.", "44 per cent of junior doctors came in.",
+		"5,264 procedures were cancelled, 2,077 inpatient and 3,187 day case procedures.",
+		"More than half of junior doctors were out.", "About 10,000 junior doctors worked.",
+	}
+	var us []model.Update
+	for i, tx := range texts {
+		us = append(us, post(fmt.Sprint("u", i), i*10, para(tx)))
+	}
+	whole := NewBoard()
+	s := model.NewStory()
+	whole.Apply(merge(s, us...))
+	want := groups(whole)
+
+	one := NewBoard()
+	s = model.NewStory()
+	var seen []model.Update
+	for _, i := range []int{3, 0, 6, 1, 5, 2, 4} {
+		seen = append(seen, us[i]) // a feed showing what has come so far, in any order
+		one.Apply(merge(s, seen...))
+	}
+	eq(t, "one at a time, out of order", groups(one), want)
+}
