@@ -5,7 +5,9 @@
 // and "quoted phrases" that must all occur, in any order, as substrings of an
 // update's folded headline, text or author, and of -excluded words or
 // -"phrases" that must not. An Index answers queries over a whole story
-// quickly enough to filter on every keystroke.
+// quickly enough to filter on every keystroke: a few milliseconds over
+// 100,000 updates. Run searches off the UI loop and tell results apart by
+// Result.Query, dropping those for a query no longer on the search line.
 package search
 
 import (
