@@ -1,0 +1,230 @@
+package tui
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/liveline-tui/liveline/model"
+)
+
+// highlighter finds the byte ranges of s to mark as search matches.
+type highlighter interface {
+	Highlights(s string) [][2]int
+}
+
+// detailKey says when a rendered detail is still good.
+type detailKey struct {
+	u     *model.Update
+	hash  uint64
+	flags string
+	width int
+	query string
+	dark  bool
+	diff  bool
+}
+
+// detailPane shows one update laid out for its width, scrolling on its own.
+// The rendering is cached, so scrolling and redraws cost only the lines shown.
+type detailPane struct {
+	key     detailKey
+	lines   []string
+	matches []int // lines holding a search match, in order
+	offset  int
+	match   int // the current match, an index into matches; -1 for none
+}
+
+// render lays u out at width unless the cached lines are still good.
+func (d *detailPane) render(u *model.Update, width int, hl highlighter, query string, diffMode bool, ls *lookStyles, loc *time.Location) {
+	k := detailKey{u: u, width: width, query: query, dark: ls.s.dark, diff: diffMode}
+	if u != nil {
+		k.hash = u.Hash
+		k.flags = updateFlags(u)
+	}
+	if k == d.key && d.lines != nil {
+		return
+	}
+	if k.u != d.key.u {
+		d.offset, d.match = 0, -1
+	}
+	d.key = k
+	if diffMode {
+		d.lines, d.matches = layoutDiff(u, width, ls), nil
+	} else {
+		d.lines, d.matches = layoutUpdate(u, width, hl, ls, loc)
+	}
+	d.offset = min(d.offset, max(0, len(d.lines)-1))
+}
+
+func updateFlags(u *model.Update) string {
+	var b [3]byte
+	b[0], b[1], b[2] = '-', '-', '-'
+	if u.Edited {
+		b[0] = 'e'
+	}
+	if u.Removed {
+		b[1] = 'r'
+	}
+	if u.Key {
+		b[2] = 'k'
+	}
+	return string(b[:])
+}
+
+// scroll moves the view by n lines within the height shown.
+func (d *detailPane) scroll(n, height int) {
+	d.offset = max(0, min(d.offset+n, len(d.lines)-height))
+}
+
+// stepMatch moves to the next (dir > 0) or previous match and scrolls to it.
+func (d *detailPane) stepMatch(dir, height int) bool {
+	if len(d.matches) == 0 {
+		return false
+	}
+	d.match = (d.match + dir + len(d.matches)) % len(d.matches)
+	if d.match < 0 {
+		d.match = 0
+	}
+	line := d.matches[d.match]
+	if line < d.offset || line >= d.offset+height {
+		d.offset = max(0, min(line-height/3, len(d.lines)-height))
+	}
+	return true
+}
+
+// view returns exactly height lines of at most width cells.
+func (d *detailPane) view(height int) []string {
+	out := make([]string, height)
+	for i := range height {
+		if j := d.offset + i; j < len(d.lines) {
+			out[i] = d.lines[j]
+		}
+	}
+	return out
+}
+
+// layoutUpdate renders an update for the detail pane: headline, time and
+// author, markers, then the body block by block, then its links.
+func layoutUpdate(u *model.Update, width int, hl highlighter, ls *lookStyles, loc *time.Location) (lines []string, matches []int) {
+	if u == nil {
+		return []string{ls.style(lookMeta).Render("No update selected.")}, nil
+	}
+	width = max(width, 8)
+	emit := func(t *styledText, first, rest string, w int) {
+		if hl != nil {
+			if r := hl.Highlights(t.text); len(r) > 0 {
+				t.overlay(r, lookMatch)
+				matches = append(matches, len(lines))
+			}
+		}
+		for i, r := range wrap(t.text, w-ansi.StringWidth(first)) {
+			prefix := first
+			if i > 0 {
+				prefix = rest
+			}
+			lines = append(lines, prefix+ls.render(t, r[0], r[1]))
+		}
+	}
+	blank := func() {
+		if len(lines) > 0 && lines[len(lines)-1] != "" {
+			lines = append(lines, "")
+		}
+	}
+
+	var head styledText
+	head.add(u.Headline, lookHeadline)
+	emit(&head, "", "", width)
+
+	var meta []string
+	if u.HasTime() {
+		meta = append(meta, longTime(u.Published, loc))
+	}
+	if u.Author != "" {
+		meta = append(meta, "by "+u.Author)
+	}
+	if u.Key {
+		meta = append(meta, "◆ key event")
+	}
+	if u.Edited {
+		meta = append(meta, "✎ edited")
+		if !u.Updated.IsZero() {
+			meta[len(meta)-1] += " " + u.Updated.In(loc).Format("15:04")
+		}
+	}
+	if u.Removed {
+		meta = append(meta, "✗ removed from the source")
+	}
+	if len(meta) > 0 {
+		var m styledText
+		m.add(strings.Join(meta, " · "), lookMeta)
+		for _, r := range wrap(m.text, width) {
+			lines = append(lines, ls.render(&m, r[0], r[1]))
+		}
+	}
+	lines = append(lines, "")
+
+	prevList := false
+	for _, b := range u.Body.Blocks {
+		isList := b.Kind == model.Bullet || b.Kind == model.Numbered
+		if !(isList && prevList) {
+			blank()
+		}
+		prevList = isList
+		indent := strings.Repeat("  ", b.Depth)
+		var t styledText
+		base := look(0)
+		first, rest := indent, indent
+		switch b.Kind {
+		case model.Heading:
+			base = lookHeading
+		case model.Bullet:
+			first, rest = indent+"• ", indent+"  "
+		case model.Numbered:
+			n := strconv.Itoa(b.Number) + ". "
+			first, rest = indent+n, indent+strings.Repeat(" ", len(n))
+		case model.Quote:
+			base = lookQuote
+			first, rest = indent+"│ ", indent+"│ "
+		case model.Preformatted:
+			for _, line := range strings.Split(b.Text(), "\n") {
+				lines = append(lines, indent+ls.style(lookCode).Render(ansi.Truncate(line, width-len(indent), "…")))
+			}
+			continue
+		}
+		for _, sp := range b.Spans {
+			l := base
+			if sp.Style&model.Strong != 0 {
+				l |= lookStrong
+			}
+			if sp.Style&model.Emphasis != 0 {
+				l |= lookEm
+			}
+			if sp.Style&model.Code != 0 {
+				l |= lookCode
+			}
+			t.add(sp.Text, l)
+			if sp.Style&model.LinkText != 0 && sp.Ref > 0 {
+				t.add("["+strconv.Itoa(sp.Ref)+"]", base|lookLink)
+			}
+		}
+		emit(&t, first, rest, width)
+	}
+
+	if len(u.Body.Links) > 0 || u.Link != "" {
+		blank()
+		for i, l := range u.Body.Links {
+			var t styledText
+			t.add("["+strconv.Itoa(i+1)+"] ", lookLink)
+			t.add(l, lookMeta)
+			emit(&t, "", "    ", width)
+		}
+		if u.Link != "" {
+			var t styledText
+			t.add("link: ", lookLink)
+			t.add(u.Link, lookMeta)
+			emit(&t, "", "      ", width)
+		}
+	}
+	return lines, matches
+}

@@ -1,0 +1,201 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/liveline-tui/liveline/feed"
+	"github.com/liveline-tui/liveline/feed/notify"
+	"github.com/liveline-tui/liveline/model"
+)
+
+func TestStarsShowWithKeyEvents(t *testing.T) {
+	m, _ := newTestModel(t, 120, 40)
+	send(m, snapshotOf(0, 10))
+	press(m, "j") // u001, not a key event
+	press(m, "s")
+	if !m.starred["u001"] {
+		t.Fatal("s did not star the update")
+	}
+	press(m, "K")
+	ids := map[string]bool{}
+	for _, u := range m.tl.items {
+		ids[u.ID] = true
+	}
+	if !ids["u001"] || !ids["u002"] || ids["u000"] {
+		t.Fatalf("K shows %v, want key events and the starred update", ids)
+	}
+	if !strings.Contains(screen(m), "★") {
+		t.Fatal("star not marked in the timeline")
+	}
+	if got := m.State().Starred; len(got) != 1 || got[0] != "u001" {
+		t.Fatalf("saved stars %v", got)
+	}
+}
+
+func TestDiffShowsWhatAnEditChanged(t *testing.T) {
+	m, _ := newTestModel(t, 160, 40)
+	send(m, snapshotOf(0, 3))
+	snap := snapshotOf(0, 3)
+	snap.Updates[0].Body = model.TextBody("Junior doctors in England stopped all routine work at 8am, and trusts say cover is holding in most emergency departments. (Post I.)")
+	snap.Prepare()
+	send(m, snap)
+	if !strings.Contains(screen(m), "d shows what changed") {
+		t.Fatalf("edited update does not offer d:\n%s", screen(m))
+	}
+	press(m, "d")
+	s := screen(m)
+	if !strings.Contains(s, "Before the edit") || !strings.Contains(s, "non-emergency") || !strings.Contains(s, "all routine") {
+		t.Fatalf("diff view missing the two versions:\n%s", s)
+	}
+	// The changed words carry a mark of their own in the styled frame.
+	if styled := m.View().Content; !strings.Contains(styled, "\x1b[9") && !strings.Contains(styled, ";9m") && !strings.Contains(styled, ";9;") {
+		t.Fatal("removed words are not struck through")
+	}
+	press(m, "d")
+	if strings.Contains(screen(m), "Before the edit") {
+		t.Fatal("d did not close the diff")
+	}
+	press(m, "j", "d")
+	if !strings.Contains(screen(m), "has not been edited") {
+		t.Fatal("d on an unedited update says nothing")
+	}
+}
+
+func TestLinksListOpensAndCopies(t *testing.T) {
+	var opened []string
+	m, _ := newTestModel(t, 120, 40)
+	m.opts.OpenURL = func(u string) error { opened = append(opened, u); return nil }
+	snap := snapshotOf(0, 3)
+	snap.Updates[0].Body = model.Body{
+		Blocks: []model.Block{{Kind: model.Paragraph, Spans: []model.Span{
+			{Text: "The union's statement"}, {Text: "is here", Style: model.LinkText, Ref: 1}, {Text: " and the trusts' figures"},
+			{Text: "are here", Style: model.LinkText, Ref: 2}}}},
+		Links: []string{"https://union.example/statement", "mailto:press@trusts.example"},
+	}
+	snap.Prepare()
+	send(m, snap)
+	press(m, "l")
+	s := screen(m)
+	for _, want := range []string{"[1] https://union.example/statement", "[2] mailto:press@trusts.example", "[3] link: https://news.example/strike#u000"} {
+		if !strings.Contains(s, want) {
+			t.Fatalf("links list lacks %q:\n%s", want, s)
+		}
+	}
+	_, cmd := m.Update(tea.KeyPressMsg{Code: '1', Text: "1"})
+	if cmd == nil {
+		t.Fatal("1 did not open the first link")
+	}
+	cmd()
+	if len(opened) != 1 || opened[0] != "https://union.example/statement" {
+		t.Fatalf("opened %v", opened)
+	}
+	m.Update(tea.KeyPressMsg{Code: '2', Text: "2"})
+	if !strings.Contains(screen(m), "only http and https") {
+		t.Fatal("a mailto link was not refused")
+	}
+	press(m, "j")
+	_, cmd = m.Update(tea.KeyPressMsg{Code: 'y', Text: "y"})
+	if cmd == nil || !strings.Contains(screen(m), "copied https://news.example/strike#u000") {
+		t.Fatalf("y did not copy the selected link:\n%s", screen(m))
+	}
+	press(m, "esc")
+	if m.showLinks {
+		t.Fatal("esc did not close the links list")
+	}
+}
+
+func TestNotifiesOncePerPollWithNewUpdates(t *testing.T) {
+	m, _ := newTestModel(t, 120, 40)
+	m.opts.Notify = notify.All
+	if cmd := send(m, snapshotOf(3, 10)); containsRaw(cmd) {
+		t.Fatal("the first snapshot notified")
+	}
+	if cmd := send(m, snapshotOf(1, 10)); !containsRaw(cmd) {
+		t.Fatal("a poll with two new updates did not notify")
+	}
+	_, cmd := m.Update(eventMsg(feed.Event{Snapshot: snapshotOf(0, 10), Quiet: true}))
+	if containsRaw(cmd) {
+		t.Fatal("a quiet source notified")
+	}
+}
+
+// containsRaw runs the non-blocking commands of cmd and reports whether one
+// writes a raw sequence to the terminal.
+func containsRaw(cmd tea.Cmd) bool {
+	if cmd == nil {
+		return false
+	}
+	msg := cmd()
+	if batch, ok := msg.(tea.BatchMsg); ok {
+		for _, c := range batch {
+			if c == nil {
+				continue
+			}
+			if _, ok := peekRaw(c); ok {
+				return true
+			}
+		}
+		return false
+	}
+	_, ok := msg.(tea.RawMsg)
+	return ok
+}
+
+// peekRaw runs c and reports a raw-sequence message; commands that do not
+// answer at once (timers) are left running.
+func peekRaw(c tea.Cmd) (tea.RawMsg, bool) {
+	done := make(chan tea.Msg, 1)
+	go func() { done <- c() }()
+	select {
+	case msg := <-done:
+		r, ok := msg.(tea.RawMsg)
+		return r, ok
+	case <-time.After(50 * time.Millisecond):
+		return tea.RawMsg{}, false
+	}
+}
+
+func TestRestoredStateShowsAtOnceAndCountsOnlyNewAsUnread(t *testing.T) {
+	m, _ := newTestModel(t, 120, 40)
+	send(m, snapshotOf(3, 10))
+	press(m, "j", "s")
+	saved := m.State()
+
+	r, _ := newTestModel(t, 120, 40)
+	r = New(Options{Source: &fakeSource{}, Now: r.opts.Now, Location: r.opts.Location, Restore: &saved})
+	r.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	if r.story.Len() != 7 || !strings.Contains(screen(r), "Union leader calls for talks to restart (3)") {
+		t.Fatalf("restored story not shown:\n%s", screen(r))
+	}
+	if r.unread != 0 || !r.starred[saved.Starred[0]] {
+		t.Fatalf("restored marks lost: unread %d, stars %v", r.unread, r.starred)
+	}
+	send(r, snapshotOf(1, 10))
+	if r.unread != 2 {
+		t.Fatalf("after restore, new updates unread = %d, want 2", r.unread)
+	}
+}
+
+func TestSavesAfterChangesAndOnQuit(t *testing.T) {
+	var saves []Persisted
+	m, _ := newTestModel(t, 120, 40)
+	m.opts.Persist = func(p Persisted) func() error {
+		saves = append(saves, p)
+		return func() error { return nil }
+	}
+	send(m, snapshotOf(0, 5))
+	if !m.saveScheduled {
+		t.Fatal("a new snapshot did not schedule a save")
+	}
+	_, cmd := m.Update(saveMsg{})
+	if cmd == nil || len(saves) != 1 || saves[0].Story.Len() != 5 {
+		t.Fatalf("save did not capture the story: %d saves", len(saves))
+	}
+	_, cmd = m.Update(tea.KeyPressMsg{Code: 'q', Text: "q"})
+	if cmd == nil || len(saves) != 2 {
+		t.Fatalf("quit did not save: %d saves", len(saves))
+	}
+}

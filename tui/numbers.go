@@ -1,0 +1,197 @@
+package tui
+
+import (
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/liveline-tui/liveline/model/figures"
+)
+
+// numbersItem is one line of the "In numbers" panel: a heading, or a
+// figure that links to the update it came from.
+type numbersItem struct {
+	text     string
+	when     string
+	updateID string
+	heading  bool
+}
+
+// numbersPane is the pinned "In numbers" panel: the newest explicit list,
+// then the figures grouped by what they count, newest first.
+type numbersPane struct {
+	items  []numbersItem
+	sel    int // index into items; headings are skipped
+	offset int // first line shown
+
+	width int
+	lines []string // rendered at width, plain
+	first []int    // first line of each item
+}
+
+// refresh rebuilds the items from the board, keeping the selection on the
+// same update where it can.
+func (p *numbersPane) refresh(b *figures.Board, loc *time.Location) {
+	keep := p.selectedUpdate()
+	p.items = p.items[:0]
+	list, _ := b.List()
+	if len(list) > 0 {
+		for _, l := range list {
+			p.items = append(p.items, numbersItem{text: l.Text, updateID: l.UpdateID})
+		}
+	}
+	for _, g := range b.Groups() {
+		if len(g.Figures) < 2 && len(list) > 0 {
+			continue
+		}
+		p.items = append(p.items, numbersItem{text: g.Label, heading: true})
+		for _, f := range g.Figures {
+			when := ""
+			if !f.Time.IsZero() {
+				when = f.Time.In(loc).Format("2 Jan 15:04")
+			}
+			p.items = append(p.items, numbersItem{text: f.Text, when: when, updateID: f.UpdateID})
+		}
+	}
+	p.lines = nil
+	p.sel = 0
+	for i, it := range p.items {
+		if !it.heading && it.updateID == keep {
+			p.sel = i
+			break
+		}
+	}
+	p.skipHeadings(1)
+}
+
+func (p *numbersPane) skipHeadings(dir int) {
+	for p.sel >= 0 && p.sel < len(p.items) && p.items[p.sel].heading {
+		p.sel += dir
+	}
+	if p.sel < 0 || p.sel >= len(p.items) {
+		p.sel = max(0, min(p.sel, len(p.items)-1))
+		if dir > 0 {
+			p.skipHeadings(-1)
+		}
+	}
+}
+
+func (p *numbersPane) selectedUpdate() string {
+	if p.sel < len(p.items) && !p.items[p.sel].heading {
+		return p.items[p.sel].updateID
+	}
+	return ""
+}
+
+// move steps the selection n figures on and keeps it in view.
+func (p *numbersPane) move(n, height int) {
+	dir := 1
+	if n < 0 {
+		dir = -1
+	}
+	for ; n != 0; n -= dir {
+		next := p.sel + dir
+		for next >= 0 && next < len(p.items) && p.items[next].heading {
+			next += dir
+		}
+		if next < 0 || next >= len(p.items) {
+			break
+		}
+		p.sel = next
+	}
+	if p.sel < len(p.first) {
+		line := p.first[p.sel]
+		if line < p.offset {
+			p.offset = max(0, line-1)
+		}
+		if line >= p.offset+height {
+			p.offset = line - height + 1
+		}
+	}
+}
+
+// selectRow selects the item drawn on row (relative to the first shown).
+func (p *numbersPane) selectRow(row int) {
+	line := p.offset + row
+	for i := len(p.first) - 1; i >= 0; i-- {
+		if p.first[i] <= line {
+			if !p.items[i].heading {
+				p.sel = i
+			}
+			return
+		}
+	}
+}
+
+// layout wraps the items at width.
+func (p *numbersPane) layout(width int) {
+	if p.lines != nil && p.width == width {
+		return
+	}
+	p.width = width
+	p.lines = p.lines[:0]
+	p.first = p.first[:0]
+	for _, it := range p.items {
+		p.first = append(p.first, len(p.lines))
+		if it.heading {
+			p.lines = append(p.lines, ansi.Truncate(it.text, width, "…"))
+			continue
+		}
+		text := it.text
+		if it.when != "" {
+			text += " · " + it.when
+		}
+		for i, r := range wrap(text, width-2) {
+			prefix := "• "
+			if i > 0 {
+				prefix = "  "
+			}
+			p.lines = append(p.lines, prefix+text[r[0]:r[1]])
+		}
+	}
+	if p.lines == nil {
+		p.lines = []string{}
+	}
+}
+
+// view renders height lines of the panel at width.
+func (p *numbersPane) view(width, height int, focused bool, s *styles) []string {
+	p.layout(width)
+	out := make([]string, height)
+	if len(p.items) == 0 {
+		if height > 0 {
+			out[0] = s.dim.Render("No figures yet.")
+		}
+		return out
+	}
+	p.offset = max(0, min(p.offset, len(p.lines)-height))
+	selFrom, selTo := -1, -1
+	if focused && p.sel < len(p.first) {
+		selFrom = p.first[p.sel]
+		selTo = len(p.lines)
+		if p.sel+1 < len(p.first) {
+			selTo = p.first[p.sel+1]
+		}
+	}
+	item := 0
+	for i := range height {
+		j := p.offset + i
+		if j >= len(p.lines) {
+			break
+		}
+		for item+1 < len(p.first) && p.first[item+1] <= j {
+			item++
+		}
+		line := p.lines[j]
+		switch {
+		case j >= selFrom && j < selTo:
+			line = s.rowSelected.Render(line + strings.Repeat(" ", max(0, width-ansi.StringWidth(line))))
+		case p.items[item].heading:
+			line = s.paneTitle.Render(line)
+		case strings.HasPrefix(line, "•"):
+			line = s.figure.Render("•") + line[len("•"):]
+		}
+		out[i] = line
+	}
+	return out
+}

@@ -1,0 +1,80 @@
+package tui
+
+import (
+	"charm.land/bubbles/v2/help"
+	"charm.land/lipgloss/v2"
+)
+
+// styles holds every style the reader uses, built once per background so
+// views never build styles per row per frame. Everything that matters also
+// has a non-colour cue (bold, reverse, a marker), so the reader stays usable
+// with NO_COLOR or on a monochrome terminal.
+type styles struct {
+	dark bool
+
+	title, header, dim, err, badge lipgloss.Style
+	paneTitle, paneTitleFocused    lipgloss.Style
+	border, borderFocused          lipgloss.Style
+
+	rowSelected, rowSelectedBlur, rowUnread, rowRead lipgloss.Style
+	markUnread, markKey, markEdited, markRemoved     lipgloss.Style
+	time                                             lipgloss.Style
+
+	headline, meta, heading, quote, code, linkRef, strong, em lipgloss.Style
+	match, matchCurrent, removedText, addedText               lipgloss.Style
+
+	figure, figureLabel lipgloss.Style
+	help                help.Styles
+}
+
+func newStyles(dark bool) *styles {
+	ld := lipgloss.LightDark(dark)
+	accent := ld(lipgloss.Color("#005fd7"), lipgloss.Color("#5fafff"))
+	subtle := ld(lipgloss.Color("#6c6c6c"), lipgloss.Color("#8a8a8a"))
+	warn := ld(lipgloss.Color("#af0000"), lipgloss.Color("#ff5f5f"))
+	key := ld(lipgloss.Color("#af5f00"), lipgloss.Color("#ffaf00"))
+	good := ld(lipgloss.Color("#008700"), lipgloss.Color("#87d787"))
+	selBg := ld(lipgloss.Color("#d0e4ff"), lipgloss.Color("#264f78"))
+	selBlurBg := ld(lipgloss.Color("#e4e4e4"), lipgloss.Color("#3a3a3a"))
+	matchBg := ld(lipgloss.Color("#ffd75f"), lipgloss.Color("#875f00"))
+	fg := ld(lipgloss.Color("#1c1c1c"), lipgloss.Color("#e4e4e4"))
+
+	s := &styles{dark: dark}
+	s.title = lipgloss.NewStyle().Bold(true).Foreground(accent)
+	s.header = lipgloss.NewStyle().Foreground(subtle)
+	s.dim = lipgloss.NewStyle().Foreground(subtle)
+	s.err = lipgloss.NewStyle().Foreground(warn).Bold(true)
+	s.badge = lipgloss.NewStyle().Reverse(true).Bold(true)
+	s.paneTitle = lipgloss.NewStyle().Foreground(subtle).Bold(true)
+	s.paneTitleFocused = lipgloss.NewStyle().Foreground(accent).Bold(true).Underline(true)
+	s.border = lipgloss.NewStyle().Foreground(subtle)
+	s.borderFocused = lipgloss.NewStyle().Foreground(accent)
+
+	s.rowSelected = lipgloss.NewStyle().Background(selBg).Foreground(fg).Reverse(false).Bold(true)
+	s.rowSelectedBlur = lipgloss.NewStyle().Background(selBlurBg).Foreground(fg)
+	s.rowUnread = lipgloss.NewStyle().Bold(true)
+	s.rowRead = lipgloss.NewStyle()
+	s.markUnread = lipgloss.NewStyle().Foreground(accent).Bold(true)
+	s.markKey = lipgloss.NewStyle().Foreground(key).Bold(true)
+	s.markEdited = lipgloss.NewStyle().Foreground(good)
+	s.markRemoved = lipgloss.NewStyle().Foreground(warn)
+	s.time = lipgloss.NewStyle().Foreground(subtle)
+
+	s.headline = lipgloss.NewStyle().Bold(true)
+	s.meta = lipgloss.NewStyle().Foreground(subtle)
+	s.heading = lipgloss.NewStyle().Bold(true).Underline(true)
+	s.quote = lipgloss.NewStyle().Foreground(subtle).Italic(true)
+	s.code = lipgloss.NewStyle().Foreground(good)
+	s.linkRef = lipgloss.NewStyle().Foreground(accent)
+	s.strong = lipgloss.NewStyle().Bold(true)
+	s.em = lipgloss.NewStyle().Italic(true)
+	s.match = lipgloss.NewStyle().Background(matchBg).Underline(true)
+	s.matchCurrent = lipgloss.NewStyle().Background(matchBg).Reverse(true).Underline(true)
+	s.removedText = lipgloss.NewStyle().Foreground(warn).Strikethrough(true)
+	s.addedText = lipgloss.NewStyle().Foreground(good).Underline(true)
+
+	s.figure = lipgloss.NewStyle().Bold(true).Foreground(accent)
+	s.figureLabel = lipgloss.NewStyle()
+	s.help = help.DefaultStyles(dark)
+	return s
+}

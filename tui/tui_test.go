@@ -1,0 +1,374 @@
+package tui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
+	"github.com/liveline-tui/liveline/feed"
+	"github.com/liveline-tui/liveline/model"
+)
+
+// base is the fixed "now" of every test: the story's updates are minutes
+// to hours before it.
+var base = time.Date(2016, 1, 12, 17, 0, 0, 0, time.UTC)
+
+// fakeSource counts refreshes and steers nothing.
+type fakeSource struct{ refreshed int }
+
+func (f *fakeSource) Run(ctx context.Context, out chan<- feed.Event) { <-ctx.Done() }
+func (f *fakeSource) Refresh()                                       { f.refreshed++ }
+
+// strikeUpdate builds update i of a test story, i minutes before base plus
+// one hour; the higher i, the older.
+func strikeUpdate(i int) model.Update {
+	heads := []string{
+		"Picket lines form outside hospitals across England",
+		"Health secretary says the strike puts patients at risk",
+		"Operations postponed as consultants cover emergency care",
+		"Union leader calls for talks to restart",
+		"Turnout at work lower than on a normal Tuesday",
+	}
+	h := heads[i%len(heads)]
+	text := fmt.Sprintf("Junior doctors in England stopped non-emergency work at 8am, and trusts say cover is holding in most emergency departments. (Post %s.)", strings.Repeat("I", i%4+1))
+	u := model.Update{
+		ID:        fmt.Sprintf("u%03d", i),
+		Headline:  fmt.Sprintf("%s (%d)", h, i),
+		Body:      model.TextBody(text),
+		Published: base.Add(-time.Hour - time.Duration(i)*7*time.Minute),
+		Author:    "Health desk",
+		Link:      fmt.Sprintf("https://news.example/strike#u%03d", i),
+	}
+	if i%6 == 2 {
+		u.Categories = []string{"Key event"}
+	}
+	return u
+}
+
+// numbersUpdate carries an "In numbers" list.
+func numbersUpdate() model.Update {
+	b := model.Body{Blocks: []model.Block{
+		{Kind: model.Paragraph, Spans: []model.Span{{Text: "In numbers:"}}},
+		{Kind: model.Bullet, Spans: []model.Span{{Text: "26,000 junior doctors were rostered to work"}}},
+		{Kind: model.Bullet, Spans: []model.Span{{Text: "39% of them reported for duty"}}},
+		{Kind: model.Bullet, Spans: []model.Span{{Text: "3,454 operations were postponed"}}},
+	}}
+	return model.Update{ID: "numbers", Headline: "The first day of the strike in figures", Body: b,
+		Published: base.Add(-30 * time.Minute), Categories: []string{"Key event"}}
+}
+
+// snapshotOf builds a prepared snapshot of updates i in [from, to), newest first.
+func snapshotOf(from, to int, extra ...model.Update) *model.Snapshot {
+	s := &model.Snapshot{Title: "Junior doctors' strike: live", Summary: "A 24-hour walkout over contracts.",
+		Link: "https://news.example/strike"}
+	s.Updates = append(s.Updates, extra...)
+	for i := from; i < to; i++ {
+		s.Updates = append(s.Updates, strikeUpdate(i))
+	}
+	s.Prepare()
+	return s
+}
+
+func newTestModel(t testing.TB, w, h int) (*Model, *fakeSource) {
+	t.Helper()
+	src := &fakeSource{}
+	m := New(Options{Source: src, SourceName: "news.example", Now: func() time.Time { return base },
+		Location: time.UTC, Dark: true})
+	m.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	return m, src
+}
+
+func send(m *Model, snap *model.Snapshot) tea.Cmd {
+	_, cmd := m.Update(eventMsg(feed.Event{Snapshot: snap, Status: feed.Status{State: feed.Live, LastCheck: base.Add(-12 * time.Second)}}))
+	return cmd
+}
+
+func press(m *Model, keys ...string) {
+	for _, k := range keys {
+		var msg tea.KeyPressMsg
+		switch k {
+		case "down":
+			msg = tea.KeyPressMsg{Code: tea.KeyDown}
+		case "up":
+			msg = tea.KeyPressMsg{Code: tea.KeyUp}
+		case "enter":
+			msg = tea.KeyPressMsg{Code: tea.KeyEnter}
+		case "esc":
+			msg = tea.KeyPressMsg{Code: tea.KeyEscape}
+		case "tab":
+			msg = tea.KeyPressMsg{Code: tea.KeyTab}
+		case "home":
+			msg = tea.KeyPressMsg{Code: tea.KeyHome}
+		case "end":
+			msg = tea.KeyPressMsg{Code: tea.KeyEnd}
+		case "backspace":
+			msg = tea.KeyPressMsg{Code: tea.KeyBackspace}
+		default:
+			r := []rune(k)[0]
+			msg = tea.KeyPressMsg{Code: r, Text: k}
+		}
+		m.Update(msg)
+	}
+}
+
+func screen(m *Model) string { return ansi.Strip(m.View().Content) }
+
+func selectedID(m *Model) string {
+	if u := m.tl.selected(); u != nil {
+		return u.ID
+	}
+	return ""
+}
+
+func topID(m *Model) string { return m.tl.items[m.tl.offset].ID }
+
+func TestNewUpdatesNeverMoveAReaderOfOlderUpdates(t *testing.T) {
+	for _, oldestFirst := range []bool{false, true} {
+		t.Run(fmt.Sprintf("oldestFirst=%v", oldestFirst), func(t *testing.T) {
+			m, _ := newTestModel(t, 120, 40)
+			send(m, snapshotOf(2, 60))
+			down := "j"
+			if oldestFirst {
+				press(m, "o")
+				down = "k"
+			}
+			for range 30 {
+				press(m, down)
+			}
+			sel, top := selectedID(m), topID(m)
+			before := screen(m)
+			send(m, snapshotOf(0, 60))
+			if got := selectedID(m); got != sel {
+				t.Fatalf("selection moved from %s to %s", sel, got)
+			}
+			if got := topID(m); got != top {
+				t.Fatalf("scroll moved: top row %s, was %s", got, top)
+			}
+			after := screen(m)
+			if !strings.Contains(after, "2 new") {
+				t.Fatalf("no \"2 new\" badge:\n%s", after)
+			}
+			if timelineRows(m, before) != timelineRows(m, after) {
+				t.Fatalf("rows on screen changed:\n%s\n---\n%s", before, after)
+			}
+			press(m, "g")
+			if oldestFirst {
+				press(m, "G")
+			}
+			if got := selectedID(m); got != "u000" {
+				t.Fatalf("jumping to the newest end selected %s", got)
+			}
+			if strings.Contains(screen(m), "2 new") {
+				t.Fatal("badge still shown after jumping to the newest")
+			}
+		})
+	}
+}
+
+// timelineRows returns the timeline's rows of a wide screen.
+func timelineRows(m *Model, s string) string {
+	r := m.layout().timeline
+	var rows []string
+	for _, line := range strings.Split(s, "\n")[r.y+1 : r.y+r.h] {
+		if i := strings.Index(line, "│"); i > 0 {
+			rows = append(rows, line[:i])
+		}
+	}
+	return strings.Join(rows, "\n")
+}
+
+func TestFollowModeSelectsNewUpdates(t *testing.T) {
+	for _, oldestFirst := range []bool{false, true} {
+		m, _ := newTestModel(t, 120, 40)
+		send(m, snapshotOf(3, 10))
+		if oldestFirst {
+			press(m, "o", "G")
+		}
+		if selectedID(m) != "u003" {
+			t.Fatalf("the newest is not selected at start: %s", selectedID(m))
+		}
+		send(m, snapshotOf(1, 10))
+		if selectedID(m) != "u001" {
+			t.Fatalf("oldestFirst=%v: follow mode did not select the new update: %s", oldestFirst, selectedID(m))
+		}
+		if strings.Contains(screen(m), " new ") {
+			t.Fatal("follow mode shows a new badge")
+		}
+	}
+}
+
+func TestReadAfterASecondAndMarkAllRead(t *testing.T) {
+	m, _ := newTestModel(t, 120, 40)
+	send(m, snapshotOf(3, 10))
+	if m.unread != 0 {
+		t.Fatalf("updates of the first snapshot count as unread: %d", m.unread)
+	}
+	send(m, snapshotOf(0, 10))
+	if m.unread != 3 || !strings.Contains(screen(m), "3 unread") {
+		t.Fatalf("unread = %d, want 3\n%s", m.unread, screen(m))
+	}
+	if m.View().WindowTitle != "(3) Junior doctors' strike: live" {
+		t.Fatalf("window title %q", m.View().WindowTitle)
+	}
+	// Follow mode selected u000; a second later it counts as read.
+	m.Update(readMsg{gen: m.readGen})
+	if m.unread != 2 || !m.read["u000"] {
+		t.Fatalf("after a second on u000: unread %d", m.unread)
+	}
+	press(m, "j")
+	stale := m.readGen
+	press(m, "j") // moved on before the second was up
+	m.Update(readMsg{gen: stale})
+	if m.read["u001"] {
+		t.Fatal("an update passed over quickly counted as read")
+	}
+	press(m, "A")
+	if m.unread != 0 || strings.Contains(screen(m), "unread") {
+		t.Fatalf("A left %d unread", m.unread)
+	}
+}
+
+func TestEditedAndRemovedUpdatesAreMarkedAndShown(t *testing.T) {
+	m, _ := newTestModel(t, 120, 40)
+	send(m, snapshotOf(0, 5))
+	snap := snapshotOf(0, 5)
+	snap.Updates[0].Body = model.TextBody("Corrected: the walkout began at 8am and will last 24 hours.")
+	snap.Updates = append(snap.Updates[:2], snap.Updates[3:]...)
+	snap.Prepare()
+	send(m, snap)
+	s := screen(m)
+	if !strings.Contains(s, "Corrected: the walkout began") {
+		t.Fatalf("detail pane did not refresh the edited update:\n%s", s)
+	}
+	if !strings.Contains(s, "✎ edited") || !strings.Contains(s, "✎") {
+		t.Fatalf("edit not marked:\n%s", s)
+	}
+	press(m, "j", "j")
+	s = screen(m)
+	if selectedID(m) != "u002" || !strings.Contains(s, "✗ removed") {
+		t.Fatalf("removed update not kept readable and marked (%s):\n%s", selectedID(m), s)
+	}
+}
+
+func TestErrorsShowInHeaderAndContentStays(t *testing.T) {
+	m, src := newTestModel(t, 100, 30)
+	send(m, snapshotOf(0, 5))
+	m.Update(eventMsg(feed.Event{Status: feed.Status{State: feed.Retrying, Err: fmt.Errorf("HTTP 503 Service Unavailable"),
+		LastCheck: base.Add(-time.Minute), NextCheck: base.Add(20 * time.Second)}}))
+	s := screen(m)
+	if !strings.Contains(s, "retrying in 20s: HTTP 503") {
+		t.Fatalf("error not in header:\n%s", s)
+	}
+	if !strings.Contains(s, "Picket lines form outside hospitals") {
+		t.Fatalf("content lost on error:\n%s", s)
+	}
+	_, cmd := m.Update(tea.KeyPressMsg{Code: 'r', Text: "r"})
+	if cmd == nil {
+		t.Fatal("r returned no command")
+	}
+	cmd()
+	if src.refreshed != 1 {
+		t.Fatal("r did not ask the source for a check")
+	}
+}
+
+func TestKeyEventsOnlyAndNumbersPanel(t *testing.T) {
+	m, _ := newTestModel(t, 160, 40)
+	send(m, snapshotOf(0, 20, numbersUpdate()))
+	s := screen(m)
+	if !strings.Contains(s, "In numbers") || !strings.Contains(s, "26,000 junior doctors") {
+		t.Fatalf("numbers panel missing:\n%s", s)
+	}
+	press(m, "K")
+	for _, u := range m.tl.items {
+		if !u.Key {
+			t.Fatalf("K kept %s, not a key event", u.ID)
+		}
+	}
+	if !strings.Contains(screen(m), "key events: 4 of 21") {
+		t.Fatalf("K count missing:\n%s", screen(m))
+	}
+	press(m, "K")
+	if len(m.tl.items) != 21 {
+		t.Fatalf("K again shows %d updates", len(m.tl.items))
+	}
+	// Tab to the panel, Enter jumps to the figure's update.
+	press(m, "tab", "tab", "enter")
+	if selectedID(m) != "numbers" || m.focus != focusDetail {
+		t.Fatalf("enter on a figure selected %s (focus %d)", selectedID(m), m.focus)
+	}
+}
+
+func TestSearchFiltersHighlightsAndKeepsNewMatches(t *testing.T) {
+	m, _ := newTestModel(t, 120, 40)
+	send(m, snapshotOf(2, 30))
+	press(m, "/", "u", "n", "i", "o", "n")
+	m.Update(searchMsg{gen: m.searchGen, result: m.index.Search(context.Background(), m.query)})
+	press(m, "enter")
+	n := len(m.tl.items)
+	if n == 0 || n == 28 {
+		t.Fatalf("filter kept %d of 28", n)
+	}
+	if !strings.Contains(screen(m), fmt.Sprintf("%d of 28", n)) {
+		t.Fatalf("count missing:\n%s", screen(m))
+	}
+	// A stale result for an older query is dropped.
+	m.Update(searchMsg{gen: m.searchGen - 1, result: nil})
+	if len(m.tl.items) != n {
+		t.Fatal("stale result applied")
+	}
+	send(m, snapshotOf(0, 30))
+	got := 0
+	for _, u := range m.tl.items {
+		if u.ID == "u000" || u.ID == "u001" {
+			got++
+		}
+	}
+	if got != 0 {
+		// u000 and u001 headlines do not mention the union.
+		t.Fatalf("non-matching new updates entered the filtered list")
+	}
+	if !strings.Contains(screen(m), "2 new") {
+		t.Fatalf("new non-matching updates not counted:\n%s", screen(m))
+	}
+	press(m, "esc")
+	if len(m.tl.items) != 30 {
+		t.Fatalf("esc left %d updates", len(m.tl.items))
+	}
+}
+
+func TestEveryLineFitsAtEverySize(t *testing.T) {
+	for _, size := range [][2]int{{60, 20}, {80, 24}, {99, 30}, {100, 30}, {120, 40}, {139, 40}, {140, 45}, {200, 60}} {
+		m, _ := newTestModel(t, size[0], size[1])
+		send(m, snapshotOf(0, 40, numbersUpdate()))
+		for _, keys := range [][]string{nil, {"i"}, {"?"}, {"?", "/", "x"}} {
+			press(m, keys...)
+			lines := strings.Split(screen(m), "\n")
+			if len(lines) != size[1] {
+				t.Fatalf("%dx%d after %v: %d lines", size[0], size[1], keys, len(lines))
+			}
+			for _, l := range lines {
+				if w := ansi.StringWidth(l); w > size[0] {
+					t.Fatalf("%dx%d after %v: line of width %d: %q", size[0], size[1], keys, w, l)
+				}
+			}
+		}
+	}
+}
+
+func TestGoldenScreens(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {120, 40}, {200, 60}} {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			m, _ := newTestModel(t, size[0], size[1])
+			send(m, snapshotOf(3, 40, numbersUpdate()))
+			send(m, snapshotOf(1, 40, numbersUpdate()))
+			press(m, "j", "j", "j")
+			golden.RequireEqual(t, screen(m))
+		})
+	}
+}
