@@ -553,6 +553,75 @@ func BenchmarkPageExtract(b *testing.B) {
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/80, "ns/update")
 }
 
+// BenchmarkPageMicrodata is Extract on a page of the same size whose
+// updates are in microdata, inside a page-wide WebPage item, so every
+// element is tracked.
+func BenchmarkPageMicrodata(b *testing.B) {
+	doc := bigMicrodataPage(80, 700<<10)
+	base, _ := url.Parse("https://big.example/live")
+	b.SetBytes(int64(len(doc)))
+	b.ReportAllocs()
+	for b.Loop() {
+		res, err := Extract(doc, base)
+		if err != nil || len(res.Snapshot.Updates) != 80 {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/80, "ns/update")
+}
+
+func TestLargeMicrodataPage(t *testing.T) {
+	doc := bigMicrodataPage(80, 700<<10)
+	res, err := Extract(doc, mustURL(t, "https://big.example/live"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Snapshot.Prepare()
+	s := res.Snapshot
+	if len(s.Updates) != 80 || s.Title != "Strike: live" || s.Total != 212 {
+		t.Fatalf("%q: %d updates, total %d", s.Title, len(s.Updates), s.Total)
+	}
+	for i, u := range s.Updates {
+		n := 80 - i
+		if want := fmt.Sprintf("Update %d from the strike", n); u.Headline != want || u.Published.IsZero() || len(u.Body.Blocks) != 3 || u.Author != fmt.Sprintf("Reporter %d", n%5) {
+			t.Fatalf("update %d: %q, %v, %d blocks, %q", i, u.Headline, u.Published, len(u.Body.Blocks), u.Author)
+		}
+	}
+}
+
+// bigMicrodataPage is bigPage with its updates in microdata rather than
+// JSON-LD.
+func bigMicrodataPage(n, size int) []byte {
+	var b strings.Builder
+	b.WriteString(`<!DOCTYPE html><html lang="en" itemscope itemtype="https://schema.org/WebPage"><head><meta charset="utf-8"><title>Strike: live</title><script>`)
+	for i := 0; i < 2000; i++ {
+		fmt.Fprintf(&b, "window.__s%d=function(a,b){if(a<b){return \"<p itemprop='headline'>\"+a}return b*%d};\n", i, i)
+	}
+	b.WriteString(`</script></head><body><nav>`)
+	for i := 0; i < 400; i++ {
+		fmt.Fprintf(&b, `<a class="nav-link c%d" href="/section/%d" data-track="nav-%d"><span>Section %d</span></a>`, i, i, i, i)
+	}
+	b.WriteString(`</nav><main itemprop="mainEntity" itemscope itemtype="https://schema.org/LiveBlogPosting"><h1 itemprop="headline">Strike: live</h1><div data-total-updates="212">` + "\n")
+	start := time.Date(2016, 1, 12, 8, 0, 0, 0, time.UTC)
+	for i := n; i >= 1; i-- {
+		at := start.Add(time.Duration(i) * 7 * time.Minute).Format(time.RFC3339)
+		fmt.Fprintf(&b, `<article class="post c%d" id="u%d" itemprop="liveBlogUpdate" itemscope itemtype="https://schema.org/BlogPosting"><header><time itemprop="datePublished" datetime="%s">%d</time><h2 itemprop="headline">Update %d from the strike</h2>`, i, i, at, i, i)
+		fmt.Fprintf(&b, `<span itemprop="author" itemscope itemtype="https://schema.org/Person"><span itemprop="name">Reporter %d</span></span></header>`, i%5)
+		fmt.Fprintf(&b, `<div class="body" itemprop="articleBody"><p>Paragraph one of update %d: pickets, placards and a cold morning outside the hospital.</p><p>Paragraph two: about %d operations were put off.</p><ul><li>Figures from the trusts</li></ul></div>`, i, 4000+i)
+		b.WriteString(`<div class="share"><button data-a="1">Share</button><svg viewBox="0 0 24 24"><path d="M12 2L2 7l10 5 10-5-10-5z"/></svg>`)
+		for j := 0; j < 30; j++ {
+			fmt.Fprintf(&b, `<div class="w%d"><span class="x">widget %d</span><img src="/i/%d.png" alt=""></div>`, j, j, j)
+		}
+		b.WriteString("</div></article>\n")
+	}
+	b.WriteString("</div></main><footer>")
+	for b.Len() < size {
+		b.WriteString(`<div class="f"><a href="/about">About</a><p>Footer text, links and legal lines.</p></div>`)
+	}
+	b.WriteString("</footer></body></html>\n")
+	return []byte(b.String())
+}
+
 func FuzzExtract(f *testing.F) {
 	for _, fx := range fixtures {
 		f.Add(readFixture(f, fx.file))
@@ -623,5 +692,49 @@ func TestReferenceLoops(t *testing.T) {
 	}
 	if len(res.Snapshot.Updates) != 1 {
 		t.Errorf("%d updates, want the one real update", len(res.Snapshot.Updates))
+	}
+}
+
+func TestNextLinks(t *testing.T) {
+	blog := `<script type="application/ld+json">{"@type":"LiveBlogPosting","headline":"t","liveBlogUpdate":{"headline":"u"}}</script>`
+	for _, tc := range []struct{ page, base, want string }{
+		{blog + `<a class="older" rel="nofollow next" href="/live?before=123">Older</a>`, "https://a.example/live", "https://a.example/live?before=123"},
+		{`<base href="/archive/">` + blog + `<link rel="NEXT" href="p2.html">`, "https://a.example/live/today", "https://a.example/archive/p2.html"},
+		{blog + `<a rel="next" href="javascript:void(0)">more</a>`, "https://a.example/live", ""},
+		{blog + `<a rel="prev" href="/p0">`, "https://a.example/live", ""},
+	} {
+		res, err := Extract([]byte(tc.page), mustURL(t, tc.base))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Next != tc.want {
+			t.Errorf("%s: Next %q, want %q", tc.page[len(blog)-10:], res.Next, tc.want)
+		}
+	}
+}
+
+// TestMicrodataNested: the live blog is the main entity of a page item,
+// and a stray end tag or an unknown property does not upset it.
+func TestMicrodataNested(t *testing.T) {
+	page := `<body itemscope itemtype="https://schema.org/WebPage">
+<span itemprop="name">Site</span>
+<main itemprop="mainEntity" itemscope itemtype="https://schema.org/LiveBlogPosting">
+<h1 itemprop="headline">Strike, day two</h1></span></b>
+<div itemprop="liveBlogUpdate" itemscope itemtype="https://schema.org/BlogPosting">
+ <h2 itemprop="headline">Pickets again</h2><span itemprop="interactionCount">4</span>
+ <div itemprop="image" itemscope itemtype="https://schema.org/ImageObject"><meta itemprop="name" content="a photo"></div>
+ <div itemprop="articleBody">Fewer <i>pickets</i> today.</div>
+</div>
+</main></body>`
+	res, err := Extract([]byte(page), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := res.Snapshot
+	if s.Title != "Strike, day two" || len(s.Updates) != 1 {
+		t.Fatalf("%q, %d updates", s.Title, len(s.Updates))
+	}
+	if u := s.Updates[0]; u.Headline != "Pickets again" || u.Body.PlainText() != "Fewer pickets today." {
+		t.Errorf("update %q: %q", u.Headline, u.Body.PlainText())
 	}
 }
