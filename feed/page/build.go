@@ -209,7 +209,7 @@ func (b *builder) update(n map[string]any) model.Update {
 		u.Author = b.author(n["creator"])
 	}
 	for _, k := range []string{"articleBody", "text", "description"} {
-		if body := strings.TrimSpace(str(n[k])); body != "" {
+		if body := strings.TrimSpace(joined(n[k])); body != "" {
 			u.Body = b.body(body)
 			break
 		}
@@ -422,6 +422,25 @@ func str(v any) string {
 		}
 	}
 	return ""
+}
+
+// joined returns a text value; a list of strings, as some sites give a
+// body paragraph by paragraph, becomes paragraphs.
+func joined(v any) string {
+	l, ok := v.([]any)
+	if !ok {
+		return str(v)
+	}
+	var parts []string
+	for _, e := range l {
+		if s := strings.TrimSpace(str(e)); s != "" {
+			parts = append(parts, s)
+		}
+	}
+	if len(parts) > 0 && looksHTML(parts[0]) {
+		return strings.Join(parts, "\n")
+	}
+	return strings.Join(parts, "\n\n")
 }
 
 // intOf returns a count given as a number or a string, or 0.

@@ -7,6 +7,14 @@
 // tokens go by. Both kinds of data end up as the same JSON-like tree, so one
 // builder turns either into a snapshot.
 //
+// Updates keep what they have: a headline without a body, or a body
+// without a headline (Prepare makes one from the text). An update is
+// Pinned when it says so (isPinned, pinned, sticky or isSticky set to
+// true, or a "pinned" or "sticky" keyword); "key event" keywords become
+// categories, which Prepare turns into key events. An update's @id (or
+// microdata itemid) is its ID when no other update shares it. Dates are
+// RFC 3339 or a common variant; a date without a zone is taken as UTC.
+//
 // Where a page says how many updates its story has, Snapshot.Total holds it.
 // schema.org has no property for this, so Extract reads what sites use: a
 // numberOfItems on the LiveBlogPosting or on an ItemList wrapping its
@@ -95,6 +103,9 @@ func Extract(doc []byte, base *url.URL) (*Result, error) {
 			res.Snapshot.Total = s.total
 		}
 		res.Next = b.link(s.next)
+		if base != nil && res.Next == base.String() {
+			res.Next = "" // a page that calls itself next would be read again and again
+		}
 		if len(res.Snapshot.Updates) == 0 && s.alternate != "" {
 			res.Alternate = b.link(s.alternate)
 		}

@@ -702,6 +702,8 @@ func TestNextLinks(t *testing.T) {
 		{`<base href="/archive/">` + blog + `<link rel="NEXT" href="p2.html">`, "https://a.example/live/today", "https://a.example/archive/p2.html"},
 		{blog + `<a rel="next" href="javascript:void(0)">more</a>`, "https://a.example/live", ""},
 		{blog + `<a rel="prev" href="/p0">`, "https://a.example/live", ""},
+		{blog + `<link rel="next" href="">`, "https://a.example/live", ""},
+		{blog + `<link rel="next" href="live">`, "https://a.example/live", ""},
 	} {
 		res, err := Extract([]byte(tc.page), mustURL(t, tc.base))
 		if err != nil {
@@ -736,5 +738,20 @@ func TestMicrodataNested(t *testing.T) {
 	}
 	if u := s.Updates[0]; u.Headline != "Pickets again" || u.Body.PlainText() != "Fewer pickets today." {
 		t.Errorf("update %q: %q", u.Headline, u.Body.PlainText())
+	}
+}
+
+func TestBodyAsList(t *testing.T) {
+	page := `<script type="application/ld+json">{"@type":"LiveBlogPosting","liveBlogUpdate":[
+{"headline":"a","articleBody":["First paragraph.","Second paragraph."]},
+{"headline":"b","articleBody":["<p>One</p>","<p>Two</p>"]}]}</script>`
+	res, err := Extract([]byte(page), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range []string{"First paragraph.\n\nSecond paragraph.", "One\n\nTwo"} {
+		if got := res.Snapshot.Updates[i].Body.PlainText(); got != want {
+			t.Errorf("update %d: %q, want %q", i, got, want)
+		}
 	}
 }
