@@ -29,6 +29,7 @@ type Index struct {
 	small    []int32          // gramKey of one or two bytes -> 1 + index in postings
 	postings []posting
 	scratch  []byte
+	arena    []byte // the chunk texts are being stored in
 }
 
 type doc struct {
@@ -75,7 +76,7 @@ func (x *Index) Add(u *model.Update) {
 		x.dirty.set(id)
 	}
 	d.u = u
-	d.text = string(x.scratch)
+	d.text = x.store(x.scratch)
 	// Postings of an older text stay: they only add candidates, which the
 	// full comparison rejects.
 	text := d.text
@@ -90,6 +91,24 @@ func (x *Index) Add(u *model.Update) {
 		}
 	}
 }
+
+// store copies b into the index's text arena and returns it as a string.
+// Texts sit one after another in large chunks, in the order they came, so
+// that a search reading candidates in order reads memory in order, and no
+// text costs an allocation of its own. Bytes once stored never change.
+func (x *Index) store(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	if len(b) > cap(x.arena)-len(x.arena) {
+		x.arena = make([]byte, 0, max(arenaChunk, len(b)))
+	}
+	off := len(x.arena)
+	x.arena = append(x.arena, b...)
+	return unsafe.String(&x.arena[off], len(b))
+}
+
+const arenaChunk = 1 << 20
 
 // gramKey numbers a string of one to three bytes; keys below smallKeys are
 // those of one and two bytes.
