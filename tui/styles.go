@@ -16,15 +16,15 @@ type styles struct {
 	paneTitle, paneTitleFocused    lipgloss.Style
 	border, borderFocused          lipgloss.Style
 
-	rowSelected, rowSelectedBlur, rowUnread, rowRead lipgloss.Style
-	markUnread, markKey, markEdited, markRemoved     lipgloss.Style
-	time                                             lipgloss.Style
+	rowSelected, rowSelectedBlur                 lipgloss.Style
+	markUnread, markKey, markEdited, markRemoved lipgloss.Style
+	time                                         lipgloss.Style
 
 	headline, meta, heading, quote, code, linkRef, strong, em lipgloss.Style
-	match, matchCurrent, removedText, addedText               lipgloss.Style
+	match, removedText, addedText                             lipgloss.Style
 
-	figure, figureLabel lipgloss.Style
-	help                help.Styles
+	figure lipgloss.Style
+	help   help.Styles
 }
 
 func newStyles(dark bool) *styles {
@@ -52,8 +52,6 @@ func newStyles(dark bool) *styles {
 
 	s.rowSelected = lipgloss.NewStyle().Background(selBg).Foreground(fg).Reverse(false).Bold(true)
 	s.rowSelectedBlur = lipgloss.NewStyle().Background(selBlurBg).Foreground(fg)
-	s.rowUnread = lipgloss.NewStyle().Bold(true)
-	s.rowRead = lipgloss.NewStyle()
 	s.markUnread = lipgloss.NewStyle().Foreground(accent).Bold(true)
 	s.markKey = lipgloss.NewStyle().Foreground(key).Bold(true)
 	s.markEdited = lipgloss.NewStyle().Foreground(good)
@@ -69,12 +67,10 @@ func newStyles(dark bool) *styles {
 	s.strong = lipgloss.NewStyle().Bold(true)
 	s.em = lipgloss.NewStyle().Italic(true)
 	s.match = lipgloss.NewStyle().Background(matchBg).Underline(true)
-	s.matchCurrent = lipgloss.NewStyle().Background(matchBg).Reverse(true).Underline(true)
 	s.removedText = lipgloss.NewStyle().Foreground(warn).Strikethrough(true)
 	s.addedText = lipgloss.NewStyle().Foreground(good).Underline(true)
 
 	s.figure = lipgloss.NewStyle().Bold(true).Foreground(accent)
-	s.figureLabel = lipgloss.NewStyle()
 	s.help = help.DefaultStyles(dark)
 	return s
 }

@@ -24,10 +24,8 @@ const (
 	lookHeadline
 	lookMeta
 	lookMatch
-	lookMatchCurrent
 	lookAdded
 	lookRemoved
-	lookFigure
 )
 
 // run gives the look of text up to byte offset end.
@@ -199,11 +197,9 @@ func (ls *lookStyles) style(l look) lipgloss.Style {
 	apply(lookEm, s.em)
 	apply(lookCode, s.code)
 	apply(lookLink, s.linkRef)
-	apply(lookFigure, s.figure)
 	apply(lookAdded, s.addedText)
 	apply(lookRemoved, s.removedText)
 	apply(lookMatch, s.match)
-	apply(lookMatchCurrent, s.matchCurrent)
 	if ls.cache == nil {
 		ls.cache = make(map[look]lipgloss.Style)
 	}

@@ -123,6 +123,12 @@ func (t *timeline) scroll(n, height int) {
 	t.sel = max(0, min(t.sel, len(t.items)-1))
 }
 
+// Row markers; each reads without colour.
+const (
+	markEdited  = "✎"
+	markRemoved = "✗"
+)
+
 // rowParts are the pieces of one timeline row.
 type rowParts struct {
 	cursor, unread, key, when string
@@ -174,6 +180,11 @@ func renderRow(p rowParts, width int, selected, focused bool, hl highlighter, s 
 	}
 	b.WriteString(ls.render(&t, 0, len(t.text)))
 	b.WriteString(strings.Repeat(" ", pad))
-	b.WriteString(p.suffix)
+	switch p.suffix {
+	case markRemoved:
+		b.WriteString(s.markRemoved.Render(p.suffix))
+	case markEdited:
+		b.WriteString(s.markEdited.Render(p.suffix))
+	}
 	return b.String()
 }

@@ -278,9 +278,9 @@ func (m *Model) rowParts(u *model.Update, selected bool) rowParts {
 	}
 	switch {
 	case u.Removed:
-		p.suffix = "✗"
+		p.suffix = markRemoved
 	case u.Edited:
-		p.suffix = "✎"
+		p.suffix = markEdited
 	}
 	return p
 }
