@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/fnv"
+	"html"
 	"io"
 	"net/url"
 	"strconv"
@@ -202,25 +203,69 @@ func normalise(f *gofeed.Feed, base *url.URL) (model.Snapshot, string) {
 		bodyBase, _ = url.Parse(s.Link)
 	}
 	next := nextLink(f, base)
+	plain := plainContent(f)
 	s.Updates = make([]model.Update, 0, len(f.Items))
-	for _, it := range f.Items {
+	for i, it := range f.Items {
 		if it == nil {
 			continue
 		}
-		s.Updates = append(s.Updates, item(it, base, bodyBase))
+		s.Updates = append(s.Updates, item(it, base, bodyBase, i < len(plain) && plain[i]))
 	}
 	return s, next
 }
 
-func item(it *gofeed.Item, base, bodyBase *url.URL) model.Update {
+// plainContent reports, item by item, whether the content gofeed gives is
+// plain text (Atom type="text", JSON Feed content_text) rather than HTML.
+func plainContent(f *gofeed.Feed) []bool {
+	var plain []bool
+	switch o := f.OriginalFeed().(type) {
+	case *atom.Feed:
+		if len(o.Entries) != len(f.Items) {
+			return nil
+		}
+		for i, e := range o.Entries {
+			if e != nil && e.Content != nil && (e.Content.Type == "text" || e.Content.Type == "" && !markup(e.Content.Value)) {
+				if plain == nil {
+					plain = make([]bool, len(f.Items))
+				}
+				plain[i] = true
+			}
+		}
+	case *json.Feed:
+		if len(o.Items) != len(f.Items) {
+			return nil
+		}
+		for i, it := range o.Items {
+			if it != nil && it.ContentHTML == "" && it.ContentText != "" {
+				if plain == nil {
+					plain = make([]bool, len(f.Items))
+				}
+				plain[i] = true
+			}
+		}
+	}
+	return plain
+}
+
+// markup reports whether text that claims to be plain (an Atom content
+// with no type) is in fact HTML, as it often is.
+func markup(s string) bool {
+	return strings.Contains(s, "</") || strings.Contains(s, "<br") || strings.Contains(s, "<p>") || strings.Contains(s, "<img")
+}
+
+func item(it *gofeed.Item, base, bodyBase *url.URL, plain bool) model.Update {
 	var u model.Update
 	u.ID = id(it.GUID)
 	u.Headline = line(it.Title, TitleLimit)
-	html := it.Description
-	if len(it.Content) > len(html) {
-		html = it.Content
+	src := it.Description
+	if len(it.Content) > len(src) {
+		src = it.Content
+		if plain {
+			// escaped, so text such as "a <b> tag" is shown, not parsed
+			src = html.EscapeString(src)
+		}
 	}
-	u.Body = htmltext.Parse(html, bodyBase)
+	u.Body = htmltext.Parse(src, bodyBase)
 	if it.PublishedParsed != nil {
 		u.Published = sane(*it.PublishedParsed)
 	}

@@ -409,3 +409,30 @@ func TestPages(t *testing.T) {
 		t.Errorf("page update not prepared: %+v", u)
 	}
 }
+
+func TestPlainTextContent(t *testing.T) {
+	atomDoc := `<feed xmlns="http://www.w3.org/2005/Atom"><title>t</title>` +
+		`<entry><id>a</id><title>x</title><updated>2016-01-12T09:00:00Z</updated><content type="text">Use &lt;b&gt; for bold
+
+Second paragraph.</content></entry>` +
+		`<entry><id>b</id><title>y</title><updated>2016-01-12T09:00:00Z</updated><content type="html">&lt;p&gt;Real &lt;b&gt;HTML&lt;/b&gt;&lt;/p&gt;</content></entry>` +
+		`<entry><id>c</id><title>z</title><updated>2016-01-12T09:00:00Z</updated><content>&lt;p&gt;Untyped &lt;i&gt;HTML&lt;/i&gt;&lt;/p&gt;</content></entry></feed>`
+	r, err := Parse([]byte(atomDoc), "", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := r.Snapshot.Updates[0].Text; got != "Use <b> for bold\n\nSecond paragraph." {
+		t.Errorf("atom text content = %q", got)
+	}
+	if got := r.Snapshot.Updates[1].Text; got != "Real HTML" {
+		t.Errorf("atom html content = %q", got)
+	}
+	if got := r.Snapshot.Updates[2].Text; got != "Untyped HTML" {
+		t.Errorf("atom untyped html content = %q", got)
+	}
+	jsonDoc := `{"version":"https://jsonfeed.org/version/1.1","title":"t","items":[{"id":"1","content_text":"x < y & <i>z</i>"}]}`
+	r, err = Parse([]byte(jsonDoc), "", nil)
+	if err != nil || r.Snapshot.Updates[0].Text != "x < y & <i>z</i>" {
+		t.Errorf("json content_text: %v %q", err, r.Snapshot.Updates[0].Text)
+	}
+}
