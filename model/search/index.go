@@ -13,12 +13,14 @@ import (
 )
 
 // Index answers queries over the updates of one story. It keeps every
-// update's folded text and, for every three-byte sequence (trigram) of those
-// texts, the updates that contain it: a query's candidates are the updates
-// holding all trigrams of its terms, and only those are compared in full.
+// update's folded text and, for every sequence of one, two or three bytes
+// (gram) of those texts, the updates that contain it. A term of up to three
+// bytes occurs exactly where its gram does; a longer term may occur where all
+// its trigrams do, and only those updates are compared in full.
 //
 // Updates are keyed by their arrival number (model.Update.Seq), so an index
-// serves one story. Add and Search may be called from different goroutines.
+// serves the updates of one model.Story; a story rebuilt by model.Restore
+// needs a new index. Add and Search may be called from different goroutines.
 type Index struct {
 	mu       sync.RWMutex
 	docs     []doc            // by Seq
@@ -37,7 +39,7 @@ type doc struct {
 	text string // foldUpdate of u
 }
 
-// posting holds the updates containing one trigram: a sorted list while
+// posting holds the updates containing one gram: a sorted list while
 // few, a bitset once the list would take more room than the bitset.
 type posting struct {
 	ids  []uint32
@@ -82,7 +84,7 @@ func (x *Index) Add(u *model.Update) {
 	text := d.text
 	limit := len(x.docs)
 	for i := 0; i < len(text); i++ {
-		x.posting(gramKey(text[i:min(i+1, len(text))]), true).add(id, limit)
+		x.posting(gramKey(text[i:i+1]), true).add(id, limit)
 		if i+2 <= len(text) {
 			x.posting(gramKey(text[i:i+2]), true).add(id, limit)
 		}
@@ -117,7 +119,7 @@ func gramKey(g string) uint32 {
 	case 1:
 		return uint32(g[0])
 	case 2:
-		return 256 + uint32(g[0])<<8 | uint32(g[1])
+		return 256 + (uint32(g[0])<<8 | uint32(g[1]))
 	}
 	return smallKeys + (uint32(g[0])<<16 | uint32(g[1])<<8 | uint32(g[2]))
 }
