@@ -30,9 +30,9 @@ type term struct {
 // Parse reads a query: words separated by white space, "quoted phrases", and
 // a leading - on a word or phrase to exclude it. Every word and phrase must
 // occur in an update, in any order, as part of a word or across words; no
-// excluded one may. Matching is case- and accent-insensitive (see Fold). An
-// unclosed quote runs to the end of the query; empty words and phrases and a
-// lone - are ignored.
+// excluded one may. Matching is case- and accent-insensitive (see Fold).
+// Typographic quotes (“ ” „) work as straight ones. An unclosed quote runs to
+// the end of the query; empty words and phrases and a lone - are ignored.
 func Parse(q string) Query {
 	query := Query{raw: q}
 	for i := 0; i < len(q); {
@@ -46,17 +46,21 @@ func Parse(q string) Query {
 			t.exclude = true
 			i++
 		}
-		if i < len(q) && q[i] == '"' {
+		if r, size := utf8.DecodeRuneInString(q[i:]); isQuote(r) {
 			t.phrase = true
-			i++
-			end := strings.IndexByte(q[i:], '"')
+			i += size
+			end := strings.IndexFunc(q[i:], isQuote)
 			if end < 0 {
 				end = len(q) - i
 			}
 			t.text = q[i : i+end]
-			i += end + 1
+			i += end
+			if i < len(q) {
+				_, size := utf8.DecodeRuneInString(q[i:])
+				i += size
+			}
 		} else {
-			end := strings.IndexFunc(q[i:], func(r rune) bool { return r == '"' || unicode.IsSpace(r) })
+			end := strings.IndexFunc(q[i:], func(r rune) bool { return isQuote(r) || unicode.IsSpace(r) })
 			if end < 0 {
 				end = len(q) - i
 			}
@@ -81,6 +85,10 @@ func Parse(q string) Query {
 	slices.SortStableFunc(query.include, func(a, b string) int { return len(b) - len(a) })
 	return query
 }
+
+// isQuote reports whether r opens or closes a phrase: a straight double
+// quote, or a typographic one as some keyboards type.
+func isQuote(r rune) bool { return r == '"' || r == '“' || r == '”' || r == '„' }
 
 // Empty reports whether the query has no terms and so matches everything.
 func (q Query) Empty() bool { return len(q.terms) == 0 }

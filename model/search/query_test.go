@@ -63,6 +63,10 @@ func TestParse(t *testing.T) {
 		{"covid-19 e-mail", []string{"covid-19", "e-mail"}, nil, "covid-19 e-mail"},
 		{"--double", nil, []string{"-double"}, "--double"},
 		{"\u0301 \u200b", nil, nil, ""},
+		{"“prime minister” -„union leaders“", []string{"prime minister"}, []string{"union leaders"}, `"prime minister" -"union leaders"`},
+		{"“unclosed", []string{"unclosed"}, nil, `"unclosed"`},
+		{`"`, nil, nil, ""},
+		{`-`, nil, nil, ""},
 	}
 	for _, tt := range tests {
 		q := Parse(tt.in)
