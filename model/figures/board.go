@@ -66,8 +66,8 @@ func NewBoard() *Board {
 // figure a source took back no longer stands. An update that comes back
 // arrives as an edit and is read again.
 func (b *Board) Apply(ch model.Changes) {
-	for i := len(ch.New) - 1; i >= 0; i-- { // oldest first: most land at the front of their group
-		b.set(ch.New[i])
+	if len(b.entries) > 0 || !b.bulk(ch.New) {
+		b.each(ch.New)
 	}
 	for _, u := range ch.Edited {
 		if u.Removed {
@@ -79,6 +79,103 @@ func (b *Board) Apply(ch model.Changes) {
 	for _, u := range ch.Removed {
 		b.drop(u.ID)
 	}
+}
+
+// each adds new updates one at a time.
+func (b *Board) each(us []*model.Update) {
+	for i := len(us) - 1; i >= 0; i-- { // oldest first: most land at the front of their group
+		b.set(us[i])
+	}
+}
+
+// bulk fills an empty board from a newest-first batch, such as a story's
+// first reading, giving each group a buffer of the right size at once. It
+// reports false, having done nothing, when the batch is not newest first.
+func (b *Board) bulk(us []*model.Update) bool {
+	if len(us) < 2 {
+		return false
+	}
+	for i := 1; i < len(us); i++ {
+		if newer(updateTime(us[i]), us[i].Seq(), updateTime(us[i-1]), us[i-1].Seq()) {
+			return false
+		}
+	}
+	entries := make([]*entry, 0, len(us))
+	counts := make(map[gkey]int)
+	var order []*group
+	for _, u := range us {
+		if b.entries[u.ID] != nil {
+			continue // listed twice: the first (newest) wins
+		}
+		e := b.read(u)
+		if e == nil {
+			continue
+		}
+		b.entries[u.ID] = e
+		entries = append(entries, e)
+		if len(e.list) > 0 {
+			b.lists = append(b.lists, e)
+			if b.listFrom == nil {
+				b.showList(e)
+			}
+		}
+		for i := range e.figs {
+			f := &e.figs[i]
+			if f.Key == "" {
+				continue
+			}
+			k := gkey{f.Key, f.Unit}
+			if counts[k] == 0 {
+				g := &group{k: k, pos: len(order), at: e.at, seq: e.seq}
+				b.groups[k] = g
+				order = append(order, g)
+			}
+			counts[k]++
+		}
+	}
+	for _, g := range order {
+		n := counts[g.k]
+		g.buf = make([]Figure, n+n/4+4)
+		g.off = len(g.buf) - n
+	}
+	fill := make(map[gkey]int, len(counts))
+	for _, e := range entries {
+		for i := range e.figs {
+			f := &e.figs[i]
+			if f.Key == "" {
+				continue
+			}
+			k := gkey{f.Key, f.Unit}
+			g := b.groups[k]
+			g.buf[g.off+fill[k]] = *f
+			fill[k]++
+		}
+	}
+	// newest first; groups led by the same update keep their text order
+	sort.SliceStable(order, func(i, j int) bool {
+		return newer(order[i].at, order[i].seq, order[j].at, order[j].seq)
+	})
+	b.order = order
+	b.out = make([]Group, len(order))
+	for i, g := range order {
+		g.pos = i
+		b.out[i] = Group{Label: g.k.key, Unit: g.k.unit, Figures: g.buf[g.off:]}
+	}
+	return true
+}
+
+// read extracts an update's figures and list; nil when it has neither.
+func (b *Board) read(u *model.Update) *entry {
+	e := &entry{id: u.ID, at: updateTime(u), seq: u.Seq()}
+	e.figs = Extract(u.Text)
+	for i := range e.figs {
+		e.figs[i].UpdateID, e.figs[i].Time = u.ID, e.at
+	}
+	e.list = ExplicitList(u)
+	if len(e.figs) == 0 && len(e.list) == 0 {
+		return nil
+	}
+	return e
 }
 
 // Len returns the number of updates the board holds figures or a list for.
@@ -120,13 +217,8 @@ func (b *Board) set(u *model.Update) {
 		b.unlink(old)
 		delete(b.entries, u.ID)
 	}
-	e := &entry{id: u.ID, at: updateTime(u), seq: u.Seq()}
-	e.figs = Extract(u.Text)
-	for i := range e.figs {
-		e.figs[i].UpdateID, e.figs[i].Time = u.ID, e.at
-	}
-	e.list = ExplicitList(u)
-	if len(e.figs) == 0 && len(e.list) == 0 {
+	e := b.read(u)
+	if e == nil {
 		return
 	}
 	b.entries[u.ID] = e
@@ -206,7 +298,7 @@ func (b *Board) unlink(e *entry) {
 			continue
 		}
 		if g := b.groups[gkey{f.Key, f.Unit}]; g != nil {
-			b.remove(g, e.id)
+			b.remove(g, e)
 		}
 	}
 }
@@ -241,10 +333,7 @@ func (b *Board) insert(k gkey, figs []Figure, e *entry) {
 		g.at, g.seq = e.at, e.seq
 	} else {
 		// an older update, or one edited in place: copy, so slices handed out stay as they were
-		p := sort.Search(len(cur), func(i int) bool {
-			o := b.entries[cur[i].UpdateID]
-			return o == nil || newer(e.at, e.seq, o.at, o.seq)
-		})
+		p := sort.Search(len(cur), func(i int) bool { return !b.figureNewer(&cur[i], e) && cur[i].UpdateID != e.id })
 		n := len(cur) + len(figs)
 		nb := make([]Figure, n+n/2+4)
 		off := len(nb) - n
@@ -260,19 +349,42 @@ func (b *Board) insert(k gkey, figs []Figure, e *entry) {
 	b.reposition(g)
 }
 
+// figureNewer reports whether figure f comes before update e, newest first.
+func (b *Board) figureNewer(f *Figure, e *entry) bool {
+	if c := f.Time.Compare(e.at); c != 0 {
+		return c > 0
+	}
+	o := b.entries[f.UpdateID]
+	return o != nil && o.seq > e.seq
+}
+
 // remove drops one update's figures from a group.
-func (b *Board) remove(g *group, id string) {
+func (b *Board) remove(g *group, e *entry) {
 	cur := g.buf[g.off:]
-	keep := 0
-	for i := range cur {
-		if cur[i].UpdateID != id {
-			keep++
+	// figures are newest first: find the update's run by its time
+	var lo int
+	switch {
+	case cur[len(cur)-1].UpdateID == e.id: // the oldest: a story's window moving on
+		lo = len(cur) - 1
+		for lo > 0 && cur[lo-1].UpdateID == e.id {
+			lo--
 		}
+	case cur[0].UpdateID == e.id: // the newest
+	default:
+		lo = sort.Search(len(cur), func(i int) bool { return !b.figureNewer(&cur[i], e) })
 	}
-	if keep == len(cur) {
+	for lo < len(cur) && cur[lo].UpdateID != e.id && cur[lo].Time.Equal(e.at) {
+		lo++ // another update at the same time
+	}
+	hi := lo
+	for hi < len(cur) && cur[hi].UpdateID == e.id {
+		hi++
+	}
+	keep := len(cur) - (hi - lo)
+	switch {
+	case hi == lo:
 		return
-	}
-	if keep == 0 {
+	case keep == 0:
 		delete(b.groups, g.k)
 		copy(b.order[g.pos:], b.order[g.pos+1:])
 		b.order = b.order[:len(b.order)-1]
@@ -283,39 +395,51 @@ func (b *Board) remove(g *group, id string) {
 			b.order[i].pos = i
 		}
 		return
+	case hi == len(cur):
+		// the group's oldest figures (a story's window moving on): cut them
+		// off the end; slices handed out keep what they had
+		g.buf = g.buf[:g.off+lo]
+	default:
+		nb := make([]Figure, keep+keep/2+4)
+		off := len(nb) - keep
+		copy(nb[off:], cur[:lo])
+		copy(nb[off+lo:], cur[hi:])
+		g.buf, g.off = nb, off
 	}
-	nb := make([]Figure, keep+keep/2+4)
-	off := len(nb) - keep
-	j := off
-	for i := range cur {
-		if cur[i].UpdateID != id {
-			nb[j] = cur[i]
-			j++
-		}
-	}
-	g.buf, g.off = nb, off
-	if o := b.entries[nb[off].UpdateID]; o != nil {
+	cur = g.buf[g.off:]
+	if o := b.entries[cur[0].UpdateID]; o != nil {
 		g.at, g.seq = o.at, o.seq
 	}
-	b.out[g.pos].Figures = g.buf[g.off:]
+	b.out[g.pos].Figures = cur
 	b.reposition(g)
 }
 
 // reposition moves a group whose newest figure changed to its place.
 func (b *Board) reposition(g *group) {
-	p := g.pos
-	for p > 0 && newer(g.at, g.seq, b.order[p-1].at, b.order[p-1].seq) {
-		b.swap(p, p-1)
-		p--
+	p, t := g.pos, g.pos
+	for t > 0 && newer(g.at, g.seq, b.order[t-1].at, b.order[t-1].seq) {
+		t--
 	}
-	for p+1 < len(b.order) && newer(b.order[p+1].at, b.order[p+1].seq, g.at, g.seq) {
-		b.swap(p, p+1)
-		p++
+	if t < p {
+		og := b.out[p]
+		copy(b.order[t+1:p+1], b.order[t:p])
+		copy(b.out[t+1:p+1], b.out[t:p])
+		b.order[t], b.out[t] = g, og
+		for i := t; i <= p; i++ {
+			b.order[i].pos = i
+		}
+		return
 	}
-}
-
-func (b *Board) swap(i, j int) {
-	b.order[i], b.order[j] = b.order[j], b.order[i]
-	b.out[i], b.out[j] = b.out[j], b.out[i]
-	b.order[i].pos, b.order[j].pos = i, j
+	for t+1 < len(b.order) && newer(b.order[t+1].at, b.order[t+1].seq, g.at, g.seq) {
+		t++
+	}
+	if t > p {
+		og := b.out[p]
+		copy(b.order[p:t], b.order[p+1:t+1])
+		copy(b.out[p:t], b.out[p+1:t+1])
+		b.order[t], b.out[t] = g, og
+		for i := p; i <= t; i++ {
+			b.order[i].pos = i
+		}
+	}
 }

@@ -109,7 +109,8 @@ func hasNumberWord(t string) bool {
 
 func (sc *scanner) extract() []Figure {
 	toks := sc.toks
-	var cands []cand
+	cands := sc.cands[:0]
+	defer func() { clear(cands); sc.cands = cands[:0] }()
 	for i := 0; i < len(toks); i++ {
 		t := &toks[i]
 		if !(t.kind == kNum || t.kind == kCur || t.kind == kWord && t.w.cls&(cNum|cScale|cPlural|cFrac|cDozen) != 0) {
@@ -152,7 +153,16 @@ func (sc *scanner) extract() []Figure {
 			c.np, c.part = cands[i+1].np, cands[i+1].part
 		}
 	}
-	out := make([]Figure, 0, len(cands))
+	keep := 0
+	for i := range cands {
+		if cands[i].np != "" || !cands[i].wordsOnly {
+			keep++
+		}
+	}
+	if keep == 0 {
+		return nil
+	}
+	out := make([]Figure, 0, keep)
 	for i := range cands {
 		c := &cands[i]
 		if c.np == "" && c.wordsOnly {
@@ -204,11 +214,13 @@ func (sc *scanner) word(i int) string {
 	return sc.text[t.s:t.e]
 }
 
-// keyOf normalises a noun phrase for grouping.
+// keyOf normalises a noun phrase for grouping: lower case, without
+// modifiers such as "further" or "planned".
 func keyOf(np string) string {
 	if np == "" {
 		return ""
 	}
+	var sc scanner
 	clean := true
 	for i := 0; i < len(np); i++ {
 		if c := np[i]; c >= 'A' && c <= 'Z' || c >= 0x80 {
@@ -216,14 +228,15 @@ func keyOf(np string) string {
 			break
 		}
 	}
-	var sc scanner
-	if clean {
-		for w := range strings.SplitSeq(np, " ") {
-			if sc.classify(w).cls&cModifier != 0 {
-				clean = false
-				break
-			}
+	for i := 0; clean && i < len(np); {
+		j := i
+		for j < len(np) && np[j] != ' ' {
+			j++
 		}
+		if sc.classify(np[i:j]).cls&cModifier != 0 {
+			clean = false
+		}
+		i = j + 1
 	}
 	if clean {
 		return np
@@ -549,7 +562,7 @@ loop:
 
 // qualifier finds a qualifier ending right before token start.
 func (sc *scanner) qualifier(start int) (int, string) {
-	if start == 0 || sc.toks[start-1].kind != kWord {
+	if start == 0 || sc.toks[start-1].kind != kWord || sc.toks[start-1].w.cls&cQualEnd == 0 {
 		return start, ""
 	}
 	for qi, ph := range qualifiers {

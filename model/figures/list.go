@@ -22,14 +22,11 @@ const MaxListLine = 300
 // noise such as a lone "Advertisement" inside it is skipped. Lines come back
 // trimmed, without list markers. nil when the update has no such list.
 func ExplicitList(u *model.Update) []string {
-	if u == nil || !mentionsHead(u.Text) && !mentionsHead(u.Headline) {
+	if u == nil {
 		return nil
 	}
 	var out []string
-	open := false
-	if ok, _ := listHead(u.Headline); ok {
-		open = true
-	}
+	open, _ := listHead(u.Headline)
 	for _, b := range u.Body.Blocks {
 		item := b.Kind == model.Bullet || b.Kind == model.Numbered
 		text := b.Text()
@@ -86,6 +83,16 @@ func listLine(s string) bool {
 // listHead reports whether line is a list heading or lead line, and returns
 // what follows its colon.
 func listHead(line string) (bool, string) {
+	i := 0
+	for i < len(line) && (line[i] == ' ' || line[i] == '#' || line[i] == '*' || line[i] == '_' || line[i] == '\t') {
+		i++
+	}
+	if i == len(line) {
+		return false, ""
+	}
+	if c := line[i] | 0x20; c != 'i' && c != 'b' && c != 'k' {
+		return false, "" // the quick way out for most lines
+	}
 	line = strings.TrimSpace(line)
 	line = strings.TrimLeft(line, "#*_ ")
 	for _, h := range listHeads {
@@ -133,20 +140,4 @@ func hasNumber(s string) bool {
 		}
 	}
 	return hasNumberWord(s)
-}
-
-// mentionsHead is a quick test for the words of the list headings.
-func mentionsHead(s string) bool {
-	return containsFold(s, "numbers") || containsFold(s, "figures")
-}
-
-// containsFold reports whether s contains word (lower-case ASCII), ignoring case.
-func containsFold(s, word string) bool {
-	c0 := word[0]
-	for i := 0; i+len(word) <= len(s); i++ {
-		if s[i]|0x20 == c0 && strings.EqualFold(s[i:i+len(word)], word) {
-			return true
-		}
-	}
-	return false
 }

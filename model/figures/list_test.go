@@ -79,8 +79,8 @@ func TestExplicitList(t *testing.T) {
 		{"a long paragraph is prose, not a list line", body(
 			para("In numbers"),
 			para("26,000 junior doctors rostered"),
-			para("The health service said that 43% of junior doctors came in on the day shift, a figure that includes the many " +
-				"doctors who never meant to strike, such as those covering emergency care, and those on leave, training or nights, " +
+			para("The health service said that 43% of junior doctors came in on the day shift, a figure that includes the many "+
+				"doctors who never meant to strike, such as those covering emergency care, and those on leave, training or nights, "+
 				"and it added that trusts had done their best to keep 1,734 day procedures going despite the walkout and the weather."),
 		), []string{"26,000 junior doctors rostered"}},
 		{"the words in prose are not a heading", body(

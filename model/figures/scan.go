@@ -41,9 +41,10 @@ type token struct {
 }
 
 type scanner struct {
-	text string
-	toks []token
-	low  [32]byte
+	text  string
+	toks  []token
+	cands []cand
+	low   [32]byte
 }
 
 // lower returns word w lower-cased (ASCII, with ’ as ') in the scanner's
@@ -69,6 +70,12 @@ func (sc *scanner) lower(w string) []byte {
 }
 
 func (sc *scanner) classify(w string) winfo {
+	if x := shortIndex(w); x >= 0 {
+		return short[x]
+	}
+	if !mayKnow(w) && strings.IndexByte(w, 0xE2) < 0 {
+		return winfo{}
+	}
 	b := sc.lower(w)
 	if b == nil {
 		return winfo{}

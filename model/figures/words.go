@@ -23,6 +23,7 @@ const (
 	cPron                        // them, those: "39% of them"
 	cVerb                        // rose, fell, reached: "turnout rose to 67%"
 	cMove                        // rose, fell: "operations rose from 3,454"
+	cQualEnd                     // the last word of a qualifier
 	cNominal                     // cancellation: "the cancellation of 4,000 operations"; u holds the participle
 )
 
@@ -136,6 +137,60 @@ func init() {
 		"evacuation": "evacuated", "rescue": "rescued"} {
 		addV(cNominal, w, 0, p)
 	}
+}
+
+// known is a quick filter in front of the words map: bit l of
+// known[len][f] is set when some word of that length starts with letter f
+// and ends with letter l (folded to lower case; 31 for anything else).
+var known [33][32]uint32
+
+func letterSlot(c byte) byte {
+	if c|0x20 >= 'a' && c|0x20 <= 'z' {
+		return c | 0x20 - 'a'
+	}
+	return 31
+}
+
+// short holds the classes of words of up to three letters, indexed by
+// shortIndex, so the commonest words need no map lookup.
+var short [1 << 15]winfo
+
+// shortIndex packs a word of one to three ASCII letters, folded to lower
+// case, into 15 bits; -1 for anything else.
+func shortIndex(w string) int {
+	if len(w) == 0 || len(w) > 3 {
+		return -1
+	}
+	x := 0
+	for i := 0; i < len(w); i++ {
+		c := w[i] | 0x20
+		if c < 'a' || c > 'z' {
+			return -1
+		}
+		x = x<<5 | int(c-'a'+1)
+	}
+	return x
+}
+
+func init() {
+	for _, q := range qualifiers {
+		add(cQualEnd, q[len(q)-1])
+	}
+	for w, i := range words {
+		if x := shortIndex(w); x >= 0 {
+			short[x] = i
+		}
+	}
+	for w := range words {
+		if len(w) < len(known) {
+			known[len(w)][letterSlot(w[0])] |= 1 << letterSlot(w[len(w)-1])
+		}
+	}
+}
+
+// mayKnow reports whether w can be in the words map.
+func mayKnow(w string) bool {
+	return len(w) < len(known) && len(w) > 0 && known[len(w)][letterSlot(w[0])]&(1<<letterSlot(w[len(w)-1])) != 0
 }
 
 // qualifiers come before a figure and say it is approximate or a bound.
