@@ -6,6 +6,7 @@ package htmltext
 import (
 	"html"
 	"net/url"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -27,7 +28,7 @@ func Parse(fragment string, base *url.URL) model.Body {
 	if !strings.Contains(fragment, "<") {
 		return plainBody(html.UnescapeString(fragment))
 	}
-	w := walker{base: base, refs: map[string]int{}}
+	w := walker{base: base}
 	z := xhtml.NewTokenizer(strings.NewReader(fragment))
 	for {
 		tt := z.Next()
@@ -40,18 +41,44 @@ func Parse(fragment string, base *url.URL) model.Body {
 				w.text(string(z.Text()))
 			}
 		case xhtml.StartTagToken, xhtml.SelfClosingTagToken:
-			name, hasAttr := z.TagName()
-			a := atom.Lookup(name)
+			a := tagAtom(z)
 			var href string
-			if a == atom.A && hasAttr {
+			if a == atom.A {
 				href = attr(z, "href")
 			}
 			w.start(a, href, tt == xhtml.SelfClosingTagToken)
 		case xhtml.EndTagToken:
-			name, _ := z.TagName()
-			w.end(atom.Lookup(name))
+			w.end(tagAtom(z))
 		}
 	}
+}
+
+// tagAtom returns the atom of the current tag's name, read from the raw
+// token: Tokenizer.TagName copies the name on every call, which made it the
+// largest source of garbage when turning a feed's items into text.
+func tagAtom(z *xhtml.Tokenizer) atom.Atom {
+	raw := z.Raw()
+	i := 1
+	if i < len(raw) && raw[i] == '/' {
+		i++
+	}
+	var buf [16]byte
+	n := 0
+	for ; i < len(raw); i++ {
+		c := raw[i]
+		if c == ' ' || c == '>' || c == '/' || c == '\t' || c == '\n' || c == '\r' || c == '\f' {
+			break
+		}
+		if n == len(buf) {
+			return 0 // longer than any atom worth knowing here
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[n] = c
+		n++
+	}
+	return atom.Lookup(buf[:n])
 }
 
 func attr(z *xhtml.Tokenizer, want string) string {
@@ -155,7 +182,11 @@ func (w *walker) text(raw string) {
 func collapse(s string) string {
 	simple := true
 	for i := 0; i < len(s); i++ {
-		switch c := s[i]; c {
+		c := s[i]
+		if c > ' ' && c != 0xC2 {
+			continue
+		}
+		switch c {
 		case '\n', '\t', '\r', '\f':
 			simple = false
 		case ' ':
@@ -350,12 +381,27 @@ func (w *walker) ref(href string) int {
 	if target == "" {
 		return 0
 	}
-	if n, ok := w.refs[target]; ok {
+	if w.refs == nil {
+		// few links: a scan beats building a map for every update
+		if i := slices.Index(w.body.Links, target); i >= 0 {
+			return i + 1
+		}
+		if len(w.body.Links) >= 16 {
+			w.refs = make(map[string]int, 32)
+			for i, l := range w.body.Links {
+				if _, dup := w.refs[l]; !dup {
+					w.refs[l] = i + 1
+				}
+			}
+		}
+	} else if n, ok := w.refs[target]; ok {
 		return n
 	}
 	w.body.Links = append(w.body.Links, target)
 	n := len(w.body.Links)
-	w.refs[target] = n
+	if w.refs != nil {
+		w.refs[target] = n
+	}
 	return n
 }
 
@@ -367,6 +413,9 @@ func resolve(base *url.URL, href string) string {
 	u, err := url.Parse(href)
 	if err != nil {
 		return ""
+	}
+	if u.Scheme == "https" || u.Scheme == "http" {
+		return sanitize.Line(href) // absolute already: nothing to resolve
 	}
 	if base != nil {
 		u = base.ResolveReference(u)

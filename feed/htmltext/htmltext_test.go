@@ -1,6 +1,7 @@
 package htmltext
 
 import (
+	"fmt"
 	"net/url"
 	"strings"
 	"testing"
@@ -114,5 +115,32 @@ func TestSpacingAroundInlineElements(t *testing.T) {
 		if got := Parse(in, nil).PlainText(); got != want {
 			t.Errorf("Parse(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+func TestManyLinksKeepTheirNumbers(t *testing.T) {
+	var b strings.Builder
+	for i := range 40 {
+		fmt.Fprintf(&b, `<a href="https://e.example/%d">l%d</a> `, i%25, i)
+	}
+	body := Parse("<p>"+b.String()+"</p>", nil)
+	if len(body.Links) != 25 {
+		t.Fatalf("%d links, want 25", len(body.Links))
+	}
+	for _, sp := range body.Blocks[0].Spans {
+		var i int
+		if _, err := fmt.Sscanf(sp.Text, "l%d", &i); err != nil {
+			continue
+		}
+		if want := fmt.Sprintf("https://e.example/%d", i%25); body.Links[sp.Ref-1] != want {
+			t.Errorf("%s refers to %s, want %s", sp.Text, body.Links[sp.Ref-1], want)
+		}
+	}
+}
+
+func TestTagNamesAnyCase(t *testing.T) {
+	got := Parse("<P>one</P ><UL\n><LI>two</li></ul><Script>x</SCRIPT><BlockQuote><p>three</p></BLOCKQUOTE>", nil).PlainText()
+	if want := "one\n\n- two\n\n> three"; got != want {
+		t.Errorf("got %q, want %q", got, want)
 	}
 }

@@ -425,6 +425,9 @@ func safeURL(raw string, base *url.URL) string {
 	if err != nil {
 		return ""
 	}
+	if u.Scheme == "https" || u.Scheme == "http" {
+		return raw // absolute already
+	}
 	if base != nil {
 		u = base.ResolveReference(u)
 	}
