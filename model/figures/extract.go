@@ -111,14 +111,20 @@ func (sc *scanner) extract() []Figure {
 	toks := sc.toks
 	cands := sc.cands[:0]
 	defer func() { clear(cands); sc.cands = cands[:0] }()
+	rejEnd := -1
 	for i := 0; i < len(toks); i++ {
 		t := &toks[i]
 		if !(t.kind == kNum || t.kind == kCur || t.kind == kWord && t.w.cls&(cNum|cScale|cPlural|cFrac|cDozen) != 0) {
 			continue
 		}
+		if rejEnd >= 0 && i == rejEnd+1 && sc.connector(rejEnd) && toks[rejEnd].kind == kWord {
+			continue // "junctions 5 and 6": the second goes with the first
+		}
 		c, end, ok := sc.figureAt(i)
 		if ok {
 			cands = append(cands, c)
+		} else {
+			rejEnd = max(end, i+1)
 		}
 		if end > i+1 {
 			i = end - 1
@@ -383,7 +389,7 @@ func (sc *scanner) quantity(i int, allowRange bool) (q qty) {
 		case c.kind == kPunct:
 			join = c.p == '-' && (!c.sp && !toks[i+1].sp || c.sp && toks[i+1].sp && sc.text[c.s] != '-')
 		case sc.is(i, "to"):
-			join = !sc.is(q.start-1, "from")
+			join = !sc.is(q.start-1, "from") && !sc.is(q.start-1, "by") // rose from/by 3,454 to 4,000: a change
 		case sc.is(i, "and"):
 			join = sc.is(q.start-1, "between")
 		case sc.is(i, "or"):
@@ -392,6 +398,8 @@ func (sc *scanner) quantity(i int, allowRange bool) (q qty) {
 		if join && (toks[i+1].kind == kNum || toks[i+1].kind == kCur || sc.numberWord(i+1)) {
 			q2 := sc.quantity(i+1, false)
 			switch {
+			case c.kind == kPunct && !c.sp && q.unit == "" && q2.unit == "" && q.v <= 20 && q2.v <= 20 && !q.word && !q.scaled && !q2.scaled:
+				q.reject, i = true, q2.end // 2-1: a score
 			case !q2.reject && !q2.vague && q.has && q2.has && (q.unit == "" || q2.unit == "" || q.unit == q2.unit) && q2.word == q.word:
 				if q.unit == "" {
 					q.unit, q.money = q2.unit, q2.money
@@ -677,6 +685,9 @@ func (sc *scanner) rejected(q *qty, start, qs int, qual string) bool {
 			return true // a link reference
 		case toks[before].p == '(' && na.p == ')' && plain && digits && num.flags&fComma == 0 && q.v <= 120 && !q.rng:
 			return true // an age after a name: "(32)"
+		case toks[before].p == ',' && na.p == ',' && plain && digits && num.flags&(fComma|fDot) == 0 && q.v <= 120 &&
+			before > 0 && toks[before-1].kind == kWord && toks[before-1].flags&fCap != 0:
+			return true // "Jeremy Hunt, 49, said"
 		}
 	}
 	if digits && before >= 0 && toks[before].kind == kNum && !q.money && q.unit == "" {
@@ -719,8 +730,14 @@ func (sc *scanner) rejected(q *qty, start, qs int, qual string) bool {
 			return true // Tuesday 9
 		case c&cNegPrev != 0 && plain:
 			return true // aged 32, page 3, call 111
-		case digits && plain && toks[b].flags&fCap != 0 && !sc.initial(b) && b == start-1 && qual == "":
-			return true // Radio 4, Stage 2, NHS 111
+		case digits && plain && toks[b].flags&fCap != 0 && !sc.initial(b) && b == start-1 && qual == "" && !possessive(sc.word(b)):
+			return true // Radio 4, Stage 2, NHS 111; not "the League's 20 clubs"
+		}
+	}
+	if digits && plain && !q.rng && num.flags&(fComma|fDot) == 0 {
+		switch q.v {
+		case 999, 111, 101, 112, 911:
+			return true // emergency and service numbers
 		}
 	}
 	if q.word && !q.vague {
@@ -805,14 +822,14 @@ func (sc *scanner) label(q *qty, qs int, c *cand) {
 		return
 	}
 	// "39% of them - around 10,000 -": the figure before explains this one
-	if b := qs - 1; b >= 0 && toks[b].kind == kPunct && (toks[b].p == '-' || toks[b].p == '(' || toks[b].p == ',') {
+	if b := qs - 1; b >= 0 && toks[b].kind == kPunct && (toks[b].p == '-' || toks[b].p == '(') {
 		c.apposite = true
 		return
 	}
 	// "turnout was 67%", "a turnout of 67%"
 	{
 		j, steps, moved := qs-1, 0, false
-		for j >= 0 && steps < 3 && toks[j].kind == kWord && toks[j].w.cls&cVerb != 0 {
+		for j >= 0 && steps < 4 && toks[j].kind == kWord && (toks[j].w.cls&(cVerb|cAux) != 0 || steps > 0 && sc.participle(j)) {
 			moved = moved || toks[j].w.cls&cMove != 0
 			j--
 			steps++
@@ -862,6 +879,10 @@ func (sc *scanner) participle(i int) bool {
 
 func edIng(w string) bool {
 	return len(w) >= 5 && (w[len(w)-2:] == "ed" || w[len(w)-3:] == "ing")
+}
+
+func possessive(w string) bool {
+	return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")
 }
 
 func plural(w string) bool {

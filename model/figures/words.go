@@ -90,7 +90,9 @@ func init() {
 		"due", "across", "against", "among", "amid", "around", "about", "within", "without", "up", "down", "out", "off",
 		"each", "every", "both", "either", "neither", "such", "including", "according", "like", "unlike", "compared",
 		"whether", "though", "although", "today", "yesterday", "tomorrow", "tonight", "ago", "later", "earlier",
-		"more", "less", "fewer", "most", "least", "some", "any", "many", "much", "few", "very", "too", "each", "against")
+		"more", "less", "fewer", "most", "least", "some", "any", "many", "much", "few", "very", "too", "each", "against",
+		"likely", "unlikely", "able", "higher", "lower", "bigger", "greater", "larger", "smaller", "better", "worse",
+		"towards", "toward", "apiece", "far", "alone", "overall", "instead", "again", "away", "back", "ahead")
 	// "more", "some" and the like end a phrase after its noun but may open one: see nounPhrase.
 	add(cDet, "the", "these", "those", "both", "all", "its", "their", "his", "her", "our", "my", "your", "this",
 		"that", "each", "every", "first", "last", "next", "previous", "other", "another", "whose", "which", "any", "no")
@@ -99,7 +101,9 @@ func init() {
 		"route", "flight", "gate", "number", "no", "nos", "version", "episode", "season", "series", "stage", "tier",
 		"level", "category", "grade", "band", "room", "ward", "line", "radio", "channel", "box", "po", "postcode",
 		"code", "id", "ref", "reference", "figure", "table", "vol", "volume", "issue", "verse", "psalm", "act",
-		"scene", "step", "phase", "round", "week", "day", "year", "term", "covid", "v", "vs", "versus")
+		"scene", "step", "phase", "round", "week", "day", "year", "term", "covid", "v", "vs", "versus", "magnitude",
+		"junctions", "platforms", "sections", "chapters", "articles", "clauses", "rooms", "wards", "routes", "flights",
+		"gates", "numbers", "steps", "stages", "levels", "tiers", "grades", "bands", "figures", "tables", "lines")
 	add(cAux, "were", "was", "is", "are", "be", "been", "being", "had", "have", "has", "to", "will", "would", "could",
 		"may", "might", "must", "should", "set", "due", "now", "also", "already", "still", "reportedly",
 		"either", "all", "later", "got", "get", "getting")
@@ -122,7 +126,7 @@ func init() {
 	for w, u := range map[string]string{"km": "km", "kilometres": "km", "kilometers": "km", "miles": "miles",
 		"mile": "miles", "mph": "mph", "kg": "kg", "kilograms": "kg", "kilos": "kg", "tonnes": "tonnes",
 		"tons": "tonnes", "metres": "m", "meters": "m", "feet": "ft", "ft": "ft", "litres": "l", "degrees": "°",
-		"°c": "°C", "°f": "°F", "c": "°C", "mm": "mm", "cm": "cm", "acres": "acres", "hectares": "ha"} {
+		"°c": "°C", "°f": "°F", "c": "°C", "mm": "mm", "points": "points", "pts": "points", "cm": "cm", "acres": "acres", "hectares": "ha"} {
 		addV(cMeasure, w, 0, u)
 	}
 	add(cPron, "them", "those", "these", "it", "whom", "which")
