@@ -95,11 +95,11 @@ func genStory(n, vocab int, seed uint64) []*model.Update {
 	for i := range us {
 		var h, t strings.Builder
 		sentence(&h, 4+r.IntN(7))
-		for p := range 1 + r.IntN(3) {
+		for p := range 1 + r.IntN(4) {
 			if p > 0 {
 				t.WriteString("\n\n")
 			}
-			for s := range 1 + r.IntN(3) {
+			for s := range 1 + r.IntN(4) {
 				if s > 0 {
 					t.WriteByte(' ')
 				}

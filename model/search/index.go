@@ -32,6 +32,10 @@ type Index struct {
 	postings []posting
 	scratch  []byte
 	arena    []byte // the chunk texts are being stored in
+	version  uint64 // counts changes, to know when last is out of date
+
+	lastMu sync.Mutex
+	last   *lastSearch
 }
 
 type doc struct {
@@ -71,6 +75,7 @@ func (x *Index) Add(u *model.Update) {
 		d.u = u
 		return
 	}
+	x.version++
 	if d.u == nil {
 		x.n++
 		x.present.set(id)
@@ -246,6 +251,10 @@ func (r *Result) Len() int {
 
 // Search returns the indexed updates that match q; an empty query matches
 // all. It stops early, with Result.Err set, when ctx is cancelled.
+//
+// When q narrows the previous search (as typing does: the same terms, one
+// of them longer, or one more), only the updates that search found are
+// candidates, and only the new terms are looked for.
 func (x *Index) Search(ctx context.Context, q Query) *Result {
 	x.mu.RLock()
 	defer x.mu.RUnlock()
@@ -257,24 +266,33 @@ func (x *Index) Search(ctx context.Context, q Query) *Result {
 	}
 	res.hits = make(bitset, len(x.present))
 
+	include, exclude, base := q.include, q.exclude, bitset(nil)
+	x.lastMu.Lock()
+	last := x.last
+	x.lastMu.Unlock()
+	if last != nil && last.version == x.version && narrows(q, last) {
+		include, exclude, base = fresh(q.include, last.include), fresh(q.exclude, last.exclude), last.hits
+	}
+
 	// A term of up to three bytes occurs in exactly the updates its posting
 	// holds, except in updates edited since they were first indexed
 	// ("dirty"), whose postings may be stale. Longer terms may occur where
 	// all their trigrams do, and are looked for in the text.
 	p := &plan{q: q, dirty: x.dirty}
 	var lists []*posting
-	for _, t := range q.include {
+	for _, t := range include {
 		if len(t) > 3 {
 			p.check = append(p.check, t)
 		}
 		ps, ok := x.postingsOf(t)
 		if !ok {
+			x.remember(q, res)
 			return res // t occurs nowhere
 		}
 		lists = append(lists, ps...)
 	}
 	exact := true
-	for _, t := range q.exclude {
+	for _, t := range exclude {
 		ps, ok := x.postingsOf(t)
 		if !ok {
 			continue // t occurs nowhere: excludes nothing
@@ -295,10 +313,26 @@ func (x *Index) Search(ctx context.Context, q Query) *Result {
 	}
 	var cands []uint32
 	var bs bitset
-	if len(lists) == 0 {
-		bs = slices.Clone(x.present) // only exclusions
-	} else {
+	switch {
+	case len(lists) > 0:
 		cands, bs = intersect(lists)
+	case base != nil:
+		bs = slices.Clone(base)
+	default:
+		bs = slices.Clone(x.present) // only exclusions
+	}
+	if base != nil {
+		if bs != nil {
+			bs.and(base)
+		} else {
+			kept := cands[:0]
+			for _, id := range cands {
+				if base.has(id) {
+					kept = append(kept, id)
+				}
+			}
+			cands = kept
+		}
 	}
 	if bs != nil && len(p.check) == 0 && exact {
 		// Only short terms: the postings are the answer, but for dirty
@@ -321,13 +355,60 @@ func (x *Index) Search(ctx context.Context, q Query) *Result {
 		for _, w := range res.hits {
 			res.n += bits.OnesCount64(w)
 		}
+		x.remember(q, res)
 		return res
 	}
 	if bs != nil {
 		cands = bs.appendIDs(make([]uint32, 0, 1024))
 	}
 	res.n, res.Err = x.verify(ctx, p, cands, res.hits)
+	if res.Err == nil {
+		x.remember(q, res)
+	}
 	return res
+}
+
+// lastSearch is a complete search, kept to narrow the next one.
+type lastSearch struct {
+	include, exclude []string
+	hits             bitset
+	version          uint64
+}
+
+// remember keeps a complete result for the next search to narrow. The
+// caller holds x.mu for reading.
+func (x *Index) remember(q Query, res *Result) {
+	x.lastMu.Lock()
+	x.last = &lastSearch{include: q.include, exclude: q.exclude, hits: res.hits, version: x.version}
+	x.lastMu.Unlock()
+}
+
+// narrows reports whether every update matching q matched the last search:
+// each of its terms is part of one of q's, and each of its exclusions is
+// one of q's.
+func narrows(q Query, last *lastSearch) bool {
+	for _, old := range last.include {
+		if !slices.ContainsFunc(q.include, func(t string) bool { return strings.Contains(t, old) }) {
+			return false
+		}
+	}
+	for _, old := range last.exclude {
+		if !slices.Contains(q.exclude, old) {
+			return false
+		}
+	}
+	return true
+}
+
+// fresh returns the terms not among old.
+func fresh(terms, old []string) []string {
+	var out []string
+	for _, t := range terms {
+		if !slices.Contains(old, t) {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 // postingsOf returns the postings that hold the updates where t may occur:

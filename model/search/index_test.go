@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/liveline-tui/liveline/model"
 )
@@ -173,5 +174,39 @@ func TestResultNil(t *testing.T) {
 	var r *Result
 	if r.Has(&model.Update{}) || r.Len() != 0 {
 		t.Fatal("nil result matched")
+	}
+}
+
+// TestIndexTyping types queries key by key, with backspaces and edits in
+// between, as the search line does: each search may narrow the one before.
+func TestIndexTyping(t *testing.T) {
+	us := genStory(800, 400, 11)
+	x := NewIndex()
+	for _, u := range us {
+		x.Add(u)
+	}
+	r := rand.New(rand.NewPCG(11, 12))
+	scripts := []string{`strike minister "prime minister" -union`, `zurich cafe -"pay offer"`, `-the -and e`}
+	for range 40 {
+		scripts = append(scripts, randomQuery(r, us))
+	}
+	for _, script := range scripts {
+		line := ""
+		for _, c := range script {
+			line += string(c)
+			checkAgree(t, x, us, line)
+			switch r.IntN(10) {
+			case 0: // backspace, then type on
+				_, size := utf8.DecodeLastRuneInString(line)
+				line = line[:len(line)-size]
+				checkAgree(t, x, us, line)
+			case 1: // an edit arrives
+				u := us[r.IntN(len(us))]
+				u.Body = model.TextBody(u.Text + " Update: " + script)
+				u.Text = u.Body.PlainText()
+				x.Add(u)
+				checkAgree(t, x, us, line)
+			}
+		}
 	}
 }
