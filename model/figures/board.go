@@ -64,7 +64,8 @@ func NewBoard() *Board {
 // Apply folds one merge's changes in: new updates are read, edited ones read
 // again (replacing what they said before), and removed ones dropped, since a
 // figure a source took back no longer stands. An update that comes back
-// arrives as an edit and is read again.
+// arrives as an edit and is read again. A whole story can be read in with
+// Changes{New: story.Updates()}; updates flagged Removed are left out.
 func (b *Board) Apply(ch model.Changes) {
 	if len(b.entries) > 0 || !b.bulk(ch.New) {
 		b.each(ch.New)
@@ -84,7 +85,11 @@ func (b *Board) Apply(ch model.Changes) {
 // each adds new updates one at a time.
 func (b *Board) each(us []*model.Update) {
 	for i := len(us) - 1; i >= 0; i-- { // oldest first: most land at the front of their group
-		b.set(us[i])
+		if us[i].Removed {
+			b.drop(us[i].ID)
+		} else {
+			b.set(us[i])
+		}
 	}
 }
 
@@ -104,8 +109,8 @@ func (b *Board) bulk(us []*model.Update) bool {
 	counts := make(map[gkey]int)
 	var order []*group
 	for _, u := range us {
-		if b.entries[u.ID] != nil {
-			continue // listed twice: the first (newest) wins
+		if b.entries[u.ID] != nil || u.Removed {
+			continue // listed twice (the first, newest, wins), or taken back by its source
 		}
 		e := b.read(u)
 		if e == nil {

@@ -172,3 +172,19 @@ func TestBoardOrderIndependent(t *testing.T) {
 	}
 	eq(t, "one at a time, out of order", groups(one), want)
 }
+
+// A whole story read in at once, removed updates left out, matches the
+// board that followed it.
+func TestBoardWholeStory(t *testing.T) {
+	s := model.NewStory()
+	b := NewBoard()
+	a := post("a", 0, para("3,454 operations were cancelled."))
+	c := post("c", 20, para("Around 4,000 operations were cancelled."))
+	d := post("d", 30, para("43% of junior doctors came in."))
+	b.Apply(merge(s, d, c, a))
+	b.Apply(merge(s, d, a)) // c removed
+	whole := NewBoard()
+	whole.Apply(model.Changes{New: s.Updates()})
+	eq(t, "whole story", groups(whole), groups(b))
+	eq(t, "following", groups(b), []string{"junior doctors %: 43%@d", "operations : 3,454@a"})
+}
