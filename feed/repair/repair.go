@@ -19,9 +19,9 @@ import (
 
 // UTF8 returns body as clean UTF-8. The character set comes from a byte
 // order mark, else the XML declaration (or, for HTML, a <meta> charset),
-// else the charset parameter of contentType, else UTF-8; an unlabelled
-// body that is not UTF-8 at all (no valid multi-byte sequence) is read as
-// Windows-1252. After decoding,
+// else the charset parameter of contentType, else UTF-8. A body that is
+// not UTF-8 at all (no valid multi-byte sequence) is read as Windows-1252
+// unless the document itself declares UTF-8. After decoding,
 // invalid UTF-8 becomes U+FFFD; control characters that XML forbids are
 // removed, together with the terminal escape sequence they start; numeric
 // character references to forbidden characters are removed the same way
@@ -53,8 +53,10 @@ func UTF8(body []byte, contentType string) []byte {
 		if st.clean && !(fromDoc && label != "" && !isUTF8Label(label)) {
 			return body
 		}
-		if st.invalid > 0 && st.multi == 0 && label == "" {
-			// Unlabelled and not UTF-8 at all: the commonest legacy charset.
+		if st.invalid > 0 && st.multi == 0 && !fromDoc {
+			// Not UTF-8 at all, and the document itself does not claim
+			// it (servers often label everything utf-8): the commonest
+			// legacy charset.
 			return fix(declUTF8(decode(charmapWindows1252(), body)))
 		}
 		return fix(declUTF8(body))
@@ -111,7 +113,7 @@ func decode(enc encoding.Encoding, b []byte) []byte {
 
 // docLabel finds the charset the document names: the encoding in an XML
 // declaration, or for HTML a <meta charset> or http-equiv Content-Type.
-// fromDoc is true when the document has an XML declaration naming one.
+// fromDoc is true when the document itself names one.
 func docLabel(b []byte) (label string, fromDoc bool) {
 	s := skipSpace(b)
 	if bytes.HasPrefix(s, []byte("<?xml")) {
@@ -121,7 +123,9 @@ func docLabel(b []byte) (label string, fromDoc bool) {
 		return "", false
 	}
 	if looksHTML(s) {
-		return metaCharset(b), false
+		if m := metaCharset(b); m != "" {
+			return m, true
+		}
 	}
 	return "", false
 }

@@ -41,6 +41,8 @@ func TestCharsets(t *testing.T) {
 		{"declaration wins over header", []byte("<?xml version=\"1.0\" encoding=\"iso-8859-1\"?><t>\xE9</t>"), "text/xml; charset=utf-8", "<t>é</t>"},
 		{"header charset", []byte("<t>caf\xE9</t>"), "application/rss+xml; charset=ISO-8859-1", "<t>café</t>"},
 		{"header koi8-r", []byte("<t>\xF0\xD2\xC9\xD7\xC5\xD4</t>"), "text/xml; charset=koi8-r", "<t>Привет</t>"},
+		{"header says utf-8, bytes are latin-1", []byte("<t>caf\xE9</t>"), "text/xml; charset=utf-8", "<t>café</t>"},
+		{"document says utf-8, bytes are broken", []byte("<?xml version=\"1.0\" encoding=\"utf-8\"?><t>caf\xE9</t>"), "", "<t>caf\uFFFD</t>"},
 		{"unlabelled legacy bytes", []byte("<t>\x93smart\x94 \x96 caf\xE9</t>"), "", "<t>\u201csmart\u201d \u2013 café</t>"},
 		{"mislabelled utf-8", []byte("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><t>caf\xC3\xA9</t>"), "", `encoding="utf-8"?><t>café</t>`},
 		{"unknown label", []byte("<?xml version=\"1.0\" encoding=\"x-bogus\"?><t>ok</t>"), "", `encoding="utf-8"?><t>ok</t>`},
