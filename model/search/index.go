@@ -33,6 +33,7 @@ type Index struct {
 	scratch  []byte
 	arena    []byte // the chunk texts are being stored in
 	version  uint64 // counts changes, to know when last is out of date
+	recent   *[recentSize]recentGram
 
 	lastMu sync.Mutex
 	last   *lastSearch
@@ -151,16 +152,40 @@ func (x *Index) posting(key uint32, create bool) *posting {
 		}
 		return &x.postings[pi-1]
 	}
-	pi, ok := x.grams[key]
-	if !ok {
-		if !create {
+	if !create {
+		pi, ok := x.grams[key]
+		if !ok {
 			return nil
 		}
+		return &x.postings[pi-1]
+	}
+	// Indexing looks up the same common trigrams again and again: a small
+	// direct-mapped cache in front of the map saves most of the lookups.
+	if x.recent == nil {
+		x.recent = new([recentSize]recentGram)
+	}
+	c := &x.recent[(key*0x9e3779b1)>>(32-recentBits)]
+	if c.key == key && c.pi != 0 {
+		return &x.postings[c.pi-1]
+	}
+	pi, ok := x.grams[key]
+	if !ok {
 		x.postings = append(x.postings, posting{})
 		pi = int32(len(x.postings))
 		x.grams[key] = pi
 	}
+	c.key, c.pi = key, pi
 	return &x.postings[pi-1]
+}
+
+const (
+	recentBits = 12
+	recentSize = 1 << recentBits
+)
+
+type recentGram struct {
+	key uint32
+	pi  int32
 }
 
 func newSmall() []int32 { return make([]int32, smallKeys) }
