@@ -38,13 +38,17 @@ type Writer struct {
 
 // Create starts a new recording at path, replacing any file there. A path
 // ending in .gz is written gzip-compressed, a member per record.
-func Create(path string) (*Writer, error) {
+func Create(path string) (*Writer, error) { return CreateAt(path, time.Now()) }
+
+// CreateAt is Create with the creation time to put in the header, for
+// recordings that must come out the same byte for byte.
+func CreateAt(path string, created time.Time) (*Writer, error) {
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_TRUNC, 0o644)
 	if err != nil {
 		return nil, err
 	}
 	w := &Writer{f: f, gz: strings.HasSuffix(path, ".gz"), story: model.NewStory()}
-	line, err := encodeLine(header{Recording: Version, Created: time.Now().UTC().Truncate(time.Second)})
+	line, err := encodeLine(header{Recording: Version, Created: created.UTC().Truncate(time.Second)})
 	if err == nil {
 		err = w.write(line)
 	}
