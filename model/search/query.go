@@ -118,8 +118,9 @@ func (q Query) String() string {
 	return sb.String()
 }
 
-// Match reports whether the update's headline, text or author match the
-// query. A term matches within one of them, not across them.
+// Match reports whether the update matches the query: every word and
+// phrase occurs in its headline, body text or author (each in any of them,
+// none across two), and no excluded one does. An empty query matches.
 func (q Query) Match(u *model.Update) bool {
 	if q.Empty() {
 		return true
