@@ -436,3 +436,23 @@ Second paragraph.</content></entry>` +
 		t.Errorf("json content_text: %v %q", err, r.Snapshot.Updates[0].Text)
 	}
 }
+
+func TestDatesNoFeedMeans(t *testing.T) {
+	doc := `<rss version="2.0"><channel><title>t</title>` +
+		`<item><guid>a</guid><title>zero</title><pubDate>Mon, 01 Jan 0001 00:00:00 +0000</pubDate></item>` +
+		`<item><guid>b</guid><title>garbled</title><pubDate>next Tuesday-ish</pubDate></item>` +
+		`<item><guid>c</guid><title>fine</title><pubDate>Tue, 12 Jan 2016 09:00:00 GMT</pubDate></item></channel></rss>`
+	r, err := Parse([]byte(doc), "", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, u := range r.Snapshot.Updates {
+		if u.Headline == "fine" {
+			if u.Published.IsZero() {
+				t.Error("a good date was lost")
+			}
+		} else if !u.Published.IsZero() {
+			t.Errorf("%s: published %v", u.Headline, u.Published)
+		}
+	}
+}
