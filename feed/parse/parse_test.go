@@ -9,7 +9,6 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"github.com/liveline-tui/liveline/feed/page"
 	"github.com/liveline-tui/liveline/model"
 )
 
@@ -385,9 +384,6 @@ func FuzzParse(f *testing.F) {
 func TestPages(t *testing.T) {
 	alt := []byte(`<!DOCTYPE html><html><head><title>Live</title>` +
 		`<link rel="alternate" type="application/rss+xml" href="/live/strike/rss"></head><body><p>Live coverage</p></body></html>`)
-	if pr, err := page.Extract(alt, base); err != nil || pr == nil || pr.Alternate == "" {
-		t.Skip("the page reader does not offer feed links yet")
-	}
 	r, err := Parse(alt, "text/html; charset=utf-8", base)
 	if err != nil || r.Format != "page" || r.Alternate != "https://news.example.com/live/strike/rss" || len(r.Snapshot.Updates) != 0 {
 		t.Fatalf("alternate page: %v %+v", err, r)
@@ -397,9 +393,6 @@ func TestPages(t *testing.T) {
 		`"headline":"Strike \u001b]0;x\u0007live","liveBlogUpdate":[{"@type":"BlogPosting","headline":"Pickets \u001b[31mgather",` +
 		`"datePublished":"2016-01-12T08:35:00Z","articleBody":"Doctors gathered at hospital gates.","url":"https://news.example.com/live/strike#p1"}]}` +
 		`</script></head><body></body></html>`)
-	if pr, err := page.Extract(live, base); err != nil || pr == nil || pr.Snapshot == nil {
-		t.Skip("the page reader does not read LiveBlogPosting yet")
-	}
 	r, err = Parse(live, "text/html", base)
 	if err != nil || r.Format != "page" || len(r.Snapshot.Updates) != 1 {
 		t.Fatalf("live page: %v %+v", err, r)
