@@ -105,10 +105,25 @@ func fallbackHash(published time.Time, text, headline string) uint64 {
 	return h.Sum64()
 }
 
+// isNoiseBlock reports whether a block is page noise, without joining the
+// spans of the long blocks that never are.
+func isNoiseBlock(bl Block) bool {
+	if bl.Kind == Preformatted {
+		return false
+	}
+	n := 0
+	for _, sp := range bl.Spans {
+		if n += len(sp.Text); n > 2*noiseMax {
+			return false
+		}
+	}
+	return IsNoise(bl.Text())
+}
+
 func dropNoise(b Body) Body {
 	noisy := false
 	for _, bl := range b.Blocks {
-		if bl.Kind != Preformatted && IsNoise(bl.Text()) {
+		if isNoiseBlock(bl) {
 			noisy = true
 			break
 		}
@@ -118,7 +133,7 @@ func dropNoise(b Body) Body {
 	}
 	kept := make([]Block, 0, len(b.Blocks))
 	for _, bl := range b.Blocks {
-		if bl.Kind != Preformatted && IsNoise(bl.Text()) {
+		if isNoiseBlock(bl) {
 			continue
 		}
 		kept = append(kept, bl)

@@ -64,10 +64,17 @@ var noiseLines = map[string]bool{
 	"story continues below advertisement": true, "sponsored": true,
 }
 
+// noiseMax is the length of the longest noise line, in bytes.
+const noiseMax = len("story continues below advertisement")
+
 // IsNoise reports whether a whole line of text is page noise such as a
 // lone "Advertisement".
 func IsNoise(line string) bool {
-	return noiseLines[strings.ToLower(strings.TrimSpace(line))]
+	line = strings.TrimSpace(line)
+	if len(line) > noiseMax || len(line) < len("advert") {
+		return false
+	}
+	return noiseLines[strings.ToLower(line)]
 }
 
 // HeadlineLimit is the longest headline, in runes, made from an update's text.
