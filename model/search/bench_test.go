@@ -124,3 +124,29 @@ func TestKeystrokeCounts(t *testing.T) {
 		t.Logf("%-40q %6d of %d  %v", line, res.Len(), len(us), time.Since(start))
 	}
 }
+
+// BenchmarkHighlights measures highlighting one update's text, as the
+// detail pane does on every search change.
+func BenchmarkHighlights(b *testing.B) {
+	us := genStory(200, 4000, 2)
+	q := Parse(`strike "prime minister" zurich -union`)
+	for b.Loop() {
+		for _, u := range us {
+			q.Highlights(u.Headline)
+			q.Highlights(u.Text)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*len(us)), "µs/update")
+}
+
+// BenchmarkFold measures folding an update's fields, as indexing does.
+func BenchmarkFold(b *testing.B) {
+	us := genStory(200, 4000, 2)
+	var buf []byte
+	for b.Loop() {
+		for _, u := range us {
+			buf = foldUpdate(buf[:0], u)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*len(us)), "µs/update")
+}

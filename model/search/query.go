@@ -168,7 +168,7 @@ func (q Query) Highlights(s string) [][2]int {
 	if len(q.include) == 0 || s == "" {
 		return nil
 	}
-	var offs []int32
+	offs := make([]int32, 0, len(s))
 	f := fold(make([]byte, 0, len(s)), &offs, s)
 	folded := bytesString(f)
 	var out [][2]int
@@ -191,9 +191,7 @@ func (q Query) Highlights(s string) [][2]int {
 	if len(out) == 0 {
 		return nil
 	}
-	if !isASCII(s) {
-		snapToGraphemes(s, out)
-	}
+	snapToGraphemes(s, out)
 	slices.SortFunc(out, func(a, b [2]int) int { return a[0] - b[0] })
 	merged := out[:1]
 	for _, r := range out[1:] {
@@ -208,32 +206,73 @@ func (q Query) Highlights(s string) [][2]int {
 }
 
 // snapToGraphemes widens each range to the grapheme clusters it touches.
+// Between two ASCII bytes (but for CR LF) there is always a cluster
+// boundary, so clusters are only worked out near non-ASCII text, from the
+// nearest such boundary before; a long stretch without one (CJK text, say)
+// has the clusters of the whole of s worked out once.
 func snapToGraphemes(s string, ranges [][2]int) {
-	var bounds []int
-	state, rest := -1, s
-	for pos := 0; rest != ""; {
-		var cluster string
-		cluster, rest, _, state = uniseg.FirstGraphemeClusterInString(rest, state)
-		bounds = append(bounds, pos)
-		pos += len(cluster)
-	}
-	bounds = append(bounds, len(s))
-	for i, r := range ranges {
-		// Largest boundary <= start, smallest boundary >= end.
-		j, found := slices.BinarySearch(bounds, r[0])
-		if !found {
-			j--
+	var all []int
+	snap := func(p int, down bool) int {
+		if asciiBoundary(s, p) {
+			return p
 		}
-		k, _ := slices.BinarySearch(bounds, r[1])
-		ranges[i] = [2]int{bounds[j], bounds[k]}
+		q := p - 1
+		for q > 0 && p-q < 256 && !asciiBoundary(s, q) {
+			q--
+		}
+		if !asciiBoundary(s, q) {
+			if all == nil {
+				all = graphemeBounds(s)
+			}
+			i, found := slices.BinarySearch(all, p)
+			switch {
+			case found:
+				return p
+			case down:
+				return all[i-1]
+			}
+			return all[i]
+		}
+		state, pos, rest := -1, q, s[q:]
+		for {
+			var c string
+			c, rest, _, state = uniseg.FirstGraphemeClusterInString(rest, state)
+			switch end := pos + len(c); {
+			case end == p:
+				return p
+			case end > p && down:
+				return pos
+			case end > p:
+				return end
+			}
+			pos += len(c)
+		}
+	}
+	for i, r := range ranges {
+		ranges[i] = [2]int{snap(r[0], true), snap(r[1], false)}
 	}
 }
 
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
+// asciiBoundary reports whether p is between two ASCII bytes other than CR
+// LF, or at either end of s: certainly a grapheme cluster boundary.
+func asciiBoundary(s string, p int) bool {
+	if p <= 0 || p >= len(s) {
+		return true
 	}
-	return true
+	a, b := s[p-1], s[p]
+	return a < utf8.RuneSelf && b < utf8.RuneSelf && !(a == '\r' && b == '\n')
+}
+
+// graphemeBounds returns every grapheme cluster boundary of s, 0 and len(s)
+// included.
+func graphemeBounds(s string) []int {
+	bounds := []int{0}
+	state, rest, pos := -1, s, 0
+	for rest != "" {
+		var c string
+		c, rest, _, state = uniseg.FirstGraphemeClusterInString(rest, state)
+		pos += len(c)
+		bounds = append(bounds, pos)
+	}
+	return bounds
 }

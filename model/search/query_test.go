@@ -1,7 +1,9 @@
 package search
 
 import (
+	"math/rand/v2"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -184,6 +186,9 @@ func TestHighlights(t *testing.T) {
 		{"f", "ﬁnal", []string{"ﬁ"}},
 		{"abc", "ＡＢＣ", []string{"ＡＢＣ"}},
 		{"bad", "\xffbad\xff", []string{"bad"}},
+		{"👍", strings.Repeat("東京", 100) + "👍🏽" + strings.Repeat("🇫🇷", 50) + "👍", []string{"👍🏽", "👍"}},
+		{"x", "a\r\nx\u0308\r\n", []string{"x\u0308"}},
+		{"e", "e\u0301", []string{"e\u0301"}},
 	}
 	for _, tt := range tests {
 		hs := Parse(tt.q).Highlights(tt.s)
@@ -252,6 +257,34 @@ func TestHighlightsCover(t *testing.T) {
 						t.Errorf("Parse(%q).Highlights(%q): nothing highlighted", qs, s)
 					}
 				}
+			}
+		}
+	}
+}
+
+// TestSnapToGraphemes compares the local snapping with boundaries worked
+// out over the whole text, on text made of awkward pieces.
+func TestSnapToGraphemes(t *testing.T) {
+	pieces := []string{"a", " ", "\r\n", "\r", "\n", "e\u0301", "ß", "東京", "👍🏽", "🇫🇷", "🇩", "👩\u200d⚕\ufe0f",
+		"\u200d", "\ufe0f", "\u0308", "한", "\u1100\u1161", "\xff", "x", strings.Repeat("京", 90)}
+	r := rand.New(rand.NewPCG(5, 5))
+	for range 2000 {
+		var sb strings.Builder
+		for range 1 + r.IntN(12) {
+			sb.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		s := sb.String()
+		all := graphemeBounds(s)
+		for p := 0; p <= len(s); p++ {
+			got := [][2]int{{p, p}}
+			snapToGraphemes(s, got)
+			i, found := slices.BinarySearch(all, p)
+			want := [2]int{p, p}
+			if !found {
+				want = [2]int{all[i-1], all[i]}
+			}
+			if got[0] != want {
+				t.Fatalf("snap %d in %q = %v, want %v", p, s, got[0], want)
 			}
 		}
 	}
