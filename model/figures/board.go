@@ -205,8 +205,8 @@ func (b *Board) List() ([]Line, string) {
 
 // Groups returns the grouped figures, the group with the most recent figure
 // first. Figures without a label (nothing says what they count) are in no
-// group. The slice is the board's own: do not modify it, and do not keep it
-// across an Apply (the Figures slices inside stay valid).
+// group. The slice and the Figures slices inside are the board's own: do not
+// modify them, and do not keep them across an Apply (copy what you need).
 func (b *Board) Groups() []Group { return b.out }
 
 // updateTime is the time an update's figures are shown with.
@@ -327,17 +327,25 @@ func (b *Board) insert(k gkey, figs []Figure, e *entry) {
 	}
 	cur := g.buf[g.off:]
 	if len(cur) == 0 || newer(e.at, e.seq, g.at, g.seq) {
-		if g.off < len(figs) { // no room in front: grow, leaving as much room again
+		if g.off < len(figs) { // no room in front
 			n := len(cur) + len(figs)
-			nb := make([]Figure, 2*n+4)
-			copy(nb[len(nb)-len(cur):], cur)
-			g.buf, g.off = nb, len(nb)-len(cur)
+			if full := g.buf[:cap(g.buf)]; len(full) >= 2*n {
+				// room behind, where old figures were cut off: slide back
+				off := len(full) - len(cur)
+				copy(full[off:], cur)
+				clear(full[g.off:min(off, g.off+len(cur))])
+				g.buf, g.off = full, off
+			} else { // grow, leaving as much room again
+				nb := make([]Figure, 2*n+4)
+				copy(nb[len(nb)-len(cur):], cur)
+				g.buf, g.off = nb, len(nb)-len(cur)
+			}
 		}
 		g.off -= len(figs)
 		copy(g.buf[g.off:], figs)
 		g.at, g.seq = e.at, e.seq
 	} else {
-		// an older update, or one edited in place: copy, so slices handed out stay as they were
+		// an older update, or one edited in place: insert into a copy
 		p := sort.Search(len(cur), func(i int) bool { return !b.figureNewer(&cur[i], e) && cur[i].UpdateID != e.id })
 		n := len(cur) + len(figs)
 		nb := make([]Figure, n+n/2+4)
@@ -402,7 +410,8 @@ func (b *Board) remove(g *group, e *entry) {
 		return
 	case hi == len(cur):
 		// the group's oldest figures (a story's window moving on): cut them
-		// off the end; slices handed out keep what they had
+		// off the end
+		clear(cur[lo:])
 		g.buf = g.buf[:g.off+lo]
 	default:
 		nb := make([]Figure, keep+keep/2+4)

@@ -212,7 +212,16 @@ func (sc *scanner) is(i int, w string) bool {
 		return false
 	}
 	t := &sc.toks[i]
-	return t.kind == kWord && int(t.e-t.s) == len(w) && strings.EqualFold(sc.text[t.s:t.e], w)
+	if t.kind != kWord || int(t.e-t.s) != len(w) {
+		return false
+	}
+	x := sc.text[t.s:t.e]
+	for k := 0; k < len(w); k++ {
+		if c := x[k]; c != w[k] && c|0x20 != w[k] {
+			return false
+		}
+	}
+	return true
 }
 
 func (sc *scanner) word(i int) string {
@@ -428,7 +437,7 @@ func (sc *scanner) suffix(q *qty, s string) {
 		q.reject = true
 		return
 	}
-	b := sc.lower(s)
+	b, h := sc.lower(s)
 	switch string(b) {
 	case "bn", "b", "billion":
 		q.v, q.scale, q.scaled = q.v*1e9, 1e9, true
@@ -443,7 +452,7 @@ func (sc *scanner) suffix(q *qty, s string) {
 			q.v, q.unit, q.money = q.v/100, "£", true
 		}
 	default:
-		if w := words[string(b)]; w.cls&cMeasure != 0 {
+		if w := lookup(b, h); w.cls&cMeasure != 0 {
 			q.unit = w.u
 			return
 		}

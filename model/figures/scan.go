@@ -48,12 +48,13 @@ type scanner struct {
 }
 
 // lower returns word w lower-cased (ASCII, with ’ as ') in the scanner's
-// buffer, or nil when it is too long to be a word the tables know.
-func (sc *scanner) lower(w string) []byte {
+// buffer, with its hash; nil when it is too long to be a word the tables know.
+func (sc *scanner) lower(w string) ([]byte, uint32) {
 	if len(w) > len(sc.low) {
-		return nil
+		return nil, 0
 	}
 	n := 0
+	h := uint32(fnvOffset)
 	for i := 0; i < len(w); i++ {
 		c := w[i]
 		switch {
@@ -64,23 +65,19 @@ func (sc *scanner) lower(w string) []byte {
 			i += 2
 		}
 		sc.low[n] = c
+		h = (h ^ uint32(c)) * fnvPrime
 		n++
 	}
-	return sc.low[:n]
+	return sc.low[:n], h
 }
 
+// classify returns a word's classes.
 func (sc *scanner) classify(w string) winfo {
-	if x := shortIndex(w); x >= 0 {
-		return short[x]
-	}
-	if !mayKnow(w) && strings.IndexByte(w, 0xE2) < 0 {
-		return winfo{}
-	}
-	b := sc.lower(w)
+	b, h := sc.lower(w)
 	if b == nil {
 		return winfo{}
 	}
-	return words[string(b)]
+	return lookup(b, h)
 }
 
 func isLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }

@@ -143,58 +143,66 @@ func init() {
 	}
 }
 
-// known is a quick filter in front of the words map: bit l of
-// known[len][f] is set when some word of that length starts with letter f
-// and ends with letter l (folded to lower case; 31 for anything else).
-var known [33][32]uint32
+// The words map is read through a small open-addressing table: slots hold
+// a word's hash and its index in infos, 8 bytes each, so a lookup touches
+// one or two cache lines and rarely compares a string.
+const slotBits = 12
 
-func letterSlot(c byte) byte {
-	if c|0x20 >= 'a' && c|0x20 <= 'z' {
-		return c | 0x20 - 'a'
-	}
-	return 31
+type slot struct {
+	h uint32
+	i uint16 // index into infos and names; 0 for an empty slot
 }
 
-// short holds the classes of words of up to three letters, indexed by
-// shortIndex, so the commonest words need no map lookup.
-var short [1 << 15]winfo
+var (
+	slots [1 << slotBits]slot
+	infos = []winfo{{}}
+	names = []string{""}
+)
 
-// shortIndex packs a word of one to three ASCII letters, folded to lower
-// case, into 15 bits; -1 for anything else.
-func shortIndex(w string) int {
-	if len(w) == 0 || len(w) > 3 {
-		return -1
+// fnv1a32 step.
+const (
+	fnvOffset = 2166136261
+	fnvPrime  = 16777619
+)
+
+func hashWord(b []byte) uint32 {
+	h := uint32(fnvOffset)
+	for _, c := range b {
+		h = (h ^ uint32(c)) * fnvPrime
 	}
-	x := 0
-	for i := 0; i < len(w); i++ {
-		c := w[i] | 0x20
-		if c < 'a' || c > 'z' {
-			return -1
-		}
-		x = x<<5 | int(c-'a'+1)
-	}
-	return x
+	return h
 }
 
 func init() {
 	for _, q := range qualifiers {
 		add(cQualEnd, q[len(q)-1])
 	}
-	for w, i := range words {
-		if x := shortIndex(w); x >= 0 {
-			short[x] = i
+	for w, info := range words {
+		h := hashWord([]byte(w))
+		j := h & (1<<slotBits - 1)
+		for slots[j].i != 0 {
+			j = (j + 1) & (1<<slotBits - 1)
 		}
+		slots[j] = slot{h: h, i: uint16(len(infos))}
+		infos = append(infos, info)
+		names = append(names, w)
 	}
-	for w := range words {
-		if len(w) < len(known) {
-			known[len(w)][letterSlot(w[0])] |= 1 << letterSlot(w[len(w)-1])
-		}
+	if len(infos) > 1<<slotBits/2 {
+		panic("figures: word table too full")
 	}
 }
 
-// mayKnow reports whether w can be in the words map.
-func mayKnow(w string) bool {
-	return len(w) < len(known) && len(w) > 0 && known[len(w)][letterSlot(w[0])]&(1<<letterSlot(w[len(w)-1])) != 0
+// lookup returns the classes of a lower-cased word with hash h.
+func lookup(b []byte, h uint32) winfo {
+	for j := h & (1<<slotBits - 1); ; j = (j + 1) & (1<<slotBits - 1) {
+		s := slots[j]
+		if s.i == 0 {
+			return winfo{}
+		}
+		if s.h == h && names[s.i] == string(b) {
+			return infos[s.i]
+		}
+	}
 }
 
 // qualifiers come before a figure and say it is approximate or a bound.
