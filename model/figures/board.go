@@ -106,6 +106,7 @@ func (b *Board) bulk(us []*model.Update) bool {
 		}
 	}
 	entries := make([]*entry, 0, len(us))
+	b.entries = make(map[string]*entry, len(us))
 	counts := make(map[gkey]int)
 	var order []*group
 	for _, u := range us {

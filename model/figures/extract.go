@@ -4,6 +4,29 @@
 // count so a reader can see how a value moved over the story.
 //
 // It is pure: no UI, network or files.
+//
+// Choices made:
+//   - Only an update's Text is read for figures; its headline usually
+//     repeats it. A headline does open an explicit list ("Key figures").
+//   - Shares of a whole are percentages: "44 per cent" and "43%" are 44 and
+//     43 with Unit "%", "more than half" is 50 (Qualifier "more than"),
+//     "two-thirds" 66.67, "one in five" and "nine out of ten" 20 and 90.
+//   - A range ("2,000 to 3,000", "10-15%", "between £2bn and £3bn") has its
+//     low end in Value and its high end in High. "from 3,454 to 4,000" and
+//     "by £12,000 to £286,000" are changes: two figures.
+//   - Numbers in words count when they count something: "three hospitals",
+//     "Two further strikes", "a dozen protesters"; not "one of the", "the
+//     two sides", "two days". A lone "one" is never a figure.
+//   - Vague counts ("thousands of junior doctors", "tens of thousands of
+//     patients") are figures without a value.
+//   - Figures that do not say what they count keep an empty Label and Key;
+//     the Board leaves them out of its groups.
+//   - A figure's Key is its noun phrase in lower case without modifiers such
+//     as "further", "planned" or "cancelled", so "1,140 planned inpatient
+//     procedures" and "2,077 inpatient [procedures]" group together, apart
+//     from "5,264 procedures".
+//   - An update its source took back (Removed) no longer counts; if it comes
+//     back it is read again.
 package figures
 
 import (
