@@ -1,0 +1,179 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/vt"
+	"github.com/creack/pty"
+)
+
+// buildBinary builds liveline once per test run.
+var buildBinary = sync.OnceValues(func() (string, error) {
+	dir, err := os.MkdirTemp("", "liveline-e2e")
+	if err != nil {
+		return "", err
+	}
+	bin := filepath.Join(dir, "liveline")
+	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
+	if err != nil {
+		return "", fmt.Errorf("go build: %v\n%s", err, out)
+	}
+	return bin, nil
+})
+
+// screenTerm runs liveline in a real pseudo-terminal and keeps a terminal
+// emulator's view of what it draws.
+type screenTerm struct {
+	t    *testing.T
+	pty  *os.File
+	cmd  *exec.Cmd
+	mu   sync.Mutex
+	emu  *vt.Emulator
+	done chan struct{}
+}
+
+func startTerm(t *testing.T, width, height int, env []string, args ...string) *screenTerm {
+	t.Helper()
+	bin, err := buildBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(bin, args...)
+	cmd.Env = append(os.Environ(), "TERM=xterm-256color", "TZ=UTC", "XDG_STATE_HOME="+t.TempDir())
+	cmd.Env = append(cmd.Env, env...)
+	ptmx, err := pty.StartWithSize(cmd, &pty.Winsize{Cols: uint16(width), Rows: uint16(height)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := &screenTerm{t: t, pty: ptmx, cmd: cmd, emu: vt.NewEmulator(width, height), done: make(chan struct{})}
+	go func() {
+		defer close(st.done)
+		buf := make([]byte, 32<<10)
+		for {
+			n, err := ptmx.Read(buf)
+			if n > 0 {
+				st.mu.Lock()
+				st.emu.Write(buf[:n])
+				st.mu.Unlock()
+			}
+			if err != nil {
+				return // EIO once the program has exited
+			}
+		}
+	}()
+	// The emulator answers the program's queries (background colour,
+	// device attributes); pass its replies back.
+	go io.Copy(ptmx, st.emu)
+	t.Cleanup(func() {
+		cmd.Process.Kill()
+		cmd.Wait()
+		ptmx.Close()
+		st.emu.InputPipe().(io.Closer).Close()
+	})
+	return st
+}
+
+// screen returns the emulator's screen as plain text.
+func (st *screenTerm) screen() string {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	return ansi.Strip(st.emu.Render())
+}
+
+// waitFor waits until the screen shows every one of wants.
+func (st *screenTerm) waitFor(timeout time.Duration, wants ...string) string {
+	st.t.Helper()
+	deadline := time.Now().Add(timeout)
+	for {
+		s := st.screen()
+		missing := ""
+		for _, w := range wants {
+			if !strings.Contains(s, w) {
+				missing = w
+				break
+			}
+		}
+		if missing == "" {
+			return s
+		}
+		if time.Now().After(deadline) {
+			st.t.Fatalf("screen never showed %q; it shows:\n%s", missing, s)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// keys types raw key bytes into the terminal.
+func (st *screenTerm) keys(s string) {
+	st.t.Helper()
+	if _, err := st.pty.Write([]byte(s)); err != nil {
+		st.t.Fatal(err)
+	}
+}
+
+// growingFeed serves an RSS feed that gains one update each time add is called.
+type growingFeed struct {
+	mu    sync.Mutex
+	items []string
+}
+
+func (g *growingFeed) add(n int) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	at := time.Date(2016, 1, 12, 8, 0, 0, 0, time.UTC).Add(time.Duration(n) * 10 * time.Minute)
+	g.items = append([]string{fmt.Sprintf(`<item><guid>post-%d</guid><title>Picket report number %d</title>
+<description>&lt;p&gt;Report %d from the picket line: 3,454 operations were put off so far.&lt;/p&gt;</description>
+<pubDate>%s</pubDate></item>`, n, n, n, at.Format(time.RFC1123Z))}, g.items...)
+}
+
+func (g *growingFeed) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	w.Header().Set("Content-Type", "application/rss+xml")
+	fmt.Fprintf(w, `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>
+<title>Junior doctors strike: live</title><link>http://127.0.0.1/live</link>
+<description>Following the walkout as it happens.</description>%s</channel></rss>`, strings.Join(g.items, "\n"))
+}
+
+func TestEndToEndFollowsAGrowingFeed(t *testing.T) {
+	feedSrv := &growingFeed{}
+	for i := 1; i <= 3; i++ {
+		feedSrv.add(i)
+	}
+	srv := httptest.NewServer(feedSrv)
+	defer srv.Close()
+
+	st := startTerm(t, 120, 40, nil, "--interval", "200ms", srv.URL+"/feed.rss")
+	st.waitFor(15*time.Second, "Junior doctors strike: live", "Picket report number 3", "Picket report number 1")
+
+	// Read an older update; a new one must not move the selection.
+	st.keys("j")
+	feedSrv.add(4)
+	screen := st.waitFor(10*time.Second, "Picket report number 4", "1 new")
+	if !strings.Contains(screen, "Report 2 from the picket line") {
+		t.Fatalf("the reader was moved off the update being read:\n%s", screen)
+	}
+	// g jumps to the newest and clears the badge.
+	st.keys("g")
+	screen = st.waitFor(5*time.Second, "Report 4 from the picket line")
+	if strings.Contains(screen, "1 new") {
+		t.Fatalf("badge not cleared after g:\n%s", screen)
+	}
+	st.keys("q")
+	select {
+	case <-st.done:
+	case <-time.After(5 * time.Second):
+		t.Fatal("liveline did not quit on q")
+	}
+}

@@ -1,0 +1,200 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// runCmd runs liveline in process and returns its exit code and output.
+func runCmd(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	env := &environment{stdin: strings.NewReader(stdin), stdout: &out, stderr: &errOut, location: time.UTC,
+		getenv: func(k string) string {
+			if k == "XDG_STATE_HOME" {
+				return t.TempDir()
+			}
+			return ""
+		}}
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	code = run(ctx, args, env)
+	return code, out.String(), errOut.String()
+}
+
+func repoFile(name string) string { return filepath.Join("..", "..", "testdata", name) }
+
+func TestDumpTextPrintsTheStoryNewestFirst(t *testing.T) {
+	code, out, errOut := runCmd(t, "", "dump", repoFile("strike.xml"))
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	lines := strings.Split(out, "\n")
+	if !strings.Contains(lines[0], "strike") {
+		t.Fatalf("first line is not the title: %q", lines[0])
+	}
+	for _, l := range lines {
+		if w := len([]rune(l)); w > 80 && !strings.HasPrefix(l, "http") && !strings.Contains(l, "://") {
+			t.Fatalf("line wider than 80 columns (%d): %q", w, l)
+		}
+	}
+	if !strings.Contains(out, "In numbers") {
+		t.Fatalf("no In numbers section:\n%s", out)
+	}
+}
+
+func TestDumpJSONHasTheStableKeys(t *testing.T) {
+	for _, f := range []string{"strike.xml", "strike.atom", "strike.json"} {
+		code, out, errOut := runCmd(t, "", "dump", "--format", "json", repoFile(f))
+		if code != 0 {
+			t.Fatalf("%s: exit %d: %s", f, code, errOut)
+		}
+		var story map[string]any
+		if err := json.Unmarshal([]byte(out), &story); err != nil {
+			t.Fatalf("%s: not JSON: %v", f, err)
+		}
+		for _, k := range []string{"title", "summary", "link", "updates", "in_numbers", "figures", "coverage_start", "coverage_end"} {
+			if _, ok := story[k]; !ok {
+				t.Fatalf("%s: no %q key", f, k)
+			}
+		}
+		ups := story["updates"].([]any)
+		if len(ups) == 0 {
+			t.Fatalf("%s: no updates", f)
+		}
+		for _, k := range []string{"id", "headline", "text", "published", "updated", "link", "author", "categories", "key", "edited", "removed"} {
+			if _, ok := ups[0].(map[string]any)[k]; !ok {
+				t.Fatalf("%s: update has no %q key", f, k)
+			}
+		}
+	}
+}
+
+func TestDumpReadsStandardInput(t *testing.T) {
+	data, err := os.ReadFile(repoFile("strike.xml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, out, _ := runCmd(t, string(data), "dump", "-")
+	if code != 0 || !strings.Contains(out, "In numbers") {
+		t.Fatalf("exit %d:\n%s", code, out)
+	}
+}
+
+func TestExitCodes(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Error(w, "down for maintenance", http.StatusInternalServerError)
+	}))
+	defer srv.Close()
+	cases := []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"dump", "--grep", "operations", repoFile("strike.xml")}, 0, ""},
+		{[]string{"dump", "--grep", "zzzzunmatched", repoFile("strike.xml")}, 3, ""},
+		{[]string{"dump"}, 2, "dump takes one SOURCE"},
+		{[]string{"dump", "--format", "yaml", repoFile("strike.xml")}, 2, "--format must be text or json"},
+		{[]string{"dump", "--bogus", repoFile("strike.xml")}, 2, "bogus"},
+		{[]string{"dump", srv.URL + "/feed"}, 1, "500"},
+		{[]string{"dump", filepath.Join(t.TempDir(), "missing.xml")}, 1, "missing.xml"},
+		{[]string{"dump", repoFile("bad/not-a-feed.html")}, 1, "no live-blog data"},
+		{[]string{"--version"}, 0, ""},
+	}
+	for _, c := range cases {
+		code, out, errOut := runCmd(t, "", c.args...)
+		if code != c.code {
+			t.Errorf("%v: exit %d, want %d\nstdout: %s\nstderr: %s", c.args, code, c.code, out, errOut)
+		}
+		if c.want != "" && !strings.Contains(errOut, c.want) {
+			t.Errorf("%v: stderr %q lacks %q", c.args, errOut, c.want)
+		}
+	}
+}
+
+func TestHostileInputNeverReachesTheTerminal(t *testing.T) {
+	matches, _ := filepath.Glob(repoFile("bad/*"))
+	if len(matches) < 10 {
+		t.Fatalf("only %d bad fixtures", len(matches))
+	}
+	for _, f := range matches {
+		for _, format := range []string{"text", "json"} {
+			_, out, errOut := runCmd(t, "", "dump", "--format", format, f)
+			for _, s := range []string{out, errOut} {
+				for _, r := range s {
+					if (r < 0x20 && r != '\n' && r != '\t') || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == 0x202e {
+						t.Fatalf("%s (%s): control character %U in output:\n%q", f, format, r, s)
+					}
+				}
+			}
+		}
+	}
+}
+
+func TestDumpFollowPrintsJSONLines(t *testing.T) {
+	feed := &growingFeed{}
+	feed.add(1)
+	srv := httptest.NewServer(feed)
+	defer srv.Close()
+	var out syncBuffer
+	env := &environment{stdin: strings.NewReader(""), stdout: &out, stderr: &bytes.Buffer{}, location: time.UTC, getenv: func(string) string { return "" }}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan int)
+	go func() { done <- run(ctx, []string{"dump", "--follow", "--format", "json", "--interval", "100ms", srv.URL}, env) }()
+	waitUntil(t, func() bool { return strings.Contains(out.String(), "Picket report number 1") })
+	feed.add(2)
+	waitUntil(t, func() bool { return strings.Contains(out.String(), "Picket report number 2") })
+	cancel()
+	if code := <-done; code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	kinds := map[string]int{}
+	for _, line := range strings.Split(strings.TrimSpace(out.String()), "\n") {
+		var ev struct{ Event string }
+		if err := json.Unmarshal([]byte(line), &ev); err != nil {
+			t.Fatalf("not a JSON line: %q", line)
+		}
+		kinds[ev.Event]++
+	}
+	if kinds["new"] != 2 || kinds["status"] == 0 {
+		t.Fatalf("events %v", kinds)
+	}
+}
+
+// syncBuffer is a bytes.Buffer safe for one writer and one reader.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+func waitUntil(t *testing.T, ok func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for !ok() {
+		if time.Now().After(deadline) {
+			t.Fatal("timed out")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}

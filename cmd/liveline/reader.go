@@ -1,0 +1,208 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/cli/browser"
+
+	"github.com/liveline-tui/liveline/feed"
+	"github.com/liveline-tui/liveline/feed/clock"
+	"github.com/liveline-tui/liveline/feed/demo"
+	"github.com/liveline-tui/liveline/feed/fetch"
+	"github.com/liveline-tui/liveline/feed/notify"
+	"github.com/liveline-tui/liveline/feed/replay"
+	"github.com/liveline-tui/liveline/feed/state"
+	"github.com/liveline-tui/liveline/tui"
+)
+
+const replayHelp = `Usage: liveline replay [flags] FILE
+
+Replay a story as it unfolded: a recording made with --record, or a saved
+feed or live-blog page (each update then appears at its published time).
+Keys: space pause/resume, + and - speed, ] and [ next/previous change.
+
+Flags:
+`
+
+// readerFlags are the reader's own flags.
+type readerFlags struct {
+	fetchFlags
+	noMouse bool
+	noState bool
+	notify  notifyMode
+	version bool
+}
+
+func runReader(ctx context.Context, args []string, env *environment) error {
+	var o readerFlags
+	fs := flag.NewFlagSet("liveline", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	o.register(fs)
+	fs.BoolVar(&o.noMouse, "no-mouse", false, "leave the mouse to the terminal (for selecting text)")
+	fs.BoolVar(&o.noState, "no-state", false, "neither read nor write saved state")
+	fs.Var(&o.notify, "notify", "desktop notification when a check brings new updates (=key: key events only)")
+	fs.BoolVar(&o.version, "version", false, "print the version and exit")
+	pos, err := parseInterleaved(fs, args)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			writeUsage(env.stdout, fs, mainHelp)
+			return nil
+		}
+		return err
+	}
+	if o.version {
+		printVersion(env.stdout)
+		return nil
+	}
+	if len(pos) > 1 {
+		return usagef("liveline reads one SOURCE at a time, got %d", len(pos))
+	}
+	ui := uiOptions{mouse: !o.noMouse, notify: notify.Off}
+	if o.notify != "" {
+		ui.notify, _ = notify.ParseMode(string(o.notify))
+	}
+	if len(pos) == 0 {
+		ui.name = demo.Name
+		return runUI(ctx, demo.New(clock.Real{}), ui, env)
+	}
+	ui.name = pos[0]
+	if ui.name == "-" {
+		return usagef("the reader needs the terminal for keys: save standard input to a file, or use \"liveline dump -\"")
+	}
+	var saved *state.Saved
+	var stateDir string
+	if !o.noState && !isRecordingFile(ui.name) {
+		stateDir, saved = loadState(ui.name, env)
+	}
+	var validators fetch.Validators
+	if saved != nil {
+		validators = fetch.Validators{ETag: saved.ETag, LastModified: saved.LastModified}
+		ui.restore = &tui.Persisted{Story: saved.Story(), Read: saved.Read, Starred: saved.Starred}
+	}
+	opened, err := env.openSource(ui.name, o.fetchFlags, explicitlySet(fs, "interval"), validators)
+	if err != nil {
+		return err
+	}
+	defer opened.Close()
+	if stateDir != "" {
+		ui.persist = func(p tui.Persisted) func() error {
+			s := state.Capture(ui.name, p.Story)
+			s.Read, s.Starred = p.Read, p.Starred
+			if opened.poller != nil {
+				v := opened.poller.Validators()
+				s.ETag, s.LastModified = v.ETag, v.LastModified
+			}
+			return func() error { return state.Save(stateDir, ui.name, s) }
+		}
+	}
+	return runUI(ctx, opened, ui, env)
+}
+
+// loadState finds the state directory and this source's saved state. A
+// state that cannot be read is reported and the reader starts fresh; when
+// the directory itself is unusable, the reader runs without state.
+func loadState(source string, env *environment) (dir string, saved *state.Saved) {
+	dir, err := state.Dir(env.getenv)
+	if err != nil {
+		fmt.Fprintf(env.stderr, "liveline: running without saved state: %s\n", sanitizeMessage(err.Error()))
+		return "", nil
+	}
+	saved, err = state.Load(dir, source)
+	var unreadable *state.UnreadableError
+	switch {
+	case errors.As(err, &unreadable):
+		fmt.Fprintf(env.stderr, "liveline: %s\n", sanitizeMessage(err.Error()))
+		return dir, nil
+	case err != nil:
+		fmt.Fprintf(env.stderr, "liveline: running without saved state: %s\n", sanitizeMessage(err.Error()))
+		return "", nil
+	}
+	return dir, saved
+}
+
+func runReplay(ctx context.Context, args []string, env *environment) error {
+	fs := flag.NewFlagSet("replay", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	speed := fs.Float64("speed", 10, "story seconds per real second")
+	at := fs.Duration("at", 0, "start this far into the story, e.g. 1h30m")
+	end := fs.Bool("end", false, "open at the final state")
+	noMouse := fs.Bool("no-mouse", false, "leave the mouse to the terminal")
+	pos, err := parseInterleaved(fs, args)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			writeUsage(env.stdout, fs, replayHelp)
+			return nil
+		}
+		return err
+	}
+	if len(pos) != 1 {
+		return usagef("replay takes one FILE, got %d", len(pos))
+	}
+	if *speed <= 0 {
+		return usagef("--speed must be above 0, not %v", *speed)
+	}
+	p, err := replay.Open(pos[0], replay.Options{Speed: *speed, At: *at, End: *end, Clock: clock.Real{}})
+	if err != nil {
+		return err
+	}
+	return runUI(ctx, p, uiOptions{name: pos[0], mouse: !*noMouse}, env)
+}
+
+// uiOptions are what the reader's flags ask of the UI.
+type uiOptions struct {
+	name    string
+	mouse   bool
+	notify  notify.Mode
+	restore *tui.Persisted
+	persist func(tui.Persisted) func() error
+}
+
+// runUI runs the reader full screen on the terminal until the user quits,
+// then saves its state a last time.
+func runUI(ctx context.Context, src feed.Source, o uiOptions, env *environment) error {
+	browser.Stdout, browser.Stderr = io.Discard, io.Discard
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	events := make(chan feed.Event, 64)
+	done := make(chan struct{})
+	go func() {
+		src.Run(ctx, events)
+		close(done)
+	}()
+	m := tui.New(tui.Options{
+		Source:     src,
+		Events:     events,
+		SourceName: o.name,
+		Now:        time.Now,
+		Location:   env.location,
+		Mouse:      o.mouse,
+		OpenURL:    browser.OpenURL,
+		Dark:       true,
+		Restore:    o.restore,
+		Persist:    o.persist,
+		Notify:     o.notify,
+		Getenv:     env.getenv,
+	})
+	prog := tea.NewProgram(m, tea.WithContext(ctx), tea.WithOutput(os.Stdout))
+	final, err := prog.Run()
+	cancel()
+	<-done
+	if o.persist != nil {
+		if fm, ok := final.(*tui.Model); ok {
+			if serr := o.persist(fm.State())(); serr != nil {
+				fmt.Fprintf(env.stderr, "liveline: could not save the reader's state: %s\n", sanitizeMessage(serr.Error()))
+			}
+		}
+	}
+	if err != nil && !errors.Is(err, tea.ErrProgramKilled) && !errors.Is(err, context.Canceled) {
+		return fmt.Errorf("the terminal UI stopped: %w", err)
+	}
+	return nil
+}
