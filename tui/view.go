@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -259,6 +260,15 @@ func (m *Model) timelineView(r rect) []string {
 	return out
 }
 
+// storyNow is the time relative times count from: the story's own clock
+// in a replay, else the wall clock.
+func (m *Model) storyNow() time.Time {
+	if r := m.status.Replay; r != nil && !r.Clock.IsZero() {
+		return r.Clock
+	}
+	return m.now
+}
+
 func (m *Model) rowParts(u *model.Update, selected bool) rowParts {
 	p := rowParts{cursor: " ", unread: " ", key: " ", headline: u.Headline}
 	if selected {
@@ -274,7 +284,7 @@ func (m *Model) rowParts(u *model.Update, selected bool) rowParts {
 		p.key = "◆"
 	}
 	if u.HasTime() {
-		p.when = shortTime(u.Published, m.now, m.opts.Location)
+		p.when = shortTime(u.Published, m.storyNow(), m.opts.Location)
 	}
 	switch {
 	case u.Removed:
