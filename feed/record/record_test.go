@@ -320,3 +320,53 @@ func FuzzOpen(f *testing.F) {
 		rec.Final()
 	})
 }
+
+// TestGzipDamage: a compressed recording cut anywhere, or with a damaged
+// member, keeps the records in its whole members.
+func TestGzipDamage(t *testing.T) {
+	path := write(t, "g.jsonl.gz", 6, 1, 3)
+	data, _ := os.ReadFile(path)
+	full, err := Read(data)
+	if err != nil || len(full.Warnings) > 0 || full.Len() != 6 {
+		t.Fatalf("whole: %v %q %d", err, full.Warnings, full.Len())
+	}
+	last := -1
+	for cut := 2; cut < len(data); cut++ { // two bytes say gzip
+		rec, err := Read(data[:cut])
+		if err != nil {
+			t.Fatalf("cut at %d: %v", cut, err)
+		}
+		if rec.Len() < last {
+			t.Fatalf("cut at %d: %d steps, fewer than a shorter cut's %d", cut, rec.Len(), last)
+		}
+		last = rec.Len()
+	}
+	if last < 6 { // cut inside the final checkpoint
+		t.Fatalf("cut in the last member: %d steps", last)
+	}
+	// Damage a byte in the middle of the file: one member is lost.
+	bad := bytes.Clone(data)
+	bad[len(bad)/3] ^= 0xff
+	rec, err := Read(bad)
+	if err != nil || len(rec.Warnings) == 0 || rec.Len() < 5 {
+		t.Fatalf("damaged: %v %q %d steps", err, rec.Warnings, rec.Len())
+	}
+	// Appending after a cut member continues a readable file.
+	p := filepath.Join(t.TempDir(), "cut.jsonl.gz")
+	os.WriteFile(p, data[:len(data)-5], 0o644)
+	w, err := Append(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs, _ := recordtest.Fetches(8, 1, 3, recordtest.Parse)
+	for _, f := range fs[6:] {
+		if err := w.Add(f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w.Close()
+	rec, err = Open(p)
+	if err != nil || len(rec.Warnings) > 0 || rec.Len() != 8 {
+		t.Fatalf("append after cut: %v %q %d", err, rec.Warnings, rec.Len())
+	}
+}

@@ -2,6 +2,7 @@ package replay
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -271,4 +272,28 @@ func ids(s *model.Story) string {
 		b.WriteByte(' ')
 	}
 	return b.String()
+}
+
+func TestSavedFeedWithoutDates(t *testing.T) {
+	clk := clock.NewFake(t0)
+	p, err := Open(filepath.Join("..", "..", "testdata", "bad", "no-dates-ids.xml"), Options{Clock: clk})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := start(t, p, clk)
+	evs := h.next()
+	if last(evs).Replay.Steps != 1 || last(evs).State != feed.Offline || h.story.Len() == 0 {
+		t.Fatalf("undated feed: %+v, %d updates", last(evs).Replay, h.story.Len())
+	}
+}
+
+func TestOpenErrors(t *testing.T) {
+	dir := t.TempDir()
+	for name, body := range map[string]string{"empty.jsonl": `{"liveline_recording":1,"created":"2026-01-01T00:00:00Z","crc":"00000000"}` + "\n", "x.txt": "hello"} {
+		path := filepath.Join(dir, name)
+		os.WriteFile(path, []byte(body), 0o644)
+		if _, err := Open(path, Options{}); err == nil {
+			t.Errorf("%s: no error", name)
+		}
+	}
 }
