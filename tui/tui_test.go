@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -370,5 +371,56 @@ func TestGoldenScreens(t *testing.T) {
 			press(m, "j", "j", "j")
 			golden.RequireEqual(t, screen(m))
 		})
+	}
+}
+
+func TestMouseWheelScrollsAndClickSelects(t *testing.T) {
+	m, _ := newTestModel(t, 120, 40)
+	m.opts.Mouse = true
+	send(m, snapshotOf(0, 60))
+	lay := m.layout()
+	m.Update(tea.MouseWheelMsg{X: 2, Y: lay.timeline.y + 3, Button: tea.MouseWheelDown})
+	if m.tl.offset != 3 {
+		t.Fatalf("wheel over the timeline scrolled to %d, want 3", m.tl.offset)
+	}
+	m.Update(tea.MouseClickMsg{X: 5, Y: lay.timeline.y + 1 + 4, Button: tea.MouseLeft})
+	if m.tl.sel != 7 {
+		t.Fatalf("click selected row %d, want 7", m.tl.sel)
+	}
+	m.Update(tea.MouseWheelMsg{X: lay.detail.x + 2, Y: lay.detail.y + 2, Button: tea.MouseWheelDown})
+	if m.tl.sel != 7 {
+		t.Fatal("wheel over the detail pane moved the timeline")
+	}
+	if m.View().MouseMode != tea.MouseModeCellMotion {
+		t.Fatal("mouse not enabled")
+	}
+}
+
+func TestHighlightNeverSplitsCharacters(t *testing.T) {
+	m, _ := newTestModel(t, 100, 30)
+	snap := snapshotOf(0, 3)
+	snap.Updates[0].Headline = "Zürich doctors join: 東京 solidarity café 🇬🇧 rally"
+	snap.Updates[0].Body = model.TextBody("Crowds in Zürich and 東京都 sent messages; a café near the hospital served the picket line.")
+	snap.Prepare()
+	send(m, snap)
+	for _, q := range []string{"zurich", "東京", "cafe", "Zür", "🇬🇧"} {
+		press(m, "/")
+		m.input.SetValue(q)
+		m.startSearch(q)
+		m.Update(searchMsg{gen: m.searchGen, result: m.index.Search(context.Background(), m.query)})
+		press(m, "enter", "j", "k")
+		out := m.View().Content
+		if !utf8.ValidString(out) {
+			t.Fatalf("query %q: frame is not valid UTF-8", q)
+		}
+		for _, line := range strings.Split(ansi.Strip(out), "\n") {
+			if w := ansi.StringWidth(line); w > 100 {
+				t.Fatalf("query %q: line of width %d", q, w)
+			}
+		}
+		if !strings.Contains(out, "\x1b[") || len(m.tl.items) != 1 {
+			t.Fatalf("query %q: %d matches", q, len(m.tl.items))
+		}
+		press(m, "esc")
 	}
 }

@@ -10,6 +10,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/liveline-tui/liveline/feed"
 	"github.com/liveline-tui/liveline/model"
 )
 
@@ -98,6 +99,9 @@ func (m *Model) headerLines(w int) []string {
 	}
 	parts = append(parts, count)
 	state := stateText(m.status, m.now)
+	if bar := replayBar(m.status.Replay, 20); bar != "" {
+		state = bar + " " + state
+	}
 	info := s.header.Render(ansi.Truncate(strings.Join(parts, " · "), w, "…"))
 	used := ansi.StringWidth(strings.Join(parts, " · "))
 	if room := w - used - 3; room > 4 && state != "" {
@@ -344,4 +348,14 @@ func (m *Model) numbersView(r rect) []string {
 		out[i+1] = fit(" "+line, r.w)
 	}
 	return out
+}
+
+// replayBar draws how far a replay has got on the story's own clock.
+func replayBar(r *feed.ReplayStatus, width int) string {
+	if r == nil || !r.End.After(r.Start) {
+		return ""
+	}
+	done := int(float64(width) * float64(r.Clock.Sub(r.Start)) / float64(r.End.Sub(r.Start)))
+	done = max(0, min(done, width))
+	return strings.Repeat("━", done) + strings.Repeat("─", width-done)
 }
