@@ -149,7 +149,9 @@ func TestDumpFollowPrintsJSONLines(t *testing.T) {
 	env := &environment{stdin: strings.NewReader(""), stdout: &out, stderr: &bytes.Buffer{}, location: time.UTC, getenv: func(string) string { return "" }}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan int)
-	go func() { done <- run(ctx, []string{"dump", "--follow", "--format", "json", "--interval", "100ms", srv.URL}, env) }()
+	go func() {
+		done <- run(ctx, []string{"dump", "--follow", "--format", "json", "--interval", "100ms", srv.URL}, env)
+	}()
 	waitUntil(t, func() bool { return strings.Contains(out.String(), "Picket report number 1") })
 	feed.add(2)
 	waitUntil(t, func() bool { return strings.Contains(out.String(), "Picket report number 2") })
@@ -196,5 +198,41 @@ func waitUntil(t *testing.T, ok func() bool) {
 			t.Fatal("timed out")
 		}
 		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+func TestRecordWhileFollowingThenDumpTheRecording(t *testing.T) {
+	feed := &growingFeed{}
+	feed.add(1)
+	srv := httptest.NewServer(feed)
+	defer srv.Close()
+	rec := filepath.Join(t.TempDir(), "strike.llrec")
+	var out syncBuffer
+	env := &environment{stdin: strings.NewReader(""), stdout: &out, stderr: &bytes.Buffer{}, location: time.UTC, getenv: func(string) string { return "" }}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan int)
+	go func() {
+		done <- run(ctx, []string{"dump", "--follow", "--record", rec, "--interval", "100ms", srv.URL}, env)
+	}()
+	waitUntil(t, func() bool { return strings.Contains(out.String(), "Picket report number 1") })
+	feed.add(2)
+	waitUntil(t, func() bool { return strings.Contains(out.String(), "Picket report number 2") })
+	cancel()
+	if code := <-done; code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	code, text, errOut := runCmd(t, "", "dump", "--format", "json", rec)
+	if code != 0 {
+		t.Fatalf("dumping the recording: exit %d: %s", code, errOut)
+	}
+	var story struct {
+		Title   string
+		Updates []struct{ Headline string }
+	}
+	if err := json.Unmarshal([]byte(text), &story); err != nil {
+		t.Fatal(err)
+	}
+	if story.Title != "Junior doctors strike: live" || len(story.Updates) != 2 || story.Updates[0].Headline != "Picket report number 2" {
+		t.Fatalf("recording's final state: %+v", story)
 	}
 }
