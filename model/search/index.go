@@ -35,6 +35,11 @@ type Index struct {
 	version  uint64 // counts changes, to know when last is out of date
 	recent   *[recentSize]recentGram
 
+	words        map[string]int32 // distinct word -> 1 + index in postings
+	dict         []byte           // every distinct word, each after a wordSep
+	dictWords    []int32          // where each word of dict starts
+	dictPostings []int32          // 1 + index in postings of each word of dict
+
 	lastMu sync.Mutex
 	last   *lastSearch
 }
@@ -98,6 +103,7 @@ func (x *Index) Add(u *model.Update) {
 			x.posting(gramKey(text[i:i+3]), true).add(id, limit)
 		}
 	}
+	x.addWords(id, text, limit)
 }
 
 // store copies b into the index's text arena and returns it as a string.
@@ -206,6 +212,7 @@ func (x *Index) Bytes() int {
 		n += len(d.text)
 	}
 	n += len(x.grams) * 12 * 2 // keys, values and map overhead, roughly
+	n += len(x.words)*(16+4)*2 + cap(x.dict) + cap(x.dictWords)*4 + cap(x.dictPostings)*4
 	n += cap(x.postings)*int(unsafe.Sizeof(posting{})) + cap(x.small)*4
 	for _, p := range x.postings {
 		n += cap(p.ids)*4 + cap(p.bits)*8
@@ -303,9 +310,20 @@ func (x *Index) Search(ctx context.Context, q Query) *Result {
 	// holds, except in updates edited since they were first indexed
 	// ("dirty"), whose postings may be stale. Longer terms may occur where
 	// all their trigrams do, and are looked for in the text.
+	// Terms without a space are answered exactly from the words.
 	p := &plan{q: q, dirty: x.dirty}
 	var lists []*posting
+	var sets []bitset // updates holding a word term, exactly
 	for _, t := range include {
+		if wordTerm(t) {
+			bs, ok := x.wordUnion(t)
+			if !ok {
+				x.remember(q, res)
+				return res // t occurs nowhere
+			}
+			sets = append(sets, bs)
+			continue
+		}
 		if len(t) > 3 {
 			p.check = append(p.check, t)
 		}
@@ -318,19 +336,28 @@ func (x *Index) Search(ctx context.Context, q Query) *Result {
 	}
 	exact := true
 	for _, t := range exclude {
-		ps, ok := x.postingsOf(t)
-		if !ok {
-			continue // t occurs nowhere: excludes nothing
-		}
-		ids, bs := intersect(slices.Clone(ps))
-		if bs == nil {
-			bs = make(bitset, len(x.present))
-			for _, id := range ids {
-				bs.set(id)
+		var bs bitset
+		if wordTerm(t) {
+			var ok bool
+			if bs, ok = x.wordUnion(t); !ok {
+				continue // t occurs nowhere: excludes nothing
+			}
+		} else {
+			ps, ok := x.postingsOf(t)
+			if !ok {
+				continue
+			}
+			var ids []uint32
+			if ids, bs = intersect(slices.Clone(ps)); bs == nil {
+				bs = make(bitset, len(x.present))
+				for _, id := range ids {
+					bs.set(id)
+				}
 			}
 		}
-		p.excl = append(p.excl, exclusion{text: t, may: bs, exact: len(t) <= 3})
-		exact = exact && len(t) <= 3
+		e := exclusion{text: t, may: bs, exact: len(t) <= 3 || wordTerm(t)}
+		p.excl = append(p.excl, e)
+		exact = exact && e.exact
 	}
 	if err := ctx.Err(); err != nil {
 		res.Err = err
@@ -341,23 +368,28 @@ func (x *Index) Search(ctx context.Context, q Query) *Result {
 	switch {
 	case len(lists) > 0:
 		cands, bs = intersect(lists)
+	case len(sets) > 0:
+		bs, sets = sets[0], sets[1:] // made for this search: free to change
 	case base != nil:
 		bs = slices.Clone(base)
 	default:
 		bs = slices.Clone(x.present) // only exclusions
 	}
 	if base != nil {
+		sets = append(sets, base)
+	}
+	for _, set := range sets {
 		if bs != nil {
-			bs.and(base)
-		} else {
-			kept := cands[:0]
-			for _, id := range cands {
-				if base.has(id) {
-					kept = append(kept, id)
-				}
-			}
-			cands = kept
+			bs.and(set)
+			continue
 		}
+		kept := cands[:0]
+		for _, id := range cands {
+			if set.has(id) {
+				kept = append(kept, id)
+			}
+		}
+		cands = kept
 	}
 	if bs != nil && len(p.check) == 0 && exact {
 		// Only short terms: the postings are the answer, but for dirty
