@@ -46,9 +46,10 @@ type Step struct {
 
 // checkpointRef is a checkpoint read back, decoded only when used.
 type checkpointRef struct {
-	after int // steps applied before it
-	t     time.Time
-	line  []byte
+	after     int // steps applied before it
+	t         time.Time
+	seq, base int
+	line      []byte
 }
 
 // Body returns the step's raw body.
@@ -165,6 +166,28 @@ func (rec *Recording) setEnd(off int, terminated bool) {
 	}
 }
 
+// seqBase reads the seq and base that open a checkpoint object written by
+// this package, {"seq":N,"base":M,...; zero when absent.
+func seqBase(b []byte) (seq, base int) {
+	num := func(key string) int {
+		if !bytes.HasPrefix(b, []byte(key)) {
+			return 0
+		}
+		b = b[len(key):]
+		v := 0
+		for len(b) > 0 && b[0] >= '0' && b[0] <= '9' && v < 1<<40 {
+			v = v*10 + int(b[0]-'0')
+			b = b[1:]
+		}
+		return v
+	}
+	seq = num(`{"seq":`)
+	if seq != 0 {
+		base = num(`,"base":`)
+	}
+	return seq, base
+}
+
 // checkpointPrefix starts every checkpoint line after its time.
 var checkpointPrefix = []byte(`","checkpoint":`)
 
@@ -179,7 +202,8 @@ func (rec *Recording) add(line []byte) bool {
 			if err != nil {
 				return false
 			}
-			rec.checkpoints = append(rec.checkpoints, checkpointRef{after: len(rec.Steps), t: t, line: line})
+			seq, base := seqBase(rest[i+len(checkpointPrefix):])
+			rec.checkpoints = append(rec.checkpoints, checkpointRef{after: len(rec.Steps), t: t, seq: seq, base: base, line: line})
 			return true
 		}
 	}
@@ -189,7 +213,12 @@ func (rec *Recording) add(line []byte) bool {
 	}
 	switch {
 	case h.Checkpoint != nil:
-		rec.checkpoints = append(rec.checkpoints, checkpointRef{after: len(rec.Steps), t: h.T, line: line})
+		var c struct {
+			Seq  int `json:"seq"`
+			Base int `json:"base"`
+		}
+		json.Unmarshal(h.Checkpoint, &c)
+		rec.checkpoints = append(rec.checkpoints, checkpointRef{after: len(rec.Steps), t: h.T, seq: c.Seq, base: c.Base, line: line})
 	case h.Recording != 0:
 		return false // a second header
 	case !h.T.IsZero():
@@ -245,22 +274,68 @@ func (rec *Recording) Snapshot(i int) (*model.Snapshot, error) {
 
 // Checkpoint returns the latest checkpoint taken with at most n steps
 // applied: how many steps it follows and the story's meta and updates.
-// With none, it returns 0 steps and an empty story.
+// A delta checkpoint is rebuilt from the full one it builds on; one whose
+// chain was damaged is passed over for an older one. With none, it returns
+// 0 steps and an empty story.
 func (rec *Recording) Checkpoint(n int) (after int, meta model.Snapshot, updates []model.Update, err error) {
 	for i := len(rec.checkpoints) - 1; i >= 0; i-- {
-		c := rec.checkpoints[i]
-		if c.after > n {
+		if rec.checkpoints[i].after > n {
 			continue
 		}
+		if meta, updates, ok := rec.resolve(i); ok {
+			return rec.checkpoints[i].after, meta, updates, nil
+		}
+	}
+	return 0, model.Snapshot{}, nil, nil
+}
+
+// resolve decodes checkpoint i, following a delta back to its full one.
+func (rec *Recording) resolve(i int) (model.Snapshot, []model.Update, bool) {
+	chain := []int{i}
+	for j := i; rec.checkpoints[j].base != 0; {
+		k := j - 1
+		for k >= 0 && rec.checkpoints[k].seq != rec.checkpoints[j].base {
+			k--
+		}
+		if k < 0 {
+			return model.Snapshot{}, nil, false // its base was damaged
+		}
+		chain = append(chain, k)
+		j = k
+	}
+	var meta model.Snapshot
+	var ups []model.Update
+	for c := len(chain) - 1; c >= 0; c-- {
 		var r struct {
 			Checkpoint checkpoint `json:"checkpoint"`
 		}
-		if err := json.Unmarshal(c.line, &r); err != nil {
-			continue // written by a broken writer: an older one will do
+		if err := json.Unmarshal(rec.checkpoints[chain[c]].line, &r); err != nil {
+			return model.Snapshot{}, nil, false // written by a broken writer
 		}
-		return c.after, r.Checkpoint.Meta, r.Checkpoint.Updates, nil
+		cp := &r.Checkpoint
+		meta = cp.Meta
+		if cp.Base == 0 {
+			ups = cp.Updates
+			continue
+		}
+		byID := make(map[string]*model.Update, len(ups)+len(cp.Updates))
+		for k := range ups {
+			byID[ups[k].ID] = &ups[k]
+		}
+		for k := range cp.Updates {
+			byID[cp.Updates[k].ID] = &cp.Updates[k]
+		}
+		next := make([]model.Update, 0, len(cp.Order))
+		for _, id := range cp.Order {
+			u := byID[id]
+			if u == nil {
+				return model.Snapshot{}, nil, false
+			}
+			next = append(next, *u)
+		}
+		ups = next
 	}
-	return 0, model.Snapshot{}, nil, nil
+	return meta, ups, true
 }
 
 // Story returns the story as it stood after the first n steps: restored

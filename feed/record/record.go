@@ -73,10 +73,19 @@ type wireRecord struct {
 }
 
 // checkpoint is the normalised story after the fetch record before it.
+// A full checkpoint holds every update; a delta (Base set) holds the
+// display order and only the updates that changed since checkpoint Base.
 type checkpoint struct {
+	Seq     int            `json:"seq,omitempty"`  // 1, 2, ... in the file
+	Base    int            `json:"base,omitempty"` // for a delta: the Seq it builds on
 	Meta    model.Snapshot `json:"meta"`
-	Updates []model.Update `json:"updates"` // newest first, as model.Restore takes them
+	Order   []string       `json:"order,omitempty"` // for a delta: every update ID, newest first
+	Updates []model.Update `json:"updates"`         // newest first, as model.Restore takes them
 }
+
+// FullEvery is how often a checkpoint holds the whole story; the ones
+// between hold only what changed since the one before.
+const FullEvery = 8
 
 // fetchHead is a fetch record without its body, decoded when a recording is opened.
 type fetchHead struct {

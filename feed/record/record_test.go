@@ -370,3 +370,52 @@ func TestGzipDamage(t *testing.T) {
 		t.Fatalf("append after cut: %v %q %d", err, rec.Warnings, rec.Len())
 	}
 }
+
+// TestDeltaCheckpoints: checkpoints between full ones hold only changes;
+// a damaged checkpoint breaks the deltas built on it, and the reader falls
+// back to an older checkpoint and the bodies.
+func TestDeltaCheckpoints(t *testing.T) {
+	path := write(t, "delta.jsonl", 12*CheckpointEvery/5, 1, 4)
+	data, _ := os.ReadFile(path)
+	lines := bytes.SplitAfter(data, []byte("\n"))
+	var cps []int // line numbers of checkpoints
+	for i, l := range lines {
+		if bytes.Contains(l, []byte(`"checkpoint":{"seq":`)) {
+			cps = append(cps, i)
+		}
+	}
+	if len(cps) < 3 || !bytes.Contains(lines[cps[1]], []byte(`"base":1,`)) || !bytes.Contains(lines[cps[1]], []byte(`"order":[`)) {
+		t.Fatalf("checkpoints at lines %v; second: %.80s", cps, lines[cps[1]])
+	}
+	if got := bytes.Count(lines[cps[1]], []byte(`{"ID":`)); got != CheckpointEvery {
+		t.Fatalf("the delta holds %d updates, want the %d new ones", got, CheckpointEvery)
+	}
+	n := bytes.Count(data, []byte(`{"t":`)) - len(cps)
+	wantIDs := ids(want(t, n, 1, 4))
+	for _, broken := range []int{-1, 0, 1} {
+		bad := bytes.Clone(data)
+		if broken >= 0 {
+			off := 0
+			for _, l := range lines[:cps[broken]] {
+				off += len(l)
+			}
+			bad[off+40] ^= 1
+		}
+		rec, err := Read(bad)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, at := range []int{n, n - 1, CheckpointEvery + 1} {
+			st, err := rec.Story(at)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, w := ids(st), ids(want(t, at, 1, 4)); got != w {
+				t.Fatalf("checkpoint %d damaged, story after %d:\n got %s\nwant %s", broken, at, got, w)
+			}
+		}
+		if st, _ := rec.Final(); ids(st) != wantIDs {
+			t.Fatal("final story differs")
+		}
+	}
+}

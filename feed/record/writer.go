@@ -32,8 +32,13 @@ type Writer struct {
 	story   *model.Story
 	changes int // changed fetches since the last checkpoint
 	steps   int // fetches in the recording
-	last    time.Time
-	err     error
+	seq     int // the last checkpoint's seq
+	deltas  int // delta checkpoints since the last full one
+	// prev is what the last checkpoint held of each update, for deltas;
+	// nil when the next checkpoint must be full.
+	prev map[string]cpKey
+	last time.Time
+	err  error
 }
 
 // Create starts a new recording at path, replacing any file there. A path
@@ -86,6 +91,9 @@ func Append(path string) (*Writer, error) {
 	w.steps, w.changes = len(rec.Steps), len(rec.Steps)
 	if cps := rec.Checkpoints(); len(cps) > 0 {
 		w.changes -= cps[len(cps)-1]
+	}
+	for _, c := range rec.checkpoints {
+		w.seq = max(w.seq, c.seq) // the next checkpoint is full: prev is nil
 	}
 	if n := len(rec.Steps); n > 0 {
 		w.last = rec.Steps[n-1].Time
@@ -174,11 +182,47 @@ func (w *Writer) add(f feed.Fetch) (bool, error) {
 	return true, nil
 }
 
-// checkpoint writes the story as it stands.
+// cpKey is what a delta checkpoint compares to tell a changed update.
+type cpKey struct {
+	hash            uint64
+	edited, removed bool
+	updated         time.Time
+}
+
+func keyOf(u *model.Update) cpKey {
+	return cpKey{hash: u.Hash, edited: u.Edited, removed: u.Removed, updated: u.Updated}
+}
+
+// checkpoint writes the story as it stands: in full every FullEvery
+// checkpoints, else only what changed since the last one.
 func (w *Writer) checkpoint() error {
-	cp := checkpoint{Meta: w.story.Meta(), Updates: make([]model.Update, w.story.Len())}
-	for i, u := range w.story.Updates() {
-		cp.Updates[i] = *u
+	w.seq++
+	cp := checkpoint{Seq: w.seq, Meta: w.story.Meta()}
+	full := w.prev == nil || w.deltas+1 >= FullEvery
+	next := make(map[string]cpKey, w.story.Len())
+	if !full {
+		cp.Base = w.seq - 1
+		cp.Order = make([]string, 0, w.story.Len())
+	}
+	for _, u := range w.story.Updates() {
+		k := keyOf(u)
+		next[u.ID] = k
+		if full {
+			cp.Updates = append(cp.Updates, *u)
+			continue
+		}
+		cp.Order = append(cp.Order, u.ID)
+		if old, ok := w.prev[u.ID]; !ok || old != k {
+			cp.Updates = append(cp.Updates, *u)
+		}
+	}
+	if cp.Updates == nil {
+		cp.Updates = []model.Update{}
+	}
+	if full {
+		w.deltas = 0
+	} else {
+		w.deltas++
 	}
 	line, err := encodeLine(wireRecord{T: w.last.UTC(), Checkpoint: &cp})
 	if err != nil {
@@ -187,6 +231,7 @@ func (w *Writer) checkpoint() error {
 	if err := w.write(line); err != nil {
 		return err
 	}
+	w.prev = next
 	w.changes = 0
 	return nil
 }
