@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/liveline-tui/liveline/feed"
@@ -21,12 +22,14 @@ import (
 // (fsync) after each one, so a record reported written survives a crash.
 // Records come at most once a poll, so the cost is small.
 //
-// A Writer is not safe for concurrent use.
+// A Writer is safe for concurrent use: a poller may Add while the program
+// Closes it on the way out.
 type Writer struct {
 	// Parse re-reads bodies when appending to an existing recording and
 	// when a Fetch comes without a snapshot; DefaultParse when nil.
 	Parse ParseFunc
 
+	mu      sync.Mutex
 	f       *os.File
 	gz      bool
 	story   *model.Story
@@ -123,18 +126,21 @@ func Append(path string) (*Writer, error) {
 	return w, nil
 }
 
-// Story returns the writer's copy of the story. Do not modify it.
-func (w *Writer) Story() *model.Story { return w.story }
-
 // Add records a fetch if the story it shows differs from the story so far,
 // and a checkpoint every CheckpointEvery changes.
 func (w *Writer) Add(f feed.Fetch) error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
 	_, err := w.add(f)
 	return err
 }
 
 // Len returns how many fetches the recording holds.
-func (w *Writer) Len() int { return w.steps }
+func (w *Writer) Len() int {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.steps
+}
 
 func (w *Writer) add(f feed.Fetch) (bool, error) {
 	if w.err != nil {
@@ -263,12 +269,21 @@ var syncFile = (*os.File).Sync
 // Close writes a checkpoint of the story if it changed since the last one,
 // so the next reader need not re-parse, and closes the file.
 func (w *Writer) Close() error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.f == nil {
+		return nil
+	}
 	var err error
 	if w.err == nil && w.changes > 0 {
 		err = w.checkpoint()
 	}
 	if cerr := w.f.Close(); err == nil {
 		err = cerr
+	}
+	w.f = nil
+	if w.err == nil {
+		w.err = errors.New("record: the recording is closed")
 	}
 	return err
 }
