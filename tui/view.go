@@ -164,14 +164,40 @@ func (m *Model) body(lay layout, w int) []string {
 	return out
 }
 
+// fullHelp lists every key in as many columns as the width allows, so
+// nothing is cut off on a narrow terminal.
 func (m *Model) fullHelp(h, w int) []string {
-	m.help.ShowAll = true
-	text := m.help.FullHelpView(m.keys.FullHelp())
-	lines := strings.Split(text, "\n")
+	st := m.styles.help
+	var entries []string
+	keyW, descW := 0, 0
+	var bindings [][2]string
+	for _, group := range m.keys.FullHelp() {
+		for _, b := range group {
+			if !b.Enabled() || b.Help().Key == "" {
+				continue
+			}
+			bindings = append(bindings, [2]string{b.Help().Key, b.Help().Desc})
+			keyW = max(keyW, ansi.StringWidth(b.Help().Key))
+			descW = max(descW, ansi.StringWidth(b.Help().Desc))
+		}
+	}
+	colW := keyW + 1 + descW + 3
+	for _, b := range bindings {
+		k := b[0] + strings.Repeat(" ", keyW-ansi.StringWidth(b[0]))
+		entries = append(entries, st.FullKey.Render(k)+" "+st.FullDesc.Render(b[1]+strings.Repeat(" ", colW-keyW-1-ansi.StringWidth(b[1]))))
+	}
+	cols := max(1, w/colW)
+	rows := (len(entries) + cols - 1) / cols
 	out := make([]string, h)
-	out[0] = m.styles.paneTitle.Render("Keys") + m.styles.dim.Render("  (? or esc to close; the mouse wheel scrolls the pane under it, a click selects)")
-	for i := 0; i+2 < h && i < len(lines); i++ {
-		out[i+2] = lines[i]
+	out[0] = m.styles.paneTitle.Render("All keys") + m.styles.dim.Render("  (? or esc to close; the mouse wheel scrolls the pane under it, a click selects)")
+	for r := 0; r < rows && r+2 < h; r++ {
+		var b strings.Builder
+		for c := range cols {
+			if i := c*rows + r; i < len(entries) {
+				b.WriteString(entries[i])
+			}
+		}
+		out[r+2] = b.String()
 	}
 	for i := range out {
 		out[i] = fit(out[i], w)

@@ -177,3 +177,33 @@ func TestEndToEndFollowsAGrowingFeed(t *testing.T) {
 		t.Fatal("liveline did not quit on q")
 	}
 }
+
+func TestEndToEndDemoUnfoldsOffline(t *testing.T) {
+	st := startTerm(t, 80, 24, []string{"NO_COLOR=1"})
+	first := st.waitFor(15*time.Second, "demo: junior doctors' strike", "updates")
+	count := func(screen string) int {
+		var n int
+		for _, f := range strings.Fields(screen) {
+			if _, err := fmt.Sscanf(f, "%d", &n); err == nil && strings.Contains(screen, fmt.Sprintf("%d updates", n)) {
+				return n
+			}
+		}
+		return -1
+	}
+	start := count(first)
+	deadline := time.Now().Add(20 * time.Second)
+	for count(st.screen()) <= start {
+		if time.Now().After(deadline) {
+			t.Fatalf("no update arrived in the demo after 20s:\n%s", st.screen())
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	st.keys("?")
+	st.waitFor(5*time.Second, "all keys", "pause/resume")
+	st.keys("q")
+	select {
+	case <-st.done:
+	case <-time.After(5 * time.Second):
+		t.Fatal("liveline did not quit on q")
+	}
+}
