@@ -166,6 +166,21 @@ func (rec *Recording) setEnd(off int, terminated bool) {
 	}
 }
 
+// withoutBody returns a fetch line written by this package cut before its
+// body, closed to make a JSON object. The body comes last but for the crc,
+// and a quote inside a JSON string is always escaped, so the first
+// `,"body":"` or `,"body_base64":"` is the member itself.
+func withoutBody(line []byte) ([]byte, bool) {
+	i := bytes.Index(line, []byte(`,"body`))
+	if i < 0 || !(bytes.HasPrefix(line[i:], []byte(`,"body":"`)) || bytes.HasPrefix(line[i:], []byte(`,"body_base64":"`))) {
+		return nil, false
+	}
+	head := make([]byte, i+1)
+	copy(head, line[:i])
+	head[i] = '}'
+	return head, true
+}
+
 // seqBase reads the seq and base that open a checkpoint object written by
 // this package, {"seq":N,"base":M,...; zero when absent.
 func seqBase(b []byte) (seq, base int) {
@@ -208,7 +223,13 @@ func (rec *Recording) add(line []byte) bool {
 		}
 	}
 	var h fetchHead
-	if err := json.Unmarshal(line, &h); err != nil {
+	if head, ok := withoutBody(line); ok {
+		// The body is most of the line and is decoded only when used;
+		// decoding it now just to check it would cost as much.
+		if err := json.Unmarshal(head, &h); err != nil {
+			return false
+		}
+	} else if err := json.Unmarshal(line, &h); err != nil {
 		return false
 	}
 	switch {
