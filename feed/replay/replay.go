@@ -69,7 +69,7 @@ type memState struct {
 // maxStates bounds the story states kept for seeking; captureEvery says
 // how often, in steps, one is kept while playing or seeking.
 const (
-	maxStates    = 24
+	maxStates    = 16
 	captureEvery = 8
 )
 
@@ -334,8 +334,7 @@ func (r *run) stepBy(n int) bool {
 func (r *run) seek(n int, at time.Time) bool {
 	st, err := r.p.state(n, r.use)
 	if err != nil {
-		r.err = err
-		return true
+		r.err = err // a body that no longer parses; the rest of the story stands
 	}
 	r.story, r.step, r.clock = st, n, at
 	r.lastReal = r.p.clk.Now()

@@ -297,3 +297,33 @@ func TestOpenErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestBodyThatNoLongerParses: a recorded body the parser now rejects plays
+// as a step that changes nothing, and says so, while the rest plays on.
+func TestBodyThatNoLongerParses(t *testing.T) {
+	fs, err := recordtest.Fetches(4, 1, 3, recordtest.Parse)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs[1].Body = []byte("<rss><channel><item>cut")
+	path := filepath.Join(t.TempDir(), "bad.jsonl")
+	w, _ := record.Create(path)
+	for _, f := range fs {
+		w.Add(f)
+	}
+	w.Close()
+	rec, _ := record.Open(path)
+	rec.Parse = recordtest.Parse
+	clk := clock.NewFake(t0)
+	for _, end := range []bool{false, true} {
+		p, _ := Recording(rec, "bad", Options{Clock: clk, End: end, Speed: 1000})
+		h := start(t, p, clk)
+		evs := h.next()
+		for last(evs).State != feed.Offline {
+			evs = h.tick()
+		}
+		if last(evs).Err == nil || h.story.Len() != 4 {
+			t.Fatalf("end %v: err %v, %d updates", end, last(evs).Err, h.story.Len())
+		}
+	}
+}
