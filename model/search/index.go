@@ -13,32 +13,34 @@ import (
 )
 
 // Index answers queries over the updates of one story. It keeps every
-// update's folded text and, for every sequence of one, two or three bytes
-// (gram) of those texts, the updates that contain it. A term of up to three
-// bytes occurs exactly where its gram does; a longer term may occur where all
-// its trigrams do, and only those updates are compared in full.
+// update's folded text; for every one- and two-byte sequence of those texts,
+// and every last byte of a word with the first of the next (grams), the
+// updates that hold it; and every distinct word (a run of bytes
+// between spaces) with the updates that hold it. A term without a space
+// occurs exactly in the updates that hold its gram (up to two bytes) or a
+// word containing it; a phrase may occur only where each of its words does,
+// and only those updates are compared in full.
 //
 // Updates are keyed by their arrival number (model.Update.Seq), so an index
 // serves the updates of one model.Story; a story rebuilt by model.Restore
 // needs a new index. Add and Search may be called from different goroutines.
 type Index struct {
 	mu       sync.RWMutex
-	docs     []doc            // by Seq
-	present  bitset           // Seqs that have a doc
-	dirty    bitset           // Seqs re-indexed with a changed text: their postings may be stale
-	n        int              // docs present
-	grams    map[uint32]int32 // gramKey of a trigram -> 1 + index in postings
-	small    []int32          // gramKey of one or two bytes -> 1 + index in postings
+	docs     []doc   // by Seq
+	present  bitset  // Seqs that have a doc
+	dirty    bitset  // Seqs re-indexed with a changed text: their postings may be stale
+	n        int     // docs present
+	grams    []int32 // gram key -> 1 + index in postings
 	postings []posting
-	scratch  []byte
-	arena    []byte // the chunk texts are being stored in
-	version  uint64 // counts changes, to know when last is out of date
-	recent   *[recentSize]recentGram
 
 	words        map[string]int32 // distinct word -> 1 + index in postings
 	dict         []byte           // every distinct word, each after a wordSep
 	dictWords    []int32          // where each word of dict starts
 	dictPostings []int32          // 1 + index in postings of each word of dict
+
+	scratch []byte
+	arena   []byte // the chunk texts are being stored in
+	version uint64 // counts changes, to know when last is out of date
 
 	lastMu sync.Mutex
 	last   *lastSearch
@@ -49,7 +51,7 @@ type doc struct {
 	text string // foldUpdate of u
 }
 
-// posting holds the updates containing one gram: a sorted list while
+// posting holds the updates containing one gram or word: a sorted list while
 // few, a bitset once the list would take more room than the bitset.
 type posting struct {
 	ids  []uint32
@@ -59,7 +61,7 @@ type posting struct {
 
 // NewIndex returns an empty index.
 func NewIndex() *Index {
-	return &Index{grams: make(map[uint32]int32)}
+	return &Index{words: make(map[string]int32)}
 }
 
 // Add indexes an update, or re-indexes it after an edit: its folded
@@ -95,12 +97,12 @@ func (x *Index) Add(u *model.Update) {
 	text := d.text
 	limit := len(x.docs)
 	for i := 0; i < len(text); i++ {
-		x.posting(gramKey(text[i:i+1]), true).add(id, limit)
+		x.posting(gramKey(text[i:i+1])).add(id, limit)
 		if i+2 <= len(text) {
-			x.posting(gramKey(text[i:i+2]), true).add(id, limit)
+			x.posting(gramKey(text[i:i+2])).add(id, limit)
 		}
-		if i+3 <= len(text) {
-			x.posting(gramKey(text[i:i+3]), true).add(id, limit)
+		if i+3 <= len(text) && text[i+1] == ' ' {
+			x.posting(gramKey(text[i:i+3])).add(id, limit)
 		}
 	}
 	x.addWords(id, text, limit)
@@ -124,8 +126,8 @@ func (x *Index) store(b []byte) string {
 
 const arenaChunk = 1 << 20
 
-// gramKey numbers a string of one to three bytes; keys below smallKeys are
-// those of one and two bytes.
+// gramKey numbers a string of one or two bytes, or of three with a space
+// in the middle (where one word meets the next).
 func gramKey(g string) uint32 {
 	switch len(g) {
 	case 1:
@@ -133,68 +135,24 @@ func gramKey(g string) uint32 {
 	case 2:
 		return 256 + (uint32(g[0])<<8 | uint32(g[1]))
 	}
-	return smallKeys + (uint32(g[0])<<16 | uint32(g[1])<<8 | uint32(g[2]))
+	return 256 + 1<<16 + (uint32(g[0])<<8 | uint32(g[2]))
 }
 
-const smallKeys = 256 + 1<<16
+const gramKeys = 256 + 2<<16
 
-// posting returns the posting of a gram key, made when asked to, or nil.
-func (x *Index) posting(key uint32, create bool) *posting {
-	if key < smallKeys {
-		if x.small == nil {
-			if !create {
-				return nil
-			}
-			x.small = newSmall()
-		}
-		pi := x.small[key]
-		if pi == 0 {
-			if !create {
-				return nil
-			}
-			x.postings = append(x.postings, posting{})
-			pi = int32(len(x.postings))
-			x.small[key] = pi
-		}
-		return &x.postings[pi-1]
+// posting returns the posting of a gram key, made if need be.
+func (x *Index) posting(key uint32) *posting {
+	if x.grams == nil {
+		x.grams = make([]int32, gramKeys)
 	}
-	if !create {
-		pi, ok := x.grams[key]
-		if !ok {
-			return nil
-		}
-		return &x.postings[pi-1]
-	}
-	// Indexing looks up the same common trigrams again and again: a small
-	// direct-mapped cache in front of the map saves most of the lookups.
-	if x.recent == nil {
-		x.recent = new([recentSize]recentGram)
-	}
-	c := &x.recent[(key*0x9e3779b1)>>(32-recentBits)]
-	if c.key == key && c.pi != 0 {
-		return &x.postings[c.pi-1]
-	}
-	pi, ok := x.grams[key]
-	if !ok {
+	pi := x.grams[key]
+	if pi == 0 {
 		x.postings = append(x.postings, posting{})
 		pi = int32(len(x.postings))
 		x.grams[key] = pi
 	}
-	c.key, c.pi = key, pi
 	return &x.postings[pi-1]
 }
-
-const (
-	recentBits = 12
-	recentSize = 1 << recentBits
-)
-
-type recentGram struct {
-	key uint32
-	pi  int32
-}
-
-func newSmall() []int32 { return make([]int32, smallKeys) }
 
 // Len returns the number of updates indexed.
 func (x *Index) Len() int {
@@ -211,9 +169,8 @@ func (x *Index) Bytes() int {
 	for _, d := range x.docs {
 		n += len(d.text)
 	}
-	n += len(x.grams) * 12 * 2 // keys, values and map overhead, roughly
 	n += len(x.words)*(16+4)*2 + cap(x.dict) + cap(x.dictWords)*4 + cap(x.dictPostings)*4
-	n += cap(x.postings)*int(unsafe.Sizeof(posting{})) + cap(x.small)*4
+	n += cap(x.postings)*int(unsafe.Sizeof(posting{})) + cap(x.grams)*4
 	for _, p := range x.postings {
 		n += cap(p.ids)*4 + cap(p.bits)*8
 	}
@@ -306,68 +263,37 @@ func (x *Index) Search(ctx context.Context, q Query) *Result {
 		include, exclude, base = fresh(q.include, last.include), fresh(q.exclude, last.exclude), last.hits
 	}
 
-	// A term of up to three bytes occurs in exactly the updates its posting
-	// holds, except in updates edited since they were first indexed
-	// ("dirty"), whose postings may be stale. Longer terms may occur where
-	// all their trigrams do, and are looked for in the text.
-	// Terms without a space are answered exactly from the words.
+	// Postings are exact but for updates edited since they were first
+	// indexed ("dirty"), which may be there by a stale posting and are
+	// always compared in full.
 	p := &plan{q: q, dirty: x.dirty}
-	var lists []*posting
-	var sets []bitset // updates holding a word term, exactly
+	var sets []bitset // for each term to include, the updates that may hold it
 	for _, t := range include {
-		if wordTerm(t) {
-			bs, ok := x.wordUnion(t)
-			if !ok {
-				x.remember(q, res)
-				return res // t occurs nowhere
-			}
-			sets = append(sets, bs)
-			continue
-		}
-		if len(t) > 3 {
-			p.check = append(p.check, t)
-		}
-		ps, ok := x.postingsOf(t)
+		set, exact, ok := x.term(t)
 		if !ok {
 			x.remember(q, res)
 			return res // t occurs nowhere
 		}
-		lists = append(lists, ps...)
+		sets = append(sets, set)
+		if !exact {
+			p.check = append(p.check, t)
+		}
 	}
 	exact := true
 	for _, t := range exclude {
-		var bs bitset
-		if wordTerm(t) {
-			var ok bool
-			if bs, ok = x.wordUnion(t); !ok {
-				continue // t occurs nowhere: excludes nothing
-			}
-		} else {
-			ps, ok := x.postingsOf(t)
-			if !ok {
-				continue
-			}
-			var ids []uint32
-			if ids, bs = intersect(slices.Clone(ps)); bs == nil {
-				bs = make(bitset, len(x.present))
-				for _, id := range ids {
-					bs.set(id)
-				}
-			}
+		set, ex, ok := x.term(t)
+		if !ok {
+			continue // t occurs nowhere: excludes nothing
 		}
-		e := exclusion{text: t, may: bs, exact: len(t) <= 3 || wordTerm(t)}
-		p.excl = append(p.excl, e)
-		exact = exact && e.exact
+		p.excl = append(p.excl, exclusion{text: t, may: set, exact: ex})
+		exact = exact && ex
 	}
 	if err := ctx.Err(); err != nil {
 		res.Err = err
 		return res
 	}
-	var cands []uint32
 	var bs bitset
 	switch {
-	case len(lists) > 0:
-		cands, bs = intersect(lists)
 	case len(sets) > 0:
 		bs, sets = sets[0], sets[1:] // made for this search: free to change
 	case base != nil:
@@ -379,19 +305,9 @@ func (x *Index) Search(ctx context.Context, q Query) *Result {
 		sets = append(sets, base)
 	}
 	for _, set := range sets {
-		if bs != nil {
-			bs.and(set)
-			continue
-		}
-		kept := cands[:0]
-		for _, id := range cands {
-			if set.has(id) {
-				kept = append(kept, id)
-			}
-		}
-		cands = kept
+		bs.and(set)
 	}
-	if bs != nil && len(p.check) == 0 && exact {
+	if len(p.check) == 0 && exact {
 		// Only short terms: the postings are the answer, but for dirty
 		// updates, which may be there by a stale posting.
 		copy(res.hits, bs)
@@ -415,9 +331,7 @@ func (x *Index) Search(ctx context.Context, q Query) *Result {
 		x.remember(q, res)
 		return res
 	}
-	if bs != nil {
-		cands = bs.appendIDs(make([]uint32, 0, 1024))
-	}
+	cands := bs.appendIDs(make([]uint32, 0, 1024))
 	res.n, res.Err = x.verify(ctx, p, cands, res.hits)
 	if res.Err == nil {
 		x.remember(q, res)
@@ -468,61 +382,6 @@ func fresh(terms, old []string) []string {
 	return out
 }
 
-// postingsOf returns the postings that hold the updates where t may occur:
-// for terms of up to three bytes the one posting of t itself, where t
-// occurs; for longer terms those of its trigrams. It returns false when t
-// occurs nowhere.
-func (x *Index) postingsOf(t string) ([]*posting, bool) {
-	if len(t) <= 3 {
-		p := x.posting(gramKey(t), false)
-		return []*posting{p}, p != nil
-	}
-	var out []*posting
-	for i := 0; i+3 <= len(t); i++ {
-		p := x.posting(gramKey(t[i:i+3]), false)
-		if p == nil {
-			return nil, false
-		}
-		if !slices.Contains(out, p) {
-			out = append(out, p)
-		}
-	}
-	return out, true
-}
-
-// intersect returns the updates in all of lists, as a sorted list or, when
-// every posting is a bitset, as a new bitset. It reorders lists.
-func intersect(lists []*posting) ([]uint32, bitset) {
-	slices.SortFunc(lists, func(a, b *posting) int { return a.n - b.n })
-	var cands []uint32
-	if first := lists[0]; first.bits == nil {
-		cands = slices.Clone(first.ids)
-		lists = lists[1:]
-	} else {
-		acc := slices.Clone(first.bits)
-		rest := lists[:0]
-		for _, p := range lists[1:] {
-			if p.bits == nil {
-				rest = append(rest, p)
-				continue
-			}
-			acc.and(p.bits)
-		}
-		if len(rest) == 0 {
-			return nil, acc
-		}
-		lists = rest
-		cands = acc.appendIDs(make([]uint32, 0, 1024))
-	}
-	for _, p := range lists {
-		if len(cands) == 0 {
-			break
-		}
-		cands = p.filter(cands)
-	}
-	return cands, nil
-}
-
 // plan says how to decide, update by update, whether a candidate matches.
 type plan struct {
 	q     Query
@@ -560,41 +419,6 @@ func (p *plan) match(id uint32, text string) bool {
 		}
 	}
 	return true
-}
-
-// filter keeps the ids of cands that are in p.
-func (p *posting) filter(cands []uint32) []uint32 {
-	out := cands[:0]
-	if p.bits != nil {
-		for _, id := range cands {
-			if p.bits.has(id) {
-				out = append(out, id)
-			}
-		}
-		return out
-	}
-	ids := p.ids
-	if len(ids) > 16*len(cands) {
-		// Few candidates, long list: search it.
-		for _, id := range cands {
-			i, found := slices.BinarySearch(ids, id)
-			if found {
-				out = append(out, id)
-			}
-			ids = ids[i:]
-		}
-		return out
-	}
-	i := 0
-	for _, id := range cands {
-		for i < len(ids) && ids[i] < id {
-			i++
-		}
-		if i < len(ids) && ids[i] == id {
-			out = append(out, id)
-		}
-	}
-	return out
 }
 
 // parallelMin is the number of updates below which a search compares them

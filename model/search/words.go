@@ -5,12 +5,12 @@ import (
 	"strings"
 )
 
-// Words: the index also keeps every distinct word of the folded texts (a
-// run of bytes between spaces, punctuation included) with the updates that
-// hold it. A term without a space occurs in an update exactly when it is
-// part of one of the update's words, so such a term is answered by finding
-// the words that contain it, in one string of all words, and joining their
-// postings: no text is compared, however common the term.
+// Words: the index keeps every distinct word of the folded texts (a run of
+// bytes between spaces, punctuation included) with the updates that hold
+// it. A term without a space occurs in an update exactly when it is part of
+// one of the update's words, so such a term is answered by finding the words
+// that contain it, in one string of all words, and joining their postings:
+// no text is compared, however common the term.
 
 // wordSep separates words in Index.dict; folding drops it from texts.
 const wordSep = 0
@@ -46,15 +46,95 @@ func (x *Index) addWords(id uint32, text string, limit int) {
 	}
 }
 
-// wordTerm reports whether t is answered from the words: it holds no space,
-// and is long enough that its grams are not already exact.
-func wordTerm(t string) bool {
-	return len(t) > 3 && !strings.ContainsAny(t, " \n")
+// term returns the updates that may hold t, whether exactly those hold it,
+// and false when none can. Terms of one or two bytes have their gram's
+// posting; other terms without a space the union of the postings of the
+// words containing them; a phrase the updates holding each of its words (its
+// first word may end a longer word, its last begin one) and each meeting of
+// two of them.
+func (x *Index) term(t string) (bitset, bool, bool) {
+	if len(t) <= 2 {
+		set, ok := x.gram(t, nil)
+		return set, true, ok
+	}
+	if !strings.Contains(t, " ") {
+		set, ok := x.wordUnion(t, anywhere)
+		return set, true, ok
+	}
+	// The first word of a phrase ends a word, the last begins one, and
+	// those between are whole words.
+	parts := strings.Split(t, " ")
+	var set bitset
+	for i, part := range parts {
+		var at wordPart
+		switch {
+		case i == 0:
+			at = suffix
+		case i == len(parts)-1:
+			at = prefix
+		default:
+			at = whole
+		}
+		s, ok := x.wordUnion(part, at)
+		if !ok {
+			return nil, false, false
+		}
+		if set == nil {
+			set = s
+		} else {
+			set.and(s)
+		}
+	}
+	// Where the words meet: "prime minister" needs "e m".
+	for i := 1; i+1 < len(t); i++ {
+		if t[i] == ' ' {
+			var ok bool
+			if set, ok = x.gram(t[i-1:i+2], set); !ok {
+				return nil, false, false
+			}
+		}
+	}
+	return set, false, true
 }
 
-// wordUnion returns the updates with a word containing t, and false when
-// there are none.
-func (x *Index) wordUnion(t string) (bitset, bool) {
+// gram returns the updates holding a gram, or, when in is not nil, those of
+// in that hold it (changing in); false when none do.
+func (x *Index) gram(g string, in bitset) (bitset, bool) {
+	if x.grams == nil || x.grams[gramKey(g)] == 0 {
+		return nil, false
+	}
+	p := &x.postings[x.grams[gramKey(g)]-1]
+	if in != nil {
+		in.andPosting(p)
+		return in, true
+	}
+	set := make(bitset, len(x.present))
+	set.or(p)
+	return set, true
+}
+
+// wordPart says where in a word a term must occur.
+type wordPart int
+
+const (
+	anywhere wordPart = iota
+	prefix
+	suffix
+	whole
+)
+
+// wordUnion returns the updates with a word containing t at the given part
+// of it, and false when there are none.
+func (x *Index) wordUnion(t string, at wordPart) (bitset, bool) {
+	if at == whole {
+		pi, ok := x.words[t]
+		if !ok {
+			return nil, false
+		}
+		set := make(bitset, len(x.present))
+		set.or(&x.postings[pi-1])
+		return set, true
+	}
 	dict := bytesString(x.dict)
 	var out bitset
 	for from := 0; from < len(dict); {
@@ -62,22 +142,39 @@ func (x *Index) wordUnion(t string) (bitset, bool) {
 		if i < 0 {
 			break
 		}
-		at := from + i
+		pos := from + i
 		// The word holding the match: the last one starting at or before it.
-		w, found := slices.BinarySearch(x.dictWords, int32(at))
+		w, found := slices.BinarySearch(x.dictWords, int32(pos))
 		if !found {
 			w--
 		}
-		if out == nil {
-			out = make(bitset, len(x.present))
+		end := len(dict)
+		if w+1 < len(x.dictWords) {
+			end = int(x.dictWords[w+1]) - 1
 		}
-		out.or(&x.postings[x.dictPostings[w]-1])
-		if w+1 >= len(x.dictWords) {
-			break
+		start := int(x.dictWords[w])
+		if (at != prefix || pos == start) && (at != suffix || pos+len(t) == end) {
+			if out == nil {
+				out = make(bitset, len(x.present))
+			}
+			out.or(&x.postings[x.dictPostings[w]-1])
+			from = end
+		} else {
+			from = pos + 1
 		}
-		from = int(x.dictWords[w+1])
 	}
 	return out, out != nil
+}
+
+// andPosting keeps the members of b that are in p.
+func (b bitset) andPosting(p *posting) {
+	if p.bits != nil {
+		b.and(p.bits)
+		return
+	}
+	var keep bitset = make(bitset, len(b))
+	keep.or(p)
+	b.and(keep)
 }
 
 // or adds the members of p to b.
