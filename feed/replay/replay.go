@@ -181,7 +181,8 @@ func (p *Player) SetSpeed(factor float64) {
 	})
 }
 
-// Step jumps n changes forward (n > 0) or back (n < 0).
+// Step jumps n changes forward (n > 0) or back (n < 0). A replay that had
+// reached its end pauses where it lands.
 func (p *Player) Step(n int) { p.do(func(r *run) { r.jump = append(r.jump, n) }) }
 
 // run is the state of a playing replay, owned by Run.
@@ -316,6 +317,11 @@ func (r *run) stepBy(n int) bool {
 	target := min(max(r.step+n, 1), tl.len())
 	if target == r.step {
 		return true
+	}
+	if r.step == tl.len() {
+		// Stepping back from the end is to look at something: stay there
+		// until told to play.
+		r.paused = true
 	}
 	if target > r.step && target-r.step <= 16 {
 		for r.step < target {

@@ -192,6 +192,9 @@ func TestStepBackAndForward(t *testing.T) {
 		if c.by < 0 && !evs[0].Replace {
 			t.Fatalf("step %+d did not replace the story", c.by)
 		}
+		if st := last(evs).State; c.want < 70 && st != feed.Paused {
+			t.Fatalf("step %+d from the end: state %v, want paused", c.by, st)
+		}
 		check(c.want)
 	}
 }
