@@ -5,9 +5,12 @@
 package replay
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -89,6 +92,11 @@ func Open(path string, opts Options) (*Player, error) {
 		if !errors.Is(err, record.ErrNotRecording) {
 			return nil, fmt.Errorf("recording %s: %w", path, err)
 		}
+		if zr, err := gzip.NewReader(bytes.NewReader(data)); err == nil {
+			if plain, err := io.ReadAll(io.LimitReader(zr, 256<<20)); err == nil {
+				data = plain // a compressed feed
+			}
+		}
 	}
 	res, err := parse.Parse(data, contentType(path), nil)
 	if err != nil {
@@ -107,7 +115,7 @@ func Open(path string, opts Options) (*Player, error) {
 }
 
 func contentType(path string) string {
-	switch strings.ToLower(filepath.Ext(path)) {
+	switch strings.ToLower(filepath.Ext(strings.TrimSuffix(path, ".gz"))) {
 	case ".json":
 		return "application/json"
 	case ".html", ".htm":

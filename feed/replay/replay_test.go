@@ -1,6 +1,8 @@
 package replay
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
 	"os"
 	"path/filepath"
@@ -275,6 +277,20 @@ func ids(s *model.Story) string {
 		b.WriteByte(' ')
 	}
 	return b.String()
+}
+
+func TestCompressedSavedFeed(t *testing.T) {
+	data, _ := os.ReadFile(filepath.Join("..", "..", "testdata", "strike.xml"))
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	zw.Write(data)
+	zw.Close()
+	path := filepath.Join(t.TempDir(), "strike.xml.gz")
+	os.WriteFile(path, buf.Bytes(), 0o644)
+	p, err := Open(path, Options{})
+	if err != nil || p.Steps() < 10 {
+		t.Fatalf("compressed feed: %v", err)
+	}
 }
 
 func TestSavedFeedWithoutDates(t *testing.T) {
