@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"os"
 	"time"
 
 	"github.com/liveline-tui/liveline/model"
@@ -69,7 +70,7 @@ func (s *Step) Body() ([]byte, error) {
 
 // Open reads the recording at path (plain or gzip-compressed).
 func Open(path string) (*Recording, error) {
-	data, err := readFile(path)
+	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}

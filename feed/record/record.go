@@ -18,7 +18,6 @@ import (
 	"fmt"
 	"io"
 	"net/url"
-	"os"
 	"time"
 	"unicode/utf8"
 
@@ -161,15 +160,6 @@ func gunzip(data []byte) (out []byte, damaged int, goodEnd int64) {
 		off += 1 + next
 	}
 	return out, damaged, goodEnd
-}
-
-// readFile reads a recording's bytes, decompressing gzip.
-func readFile(path string) ([]byte, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	return data, nil
 }
 
 func fmtErr(path string, err error) error {
