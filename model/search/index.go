@@ -271,12 +271,12 @@ func (x *Index) Search(ctx context.Context, q Query) *Result {
 	for _, t := range include {
 		set, exact, ok := x.term(t)
 		if !ok {
-			x.remember(q, res)
+			x.remember(q, res, nil, nil)
 			return res // t occurs nowhere
 		}
 		sets = append(sets, set)
 		if !exact {
-			p.check = append(p.check, t)
+			p.check = append(p.check, check{text: t})
 		}
 	}
 	exact := true
@@ -328,15 +328,50 @@ func (x *Index) Search(ctx context.Context, q Query) *Result {
 		for _, w := range res.hits {
 			res.n += bits.OnesCount64(w)
 		}
-		x.remember(q, res)
+		x.remember(q, res, nil, nil)
 		return res
 	}
 	cands := bs.appendIDs(make([]uint32, 0, 1024))
+	for k := range p.check {
+		c := &p.check[k]
+		c.at = make([]int32, len(cands))
+		if base == nil {
+			continue
+		}
+		// A term typed on from one the last search looked for occurs
+		// first no earlier than that one did.
+		for old, at := range last.at {
+			if strings.HasPrefix(c.text, old) {
+				c.from = align(cands, last.cands, at)
+				break
+			}
+		}
+	}
 	res.n, res.Err = x.verify(ctx, p, cands, res.hits)
 	if res.Err == nil {
-		x.remember(q, res)
+		at := make(map[string][]int32, len(p.check))
+		for _, c := range p.check {
+			at[c.text] = c.at
+		}
+		x.remember(q, res, cands, at)
 	}
 	return res
+}
+
+// align returns, for each of cands, its offset in at (which goes with ids,
+// sorted like cands), or 0.
+func align(cands, ids []uint32, at []int32) []int32 {
+	from := make([]int32, len(cands))
+	j := 0
+	for i, id := range cands {
+		for j < len(ids) && ids[j] < id {
+			j++
+		}
+		if j < len(ids) && ids[j] == id {
+			from[i] = max(at[j], 0)
+		}
+	}
+	return from
 }
 
 // lastSearch is a complete search, kept to narrow the next one.
@@ -344,13 +379,19 @@ type lastSearch struct {
 	include, exclude []string
 	hits             bitset
 	version          uint64
+
+	// Where the terms looked for in the text were found first, by update
+	// in cands.
+	cands []uint32
+	at    map[string][]int32
 }
 
-// remember keeps a complete result for the next search to narrow. The
-// caller holds x.mu for reading.
-func (x *Index) remember(q Query, res *Result) {
+// remember keeps a complete result for the next search to narrow, with
+// where its terms were found in the candidates' texts. The caller holds
+// x.mu for reading.
+func (x *Index) remember(q Query, res *Result, cands []uint32, at map[string][]int32) {
 	x.lastMu.Lock()
-	x.last = &lastSearch{include: q.include, exclude: q.exclude, hits: res.hits, version: x.version}
+	x.last = &lastSearch{include: q.include, exclude: q.exclude, hits: res.hits, version: x.version, cands: cands, at: at}
 	x.lastMu.Unlock()
 }
 
@@ -386,8 +427,15 @@ func fresh(terms, old []string) []string {
 type plan struct {
 	q     Query
 	dirty bitset      // updates whose postings may be stale: compare in full
-	check []string    // include terms to look for in the text
+	check []check     // include terms to look for in the text
 	excl  []exclusion // exclude terms
+}
+
+// check is a term looked for in the candidates' texts.
+type check struct {
+	text string
+	from []int32 // by candidate: where to start looking, or nil for 0
+	at   []int32 // by candidate: where text was found first
 }
 
 type exclusion struct {
@@ -396,19 +444,33 @@ type exclusion struct {
 	exact bool   // may holds exactly the updates that contain text
 }
 
-func (p *plan) match(id uint32, text string) bool {
+// match decides on candidate i, the update id with the given text.
+func (p *plan) match(i int, id uint32, text string) bool {
 	if p.dirty.has(id) {
-		return matchText(p.q, text)
+		if !matchText(p.q, text) {
+			return false
+		}
+		for k := range p.check {
+			p.check[k].at[i] = int32(strings.Index(text, p.check[k].text))
+		}
+		return true
 	}
 	for _, e := range p.excl {
 		if e.exact && e.may.has(id) {
 			return false
 		}
 	}
-	for _, t := range p.check {
-		if !strings.Contains(text, t) {
+	for k := range p.check {
+		c := &p.check[k]
+		off := 0
+		if c.from != nil {
+			off = int(c.from[i])
+		}
+		j := strings.Index(text[off:], c.text)
+		if j < 0 {
 			return false
 		}
+		c.at[i] = int32(off + j)
 	}
 	for _, e := range p.excl {
 		if e.exact || e.may != nil && !e.may.has(id) {
@@ -484,7 +546,7 @@ func (x *Index) verifyRange(ctx context.Context, p *plan, cands []uint32, from, 
 			id = cands[i]
 		}
 		d := &x.docs[id]
-		if d.u == nil || !p.match(id, d.text) {
+		if d.u == nil || !p.match(i, id, d.text) {
 			continue
 		}
 		hits.set(id)

@@ -210,3 +210,32 @@ func TestIndexTyping(t *testing.T) {
 		}
 	}
 }
+
+// TestConcurrentSearches runs typing searches on several goroutines while
+// updates arrive, as a UI that starts a search per keystroke may.
+func TestConcurrentSearches(t *testing.T) {
+	us := genStory(2000, 300, 13)
+	x := NewIndex()
+	for _, u := range us[:1000] {
+		x.Add(u)
+	}
+	var wg sync.WaitGroup
+	for g := range 3 {
+		wg.Go(func() {
+			line := ""
+			for _, c := range []string{`strike "prime minister" -union`, `zurich cafe`, `"pay offer" -e`}[g] {
+				line += string(c)
+				x.Search(context.Background(), Parse(line))
+			}
+		})
+	}
+	wg.Go(func() {
+		for _, u := range us[1000:] {
+			x.Add(u)
+		}
+	})
+	wg.Wait()
+	for _, qs := range []string{`strike "prime minister" -union`, `zurich cafe`, `"pay offer" -e`, `"pay off`} {
+		checkAgree(t, x, us, qs)
+	}
+}
