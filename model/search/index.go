@@ -308,8 +308,8 @@ func (x *Index) Search(ctx context.Context, q Query) *Result {
 		bs.and(set)
 	}
 	if len(p.check) == 0 && exact {
-		// Only short terms: the postings are the answer, but for dirty
-		// updates, which may be there by a stale posting.
+		// No term needs comparing: the postings are the answer, but for
+		// dirty updates, which may be there by a stale posting.
 		copy(res.hits, bs)
 		for _, e := range p.excl {
 			res.hits.andNot(e.may)
