@@ -35,16 +35,58 @@ type Board struct {
 	lists    []*entry // entries with an explicit list
 	listFrom *entry   // the newest of them
 	lines    []Line
+
+	scratch []Figure // one update's figures on their way into groups
 }
 
 type gkey struct{ key, unit string }
 
+// entry is what the board keeps of one update: where its figures went, not
+// the figures themselves, so the live heap holds each figure once.
 type entry struct {
-	id   string
-	at   time.Time
-	seq  uint64
-	figs []Figure
-	list []string
+	id     string
+	at     time.Time
+	seq    uint64
+	groups [4]*group // the groups holding its figures; more in extra
+	extra  []*group
+	list   []string
+}
+
+// addGroup notes that g holds some of the entry's figures.
+func (e *entry) addGroup(g *group) {
+	for _, h := range e.groups {
+		if h == g {
+			return
+		}
+		if h == nil {
+			break
+		}
+	}
+	for i, h := range e.groups {
+		if h == nil {
+			e.groups[i] = g
+			return
+		}
+	}
+	for _, h := range e.extra {
+		if h == g {
+			return
+		}
+	}
+	e.extra = append(e.extra, g)
+}
+
+// eachGroup calls f for each group holding the entry's figures.
+func (e *entry) eachGroup(f func(*group)) {
+	for _, g := range e.groups {
+		if g == nil {
+			return
+		}
+		f(g)
+	}
+	for _, g := range e.extra {
+		f(g)
+	}
 }
 
 type group struct {
@@ -105,7 +147,12 @@ func (b *Board) bulk(us []*model.Update) bool {
 			return false
 		}
 	}
-	entries := make([]*entry, 0, len(us))
+	type span struct {
+		e      *entry
+		lo, hi int
+	}
+	spans := make([]span, 0, len(us))
+	all := make([]Figure, 0, 4*len(us))
 	b.entries = make(map[string]*entry, len(us))
 	counts := make(map[gkey]int)
 	var order []*group
@@ -113,20 +160,24 @@ func (b *Board) bulk(us []*model.Update) bool {
 		if b.entries[u.ID] != nil || u.Removed {
 			continue // listed twice (the first, newest, wins), or taken back by its source
 		}
-		e := b.read(u)
+		lo := len(all)
+		var e *entry
+		e, all = b.read(u, all)
 		if e == nil {
+			clear(all[lo:])
+			all = all[:lo]
 			continue
 		}
 		b.entries[u.ID] = e
-		entries = append(entries, e)
+		spans = append(spans, span{e, lo, len(all)})
 		if len(e.list) > 0 {
 			b.lists = append(b.lists, e)
 			if b.listFrom == nil {
 				b.showList(e)
 			}
 		}
-		for i := range e.figs {
-			f := &e.figs[i]
+		for i := lo; i < len(all); i++ {
+			f := &all[i]
 			if f.Key == "" {
 				continue
 			}
@@ -141,20 +192,21 @@ func (b *Board) bulk(us []*model.Update) bool {
 	}
 	for _, g := range order {
 		n := counts[g.k]
-		g.buf = make([]Figure, n+n/4+4)
+		g.buf = make([]Figure, n+n/2+8) // room for new figures in front
 		g.off = len(g.buf) - n
+		counts[g.k] = 0 // now the number filled
 	}
-	fill := make(map[gkey]int, len(counts))
-	for _, e := range entries {
-		for i := range e.figs {
-			f := &e.figs[i]
+	for _, sp := range spans {
+		for i := sp.lo; i < sp.hi; i++ {
+			f := &all[i]
 			if f.Key == "" {
 				continue
 			}
 			k := gkey{f.Key, f.Unit}
 			g := b.groups[k]
-			g.buf[g.off+fill[k]] = *f
-			fill[k]++
+			g.buf[g.off+counts[k]] = *f
+			counts[k]++
+			sp.e.addGroup(g)
 		}
 	}
 	// newest first; groups led by the same update keep their text order
@@ -170,30 +222,28 @@ func (b *Board) bulk(us []*model.Update) bool {
 	return true
 }
 
-// read extracts an update's figures and list; nil when it has neither.
-func (b *Board) read(u *model.Update) *entry {
+// read extracts an update's figures, appending them to figs, and its list.
+// The entry is nil when the update has neither a list nor a figure that
+// says what it counts.
+func (b *Board) read(u *model.Update, figs []Figure) (*entry, []Figure) {
+	lo := len(figs)
+	figs = extractTo(u.Text, figs)
 	e := &entry{id: u.ID, at: updateTime(u), seq: u.Seq()}
-	e.figs = Extract(u.Text)
-	for i := range e.figs {
-		e.figs[i].UpdateID, e.figs[i].Time = u.ID, e.at
+	keyed := false
+	for i := lo; i < len(figs); i++ {
+		figs[i].UpdateID, figs[i].Time = u.ID, e.at
+		keyed = keyed || figs[i].Key != ""
 	}
 	e.list = ExplicitList(u)
-	if len(e.figs) == 0 && len(e.list) == 0 {
-		return nil
+	if !keyed && len(e.list) == 0 {
+		return nil, figs
 	}
-	return e
+	return e, figs
 }
 
-// Len returns the number of updates the board holds figures or a list for.
+// Len returns the number of updates the board holds grouped figures or a
+// list for.
 func (b *Board) Len() int { return len(b.entries) }
-
-// Of returns the figures found in one update, in text order.
-func (b *Board) Of(updateID string) []Figure {
-	if e := b.entries[updateID]; e != nil {
-		return e.figs
-	}
-	return nil
-}
 
 // List returns the lines of the newest explicit list and the ID of the
 // update it came from; nil and "" when no update has one.
@@ -223,12 +273,13 @@ func (b *Board) set(u *model.Update) {
 		b.unlink(old)
 		delete(b.entries, u.ID)
 	}
-	e := b.read(u)
-	if e == nil {
-		return
+	e, figs := b.read(u, b.scratch[:0])
+	if e != nil {
+		b.entries[u.ID] = e
+		b.link(e, figs)
 	}
-	b.entries[u.ID] = e
-	b.link(e)
+	clear(figs) // let go of the update's text
+	b.scratch = figs[:0]
 }
 
 func (b *Board) drop(id string) {
@@ -246,7 +297,7 @@ func newer(at time.Time, seq uint64, at2 time.Time, seq2 uint64) bool {
 	return seq > seq2
 }
 
-func (b *Board) link(e *entry) {
+func (b *Board) link(e *entry, figs []Figure) {
 	if len(e.list) > 0 {
 		b.lists = append(b.lists, e)
 		if b.listFrom == nil || newer(e.at, e.seq, b.listFrom.at, b.listFrom.seq) {
@@ -254,18 +305,18 @@ func (b *Board) link(e *entry) {
 		}
 	}
 	var block [8]Figure
-	for i := range e.figs {
-		f := &e.figs[i]
-		if f.Key == "" || seenKey(e.figs[:i], f) {
+	for i := range figs {
+		f := &figs[i]
+		if f.Key == "" || seenKey(figs[:i], f) {
 			continue
 		}
-		figs := append(block[:0], *f)
-		for j := i + 1; j < len(e.figs); j++ {
-			if e.figs[j].Key == f.Key && e.figs[j].Unit == f.Unit {
-				figs = append(figs, e.figs[j])
+		same := append(block[:0], *f)
+		for j := i + 1; j < len(figs); j++ {
+			if figs[j].Key == f.Key && figs[j].Unit == f.Unit {
+				same = append(same, figs[j])
 			}
 		}
-		b.insert(gkey{f.Key, f.Unit}, figs, e)
+		e.addGroup(b.insert(gkey{f.Key, f.Unit}, same, e))
 	}
 }
 
@@ -298,15 +349,7 @@ func (b *Board) unlink(e *entry) {
 			}
 		}
 	}
-	for i := range e.figs {
-		f := &e.figs[i]
-		if f.Key == "" || seenKey(e.figs[:i], f) {
-			continue
-		}
-		if g := b.groups[gkey{f.Key, f.Unit}]; g != nil {
-			b.remove(g, e)
-		}
-	}
+	e.eachGroup(func(g *group) { b.remove(g, e) })
 }
 
 func (b *Board) showList(e *entry) {
@@ -318,7 +361,7 @@ func (b *Board) showList(e *entry) {
 }
 
 // insert adds one update's figures for one group.
-func (b *Board) insert(k gkey, figs []Figure, e *entry) {
+func (b *Board) insert(k gkey, figs []Figure, e *entry) *group {
 	g := b.groups[k]
 	if g == nil {
 		g = &group{k: k, pos: len(b.order)}
@@ -330,11 +373,11 @@ func (b *Board) insert(k gkey, figs []Figure, e *entry) {
 	if len(cur) == 0 || newer(e.at, e.seq, g.at, g.seq) {
 		if g.off < len(figs) { // no room in front
 			n := len(cur) + len(figs)
-			if full := g.buf[:cap(g.buf)]; len(full) >= 2*n {
+			if full := g.buf[:cap(g.buf)]; len(full)-len(cur) >= len(cur)/2+len(figs)+4 {
 				// room behind, where old figures were cut off: slide back
+				// (the copies left in front are overwritten as new figures come)
 				off := len(full) - len(cur)
 				copy(full[off:], cur)
-				clear(full[g.off:min(off, g.off+len(cur))])
 				g.buf, g.off = full, off
 			} else { // grow, leaving as much room again
 				nb := make([]Figure, 2*n+4)
@@ -361,6 +404,7 @@ func (b *Board) insert(k gkey, figs []Figure, e *entry) {
 	}
 	b.out[g.pos].Figures = g.buf[g.off:]
 	b.reposition(g)
+	return g
 }
 
 // figureNewer reports whether figure f comes before update e, newest first.

@@ -127,8 +127,8 @@ func TestBoard(t *testing.T) {
 		"strikes : Two@third",
 		"junior doctors : About 26,000@first",
 	})
-	if f := b.Of("second"); len(f) != 1 || f[0].Time != second.Published || f[0].UpdateID != "second" {
-		t.Errorf("Of(second) = %+v", f)
+	if f := b.Groups()[0].Figures[0]; !f.Time.Equal(second.Published) || f.UpdateID != "second" {
+		t.Errorf("newest figure = %+v", f)
 	}
 
 	// it comes back: read again

@@ -80,19 +80,25 @@ var pool = sync.Pool{New: func() any { return &scanner{toks: make([]token, 0, 25
 // are written numbers that do not count anything ("one of the", "the two
 // sides").
 func Extract(text string) []Figure {
+	return extractTo(text, nil)
+}
+
+// extractTo appends the figures in text to dst; with a nil dst the result
+// is allocated at its exact size.
+func extractTo(text string, dst []Figure) []Figure {
 	if !mayHaveFigures(text) {
-		return nil
+		return dst
 	}
 	sc := pool.Get().(*scanner)
 	sc.text = text
 	sc.toks = sc.toks[:0]
 	sc.tokenize()
-	out := sc.extract()
+	dst = sc.extract(dst)
 	sc.text = ""
 	if cap(sc.toks) <= 4096 {
 		pool.Put(sc)
 	}
-	return out
+	return dst
 }
 
 // mayHaveFigures is a quick test: a digit, a currency sign, or a word that
@@ -130,7 +136,7 @@ func hasNumberWord(t string) bool {
 	return false
 }
 
-func (sc *scanner) extract() []Figure {
+func (sc *scanner) extract(out []Figure) []Figure {
 	toks := sc.toks
 	cands := sc.cands[:0]
 	defer func() { clear(cands); sc.cands = cands[:0] }()
@@ -154,7 +160,7 @@ func (sc *scanner) extract() []Figure {
 		}
 	}
 	if len(cands) == 0 {
-		return nil
+		return out
 	}
 	// post-passes: borrowed nouns
 	for i := range cands {
@@ -189,9 +195,11 @@ func (sc *scanner) extract() []Figure {
 		}
 	}
 	if keep == 0 {
-		return nil
+		return out
 	}
-	out := make([]Figure, 0, keep)
+	if out == nil {
+		out = make([]Figure, 0, keep)
+	}
 	for i := range cands {
 		c := &cands[i]
 		if c.np == "" && c.wordsOnly {
