@@ -33,6 +33,7 @@ type detailPane struct {
 	matches []int // lines holding a search match, in order
 	offset  int
 	match   int // the current match, an index into matches; -1 for none
+	blank   string
 }
 
 // render lays u out at width unless the cached lines are still good.
@@ -54,6 +55,12 @@ func (d *detailPane) render(u *model.Update, width int, hl highlighter, query st
 	} else {
 		d.lines, d.matches = layoutUpdate(u, width, hl, ls, loc)
 	}
+	// Pad once here rather than on every frame: the pane is one column
+	// wider than its text, for a margin on the left.
+	for i, line := range d.lines {
+		d.lines[i] = fit(" "+line, width+1)
+	}
+	d.blank = strings.Repeat(" ", width+1)
 	d.offset = min(d.offset, max(0, len(d.lines)-1))
 }
 
@@ -93,15 +100,15 @@ func (d *detailPane) stepMatch(dir, height int) bool {
 	return true
 }
 
-// view returns exactly height lines of at most width cells.
-func (d *detailPane) view(height int) []string {
-	out := make([]string, height)
-	for i := range height {
+// view fills out with the lines in view, padded to the pane's width.
+func (d *detailPane) view(out []string) {
+	for i := range out {
 		if j := d.offset + i; j < len(d.lines) {
 			out[i] = d.lines[j]
+		} else {
+			out[i] = d.blank
 		}
 	}
-	return out
 }
 
 // layoutUpdate renders an update for the detail pane: headline, time and

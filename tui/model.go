@@ -90,6 +90,13 @@ type Model struct {
 	tl            timeline
 	detail        detailPane
 	numbers       numbersPane
+	rows          map[*model.Update]cachedRow
+	helpLine      struct {
+		width  int
+		styles *styles
+		s      string
+	}
+	frameSize int // bytes of the largest frame so far, to size the next
 
 	keyOnly       bool
 	numbersWide   bool
@@ -137,6 +144,7 @@ func New(opts Options) *Model {
 		numbersWide: true,
 		read:        make(map[string]bool),
 		starred:     make(map[string]bool),
+		rows:        make(map[*model.Update]cachedRow),
 		now:         opts.Now(),
 		width:       80,
 		height:      24,

@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"strings"
+
 	"charm.land/bubbles/v2/help"
 	"charm.land/lipgloss/v2"
 )
@@ -25,6 +27,31 @@ type styles struct {
 
 	figure lipgloss.Style
 	help   help.Styles
+
+	// Pre-rendered escape sequences for the styles drawn on every row, so
+	// a frame does not run Lip Gloss for each small piece.
+	unreadSeq, keySeq, timeSeq, removedSeq, editedSeq, sepSeq wrapper
+}
+
+// wrapper is a style reduced to the sequences that open and close it; it
+// suits single-line text with no escape sequences of its own.
+type wrapper struct{ open, close string }
+
+func newWrapper(st lipgloss.Style) wrapper {
+	const mark = "\x00"
+	r := st.Render(mark)
+	i := strings.Index(r, mark)
+	if i < 0 {
+		return wrapper{}
+	}
+	return wrapper{open: r[:i], close: r[i+len(mark):]}
+}
+
+// wrap writes text in the wrapper's style.
+func (w wrapper) write(b *strings.Builder, text string) {
+	b.WriteString(w.open)
+	b.WriteString(text)
+	b.WriteString(w.close)
 }
 
 func newStyles(dark bool) *styles {
@@ -72,5 +99,8 @@ func newStyles(dark bool) *styles {
 
 	s.figure = lipgloss.NewStyle().Bold(true).Foreground(accent)
 	s.help = help.DefaultStyles(dark)
+	s.unreadSeq, s.keySeq, s.timeSeq = newWrapper(s.markUnread), newWrapper(s.markKey), newWrapper(s.time)
+	s.removedSeq, s.editedSeq = newWrapper(s.markRemoved), newWrapper(s.markEdited)
+	s.sepSeq = newWrapper(s.border)
 	return s
 }

@@ -176,6 +176,7 @@ func wrap(text string, width int) [][2]int {
 type lookStyles struct {
 	s     *styles
 	cache map[look]lipgloss.Style
+	seqs  map[look]wrapper
 }
 
 func (ls *lookStyles) style(l look) lipgloss.Style {
@@ -233,6 +234,19 @@ func inherit(base, top lipgloss.Style) lipgloss.Style {
 	return base
 }
 
+// wrapper is the look's style as opening and closing sequences.
+func (ls *lookStyles) wrapper(l look) wrapper {
+	if w, ok := ls.seqs[l]; ok {
+		return w
+	}
+	if ls.seqs == nil {
+		ls.seqs = make(map[look]wrapper)
+	}
+	w := newWrapper(ls.style(l))
+	ls.seqs[l] = w
+	return w
+}
+
 // render styles text[start:end] by its runs.
 func (ls *lookStyles) render(t *styledText, start, end int) string {
 	if len(t.runs) == 0 {
@@ -249,7 +263,7 @@ func (ls *lookStyles) render(t *styledText, start, end int) string {
 		if r.look == 0 {
 			sb.WriteString(t.text[a:b])
 		} else {
-			sb.WriteString(ls.style(r.look).Render(t.text[a:b]))
+			ls.wrapper(r.look).write(&sb, t.text[a:b])
 		}
 		if r.end >= end {
 			break

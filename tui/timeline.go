@@ -143,20 +143,22 @@ type rowParts struct {
 func renderRow(p rowParts, width int, selected, focused bool, hl highlighter, s *styles, ls *lookStyles) string {
 	const timeWidth = 6
 	when := p.when
-	if w := ansi.StringWidth(when); w < timeWidth {
+	if w := textWidth(when); w < timeWidth {
 		when = strings.Repeat(" ", timeWidth-w) + when
 	}
 	fixed := 3 + 1 + timeWidth + 1
-	suffixWidth := ansi.StringWidth(p.suffix)
+	suffixWidth := textWidth(p.suffix)
 	room := width - fixed
 	if p.suffix != "" {
 		room -= suffixWidth + 1
 	}
 	head := p.headline
-	if ansi.StringWidth(head) > room {
+	headWidth := textWidth(head)
+	if headWidth > room {
 		head = ansi.Truncate(head, max(room, 0), "…")
+		headWidth = textWidth(head)
 	}
-	pad := max(0, width-fixed-ansi.StringWidth(head)-suffixWidth)
+	pad := max(0, width-fixed-headWidth-suffixWidth)
 	if selected {
 		row := p.cursor + p.unread + p.key + " " + when + " " + head + strings.Repeat(" ", pad) + p.suffix
 		if focused {
@@ -166,10 +168,10 @@ func renderRow(p rowParts, width int, selected, focused bool, hl highlighter, s 
 	}
 	var b strings.Builder
 	b.WriteString(p.cursor)
-	b.WriteString(s.markUnread.Render(p.unread))
-	b.WriteString(s.markKey.Render(p.key))
+	s.unreadSeq.write(&b, p.unread)
+	s.keySeq.write(&b, p.key)
 	b.WriteByte(' ')
-	b.WriteString(s.time.Render(when))
+	s.timeSeq.write(&b, when)
 	b.WriteByte(' ')
 	t := styledText{text: head}
 	if hl != nil {
@@ -182,9 +184,20 @@ func renderRow(p rowParts, width int, selected, focused bool, hl highlighter, s 
 	b.WriteString(strings.Repeat(" ", pad))
 	switch p.suffix {
 	case markRemoved:
-		b.WriteString(s.markRemoved.Render(p.suffix))
+		s.removedSeq.write(&b, p.suffix)
 	case markEdited:
-		b.WriteString(s.markEdited.Render(p.suffix))
+		s.editedSeq.write(&b, p.suffix)
 	}
 	return b.String()
+}
+
+// textWidth is the width in cells of plain text (no escape sequences),
+// counted byte by byte for ASCII, the common case.
+func textWidth(s string) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return ansi.StringWidth(s)
+		}
+	}
+	return len(s)
 }

@@ -20,15 +20,14 @@ func (m *Model) View() tea.View {
 	lay := m.layout()
 	w := max(m.width, 20)
 	var b strings.Builder
+	b.Grow(m.frameSize)
 	for _, line := range m.headerLines(w) {
 		b.WriteString(line)
 		b.WriteByte('\n')
 	}
-	for _, line := range m.body(lay, w) {
-		b.WriteString(line)
-		b.WriteByte('\n')
-	}
-	b.WriteString(fit(m.footer(w), w))
+	m.body(&b, lay, w)
+	b.WriteString(m.footerLine(w))
+	m.frameSize = max(m.frameSize, b.Len()+b.Len()/4)
 
 	v := tea.NewView(b.String())
 	v.AltScreen = true
@@ -114,6 +113,19 @@ func (m *Model) headerLines(w int) []string {
 	return []string{line1, info}
 }
 
+// footerLine is the footer fitted to the width; the help line, the usual
+// footer, is drawn once per width and theme.
+func (m *Model) footerLine(w int) string {
+	if m.searching || m.flash != "" {
+		return fit(m.footer(w), w)
+	}
+	if m.helpLine.width != w || m.helpLine.styles != m.styles {
+		m.helpLine.width, m.helpLine.styles = w, m.styles
+		m.helpLine.s = fit(m.footer(w), w)
+	}
+	return m.helpLine.s
+}
+
 func (m *Model) footer(w int) string {
 	switch {
 	case m.searching:
@@ -130,38 +142,43 @@ type pane struct {
 	lines []string // r.h lines, each exactly r.w cells wide
 }
 
-func (m *Model) body(lay layout, w int) []string {
+// body writes the panes, row by row, into b.
+func (m *Model) body(b *strings.Builder, lay layout, w int) {
 	if m.help.ShowAll {
-		return m.fullHelp(lay.bodyH, w)
+		for _, line := range m.fullHelp(lay.bodyH, w) {
+			b.WriteString(line)
+			b.WriteByte('\n')
+		}
+		return
 	}
-	panes := []pane{
+	panes := [3]pane{
 		{lay.timeline, m.timelineView(lay.timeline)},
 		{lay.detail, m.detailView(lay.detail)},
 	}
+	n := 2
 	if lay.numbers.h > 0 {
-		panes = append(panes, pane{lay.numbers, m.numbersView(lay.numbers)})
+		panes[2] = pane{lay.numbers, m.numbersView(lay.numbers)}
+		n = 3
 	}
-	sort.Slice(panes, func(i, j int) bool { return panes[i].r.x < panes[j].r.x })
-	sep := m.styles.border.Render("│")
-	out := make([]string, lay.bodyH)
+	sort.Slice(panes[:n], func(i, j int) bool { return panes[i].r.x < panes[j].r.x })
 	for row := range lay.bodyH {
 		y := lay.bodyY + row
-		var b strings.Builder
 		x := 0
-		for _, p := range panes {
+		for _, p := range panes[:n] {
 			if y < p.r.y || y >= p.r.y+p.r.h || p.r.w <= 0 {
 				continue
 			}
 			if p.r.x > x {
-				b.WriteString(strings.Repeat(" ", p.r.x-x-1))
-				b.WriteString(sep)
+				for range p.r.x - x - 1 {
+					b.WriteByte(' ')
+				}
+				m.styles.sepSeq.write(b, "│")
 			}
 			b.WriteString(p.lines[y-p.r.y])
 			x = p.r.x + p.r.w
 		}
-		out[row] = b.String()
+		b.WriteByte('\n')
 	}
-	return out
 }
 
 // fullHelp lists every key in as many columns as the width allows, so
@@ -284,10 +301,39 @@ func (m *Model) timelineView(r rect) []string {
 			}
 			continue
 		}
-		u := m.tl.items[j]
-		out[i+1] = fit(renderRow(m.rowParts(u, j == m.tl.sel), r.w, j == m.tl.sel, m.focus == focusTimeline, hl, m.styles, m.looks), r.w)
+		out[i+1] = m.row(m.tl.items[j], j == m.tl.sel, r.w, hl)
 	}
 	return out
+}
+
+// rowKey is everything a rendered timeline row depends on.
+type rowKey struct {
+	parts           rowParts
+	width           int
+	selected, focus bool
+	query           string
+	styles          *styles
+}
+
+type cachedRow struct {
+	key rowKey
+	s   string
+}
+
+// row renders an update's timeline row, reusing the last rendering while
+// nothing it shows has changed, so a frame allocates little.
+func (m *Model) row(u *model.Update, selected bool, width int, hl highlighter) string {
+	k := rowKey{parts: m.rowParts(u, selected), width: width, selected: selected,
+		focus: m.focus == focusTimeline, query: m.query.Raw(), styles: m.styles}
+	if c, ok := m.rows[u]; ok && c.key == k {
+		return c.s
+	}
+	if len(m.rows) > 4*max(m.height, 24) {
+		clear(m.rows)
+	}
+	s := renderRow(k.parts, width, selected, k.focus, hl, m.styles, m.looks)
+	m.rows[u] = cachedRow{key: k, s: s}
+	return s
 }
 
 // storyNow is the time relative times count from: the story's own clock
@@ -358,9 +404,7 @@ func (m *Model) detailView(r rect) []string {
 	}
 	out[0] = m.titleLine("Update", note, "", r.w, m.focus == focusDetail)
 	m.detail.offset = max(0, min(m.detail.offset, len(m.detail.lines)-(r.h-1)))
-	for i, line := range m.detail.view(r.h - 1) {
-		out[i+1] = fit(" "+line, r.w)
-	}
+	m.detail.view(out[1:])
 	return out
 }
 
