@@ -335,11 +335,12 @@ func (x *Index) Search(ctx context.Context, q Query) *Result {
 	for k := range p.check {
 		c := &p.check[k]
 		c.at = make([]int32, len(cands))
-		if base == nil {
+		if last == nil || last.version != x.version {
 			continue
 		}
-		// A term typed on from one the last search looked for occurs
-		// first no earlier than that one did.
+		// A term that is, or is typed on from, one the last search looked
+		// for occurs first no earlier than that one did (where it found it;
+		// elsewhere its offsets are 0).
 		for old, at := range last.at {
 			if strings.HasPrefix(c.text, old) {
 				c.from = align(cands, last.cands, at)
