@@ -148,11 +148,10 @@ func (b *Board) bulk(us []*model.Update) bool {
 		}
 	}
 	type span struct {
-		e      *entry
-		lo, hi int
+		e    *entry
+		figs []Figure
 	}
 	spans := make([]span, 0, len(us))
-	all := make([]Figure, 0, 4*len(us))
 	b.entries = make(map[string]*entry, len(us))
 	counts := make(map[gkey]int)
 	var order []*group
@@ -160,24 +159,20 @@ func (b *Board) bulk(us []*model.Update) bool {
 		if b.entries[u.ID] != nil || u.Removed {
 			continue // listed twice (the first, newest, wins), or taken back by its source
 		}
-		lo := len(all)
-		var e *entry
-		e, all = b.read(u, all)
+		e, figs := b.read(u, nil)
 		if e == nil {
-			clear(all[lo:])
-			all = all[:lo]
 			continue
 		}
 		b.entries[u.ID] = e
-		spans = append(spans, span{e, lo, len(all)})
+		spans = append(spans, span{e, figs})
 		if len(e.list) > 0 {
 			b.lists = append(b.lists, e)
 			if b.listFrom == nil {
 				b.showList(e)
 			}
 		}
-		for i := lo; i < len(all); i++ {
-			f := &all[i]
+		for i := range figs {
+			f := &figs[i]
 			if f.Key == "" {
 				continue
 			}
@@ -197,8 +192,8 @@ func (b *Board) bulk(us []*model.Update) bool {
 		counts[g.k] = 0 // now the number filled
 	}
 	for _, sp := range spans {
-		for i := sp.lo; i < sp.hi; i++ {
-			f := &all[i]
+		for i := range sp.figs {
+			f := &sp.figs[i]
 			if f.Key == "" {
 				continue
 			}

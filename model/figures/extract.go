@@ -397,10 +397,10 @@ func (sc *scanner) quantity(i int, allowRange bool) (q qty) {
 			q.unit = "pp"
 			i += 2
 		case tk.w.cls&cCurWord != 0:
-			q.unit, q.money = tk.w.u, true
+			q.unit, q.money = units[tk.w.u], true
 			i++
 		case tk.w.cls&cMeasure != 0 && !q.frac && (tk.e-tk.s > 1 || !tk.sp):
-			q.unit = tk.w.u
+			q.unit = units[tk.w.u]
 			i++
 		}
 	}
@@ -484,7 +484,7 @@ func (sc *scanner) suffix(q *qty, s string) {
 		}
 	default:
 		if w := lookup(b, h); w.cls&cMeasure != 0 {
-			q.unit = w.u
+			q.unit = units[w.u]
 			return
 		}
 		q.reject = true // 9am, 3rd, 1970s, 4x4...
@@ -856,7 +856,7 @@ func (sc *scanner) label(q *qty, qs int, c *cand) {
 	}
 	// "the cancellation of around 4,000 operations"
 	if c.part == "" && sc.is(qs-1, "of") && qs >= 2 && toks[qs-2].kind == kWord && toks[qs-2].w.cls&cNominal != 0 {
-		c.part = toks[qs-2].w.u
+		c.part = units[toks[qs-2].w.u]
 	}
 	if c.np != "" || c.needPrev {
 		return

@@ -29,8 +29,22 @@ const (
 
 type winfo struct {
 	cls uint32
+	u   uint8 // index into units: a currency, a measure, a participle
 	v   float64
-	u   string
+}
+
+// units holds the strings winfo.u points to; 0 is "".
+var units = []string{""}
+
+// unitIndex returns u's index in units, adding it when new.
+func unitIndex(u string) uint8 {
+	for i, x := range units {
+		if x == u {
+			return uint8(i)
+		}
+	}
+	units = append(units, u)
+	return uint8(len(units) - 1)
 }
 
 var words = map[string]winfo{}
@@ -48,7 +62,7 @@ func addV(cls uint32, w string, v float64, u string) {
 	i.cls |= cls
 	i.v = v
 	if u != "" {
-		i.u = u
+		i.u = unitIndex(u)
 	}
 	words[w] = i
 }
