@@ -4,6 +4,7 @@ import (
 	"hash/fnv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -94,22 +95,32 @@ func HeadlineFromText(text string) string {
 			break
 		}
 	}
-	if utf8.RuneCountInString(text) <= HeadlineLimit {
-		return text
+	return Shorten(text, HeadlineLimit)
+}
+
+// Shorten cuts s to at most limit runes, at a word boundary when one is
+// near the end, and marks the cut with an ellipsis. Text that fits is
+// returned as it is.
+func Shorten(s string, limit int) string {
+	if limit <= 0 {
+		return ""
 	}
-	cut, n := 0, 0
-	for i := range text {
-		if n == HeadlineLimit-1 {
+	if len(s) <= limit || utf8.RuneCountInString(s) <= limit {
+		return s
+	}
+	cut, n := len(s), 0
+	for i := range s {
+		if n == limit-1 {
 			cut = i
 			break
 		}
 		n++
 	}
-	head := text[:cut]
-	if sp := strings.LastIndexByte(head, ' '); sp > len(head)/2 {
+	head := s[:cut]
+	if sp := strings.LastIndexByte(head, ' '); sp > len(head)*2/3 {
 		head = head[:sp]
 	}
-	return strings.TrimRight(head, " ,;:-") + "…"
+	return strings.TrimRightFunc(head, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune(",;:-", r) }) + "…"
 }
 
 // abbreviations end in a full stop without ending a sentence.

@@ -1,6 +1,9 @@
 package tui
 
-import "charm.land/bubbles/v2/key"
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
 
 // keyMap lists every key the reader answers to; it feeds the help view.
 type keyMap struct {
@@ -83,4 +86,21 @@ func (k keyMap) FullHelp() [][]key.Binding {
 		cols = append(cols, []key.Binding{k.Pause, k.Faster, k.NextChange})
 	}
 	return append(cols, []key.Binding{k.Help, k.Quit})
+}
+
+// step says how many rows a movement key moves in a pane of height rows:
+// one for j/k, a page less one row for PgDn/PgUp.
+func (k keyMap) step(msg tea.KeyPressMsg, height int) (int, bool) {
+	page := max(1, height-1)
+	switch {
+	case key.Matches(msg, k.Down):
+		return 1, true
+	case key.Matches(msg, k.Up):
+		return -1, true
+	case key.Matches(msg, k.PageDown):
+		return page, true
+	case key.Matches(msg, k.PageUp):
+		return -page, true
+	}
+	return 0, false
 }

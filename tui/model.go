@@ -581,44 +581,24 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch m.focus {
 	case focusDetail:
 		h := lay.detail.h - 1
-		switch {
-		case key.Matches(msg, k.Down):
-			m.detail.scroll(1, h)
-		case key.Matches(msg, k.Up):
-			m.detail.scroll(-1, h)
-		case key.Matches(msg, k.PageDown):
-			m.detail.scroll(max(1, h-1), h)
-		case key.Matches(msg, k.PageUp):
-			m.detail.scroll(-max(1, h-1), h)
-		case key.Matches(msg, k.Newest):
+		if n, ok := k.step(msg, h); ok {
+			m.detail.scroll(n, h)
+		} else if key.Matches(msg, k.Newest) {
 			m.detail.offset = 0
-		case key.Matches(msg, k.Oldest):
+		} else if key.Matches(msg, k.Oldest) {
 			m.detail.scroll(len(m.detail.lines), h)
 		}
 		return nil
 	case focusNumbers:
 		h := lay.numbers.h - 1
-		switch {
-		case key.Matches(msg, k.Down):
-			m.numbers.move(1, h)
-		case key.Matches(msg, k.Up):
-			m.numbers.move(-1, h)
-		case key.Matches(msg, k.PageDown):
-			m.numbers.move(max(1, h-1), h)
-		case key.Matches(msg, k.PageUp):
-			m.numbers.move(-max(1, h-1), h)
+		if n, ok := k.step(msg, h); ok {
+			m.numbers.move(n, h)
 		}
 		return nil
 	}
-	switch {
-	case key.Matches(msg, k.Down):
-		m.tl.move(1, rows)
-	case key.Matches(msg, k.Up):
-		m.tl.move(-1, rows)
-	case key.Matches(msg, k.PageDown):
-		m.tl.move(max(1, rows-1), rows)
-	case key.Matches(msg, k.PageUp):
-		m.tl.move(-max(1, rows-1), rows)
+	switch n, ok := k.step(msg, rows); {
+	case ok:
+		m.tl.move(n, rows)
 	case key.Matches(msg, k.Newest):
 		return m.jumpTo(0)
 	case key.Matches(msg, k.Oldest):

@@ -51,12 +51,8 @@ func runDump(ctx context.Context, args []string, env *environment) error {
 	fs.StringVar(&o.format, "format", "text", "output `format`: text or json (JSON Lines with --follow)")
 	fs.BoolVar(&o.follow, "follow", false, "keep checking the source and print each new, edited or removed update")
 	fs.StringVar(&o.grep, "grep", "", "print only updates that match this search `query`")
-	pos, err := parseInterleaved(fs, args)
-	if err != nil {
-		if err == flag.ErrHelp {
-			writeUsage(env.stdout, fs, dumpHelp)
-			return nil
-		}
+	pos, helped, err := parseCommand(fs, args, dumpHelp, env)
+	if helped || err != nil {
 		return err
 	}
 	if len(pos) != 1 {

@@ -114,6 +114,17 @@ func (f *fetchFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.record, "record", "", "append every changed snapshot fetched to this recording `file`")
 }
 
+// parseCommand parses a command's arguments; on --help it prints the
+// command's usage and reports that it did.
+func parseCommand(fs *flag.FlagSet, args []string, usage string, env *environment) (pos []string, helped bool, err error) {
+	pos, err = parseInterleaved(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		writeUsage(env.stdout, fs, usage)
+		return nil, true, nil
+	}
+	return pos, false, err
+}
+
 func writeUsage(w io.Writer, fs *flag.FlagSet, head string) {
 	fmt.Fprint(w, head)
 	fs.SetOutput(w)

@@ -49,12 +49,8 @@ func runReader(ctx context.Context, args []string, env *environment) error {
 	fs.BoolVar(&o.noState, "no-state", false, "neither read nor write saved state")
 	fs.Var(&o.notify, "notify", "desktop notification when a check brings new updates (=key: key events only)")
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
-	pos, err := parseInterleaved(fs, args)
-	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			writeUsage(env.stdout, fs, mainHelp)
-			return nil
-		}
+	pos, helped, err := parseCommand(fs, args, mainHelp, env)
+	if helped || err != nil {
 		return err
 	}
 	if o.version {
@@ -134,12 +130,8 @@ func runReplay(ctx context.Context, args []string, env *environment) error {
 	at := fs.Duration("at", 0, "start this far into the story, e.g. 1h30m")
 	end := fs.Bool("end", false, "open at the final state")
 	noMouse := fs.Bool("no-mouse", false, "leave the mouse to the terminal")
-	pos, err := parseInterleaved(fs, args)
-	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			writeUsage(env.stdout, fs, replayHelp)
-			return nil
-		}
+	pos, helped, err := parseCommand(fs, args, replayHelp, env)
+	if helped || err != nil {
 		return err
 	}
 	if len(pos) != 1 {

@@ -7,8 +7,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/liveline-tui/liveline/feed/sanitize"
 	"github.com/liveline-tui/liveline/model"
@@ -115,27 +113,7 @@ func Clean(s string) string {
 
 // Truncate cuts s to at most max runes, at a word boundary when one is near,
 // ending it with an ellipsis.
-func Truncate(s string, max int) string {
-	if max <= 0 {
-		return ""
-	}
-	if utf8.RuneCountInString(s) <= max {
-		return s
-	}
-	cut, n := len(s), 0
-	for i := range s {
-		if n == max-1 {
-			cut = i
-			break
-		}
-		n++
-	}
-	head := s[:cut]
-	if sp := strings.LastIndexByte(head, ' '); sp > len(head)*2/3 {
-		head = head[:sp]
-	}
-	return strings.TrimRightFunc(head, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune(",:-", r) }) + "…"
-}
+func Truncate(s string, max int) string { return model.Shorten(s, max) }
 
 const (
 	esc = "\x1b"

@@ -14,7 +14,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/mmcdole/gofeed"
 	"github.com/mmcdole/gofeed/atom"
@@ -362,7 +361,7 @@ func line(s string, limit int) string {
 	if strings.ContainsAny(s, "<&") {
 		s = stripTags(s)
 	}
-	return truncate(sanitize.Line(s), limit)
+	return model.Shorten(sanitize.Line(s), limit)
 }
 
 // stripTags returns the text of an HTML fragment with its entities decoded.
@@ -382,26 +381,6 @@ func stripTags(s string) string {
 	}
 }
 
-// truncate cuts s to limit runes at a word boundary, with an ellipsis.
-func truncate(s string, limit int) string {
-	if len(s) <= limit || utf8.RuneCountInString(s) <= limit {
-		return s
-	}
-	n, cut := 0, len(s)
-	for i := range s {
-		if n == limit-1 {
-			cut = i
-			break
-		}
-		n++
-	}
-	t := s[:cut]
-	if sp := strings.LastIndexByte(t, ' '); sp > len(t)*3/4 {
-		t = t[:sp]
-	}
-	return strings.TrimRight(t, " ") + "…"
-}
-
 func summary(s string, base *url.URL) string {
 	if s == "" {
 		return ""
@@ -410,7 +389,7 @@ func summary(s string, base *url.URL) string {
 		s = s[:rawLimit]
 	}
 	text := htmltext.Parse(s, base).PlainText()
-	return truncate(strings.TrimSpace(sanitize.String(text)), SummaryLimit)
+	return model.Shorten(strings.TrimSpace(sanitize.String(text)), SummaryLimit)
 }
 
 // safeURL resolves a link against base and keeps it only when it is an
@@ -464,14 +443,14 @@ func nextLink(f *gofeed.Feed, base *url.URL) string {
 // nothing unsanitised reaches the model whatever its builder did.
 func sanitizeSnapshot(s *model.Snapshot) {
 	s.Title = line(s.Title, TitleLimit)
-	s.Summary = truncate(strings.TrimSpace(sanitize.String(s.Summary)), SummaryLimit)
+	s.Summary = model.Shorten(strings.TrimSpace(sanitize.String(s.Summary)), SummaryLimit)
 	s.Link = safeURL(s.Link, nil)
 	s.FeedURL = safeURL(s.FeedURL, nil)
 	for i := range s.Updates {
 		u := &s.Updates[i]
 		u.ID = id(u.ID)
-		u.Headline = truncate(sanitize.Line(u.Headline), TitleLimit)
-		u.Author = truncate(sanitize.Line(u.Author), 200)
+		u.Headline = model.Shorten(sanitize.Line(u.Headline), TitleLimit)
+		u.Author = model.Shorten(sanitize.Line(u.Author), 200)
 		u.Link = safeURL(u.Link, nil)
 		for j, c := range u.Categories {
 			u.Categories[j] = sanitize.Line(c)

@@ -37,7 +37,7 @@ func plainASCII(s string) bool {
 	prevSpace := false
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c >= utf8.RuneSelf || asciiFold[c] != c {
+		if c >= utf8.RuneSelf || c == 0 || asciiFold[c] != c {
 			return false
 		}
 		if c == ' ' {

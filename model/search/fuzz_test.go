@@ -1,6 +1,7 @@
 package search
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -56,4 +57,54 @@ func containsAny(s string, terms []string) bool {
 		}
 	}
 	return false
+}
+
+// FuzzIndex checks that the index agrees with Match on any few texts and
+// any query, typed key by key, with the texts edited half way.
+func FuzzIndex(f *testing.F) {
+	for _, seed := range [][4]string{
+		{"Talks resume in Zürich", "The prime\nminister met union leaders.", "Zoë", `"prime minister" -union`},
+		{"a b", "b a", "", `"a b" -"b a"`},
+		{"of the", "off the, of theirs", "x", `"of the" "f t"`},
+		{"東京 🎉", "e\u0301 ß", "\xff", `"京 🎉" ss -é`},
+	} {
+		f.Add(seed[0], seed[1], seed[2], seed[3])
+	}
+	f.Fuzz(func(t *testing.T, a, b, c, qs string) {
+		texts := []string{a, b, c, a + " " + b, b + "\n\n" + c}
+		us := make([]model.Update, len(texts))
+		for i, s := range texts {
+			us[i] = model.Update{ID: string(rune('a' + i)), Headline: s[:len(s)/3], Text: s[len(s)/3:], Author: c}
+		}
+		st := model.Restore(model.Snapshot{}, us)
+		ups := st.Updates()
+		x := NewIndex()
+		for _, u := range ups {
+			x.Add(u)
+		}
+		line := ""
+		for i, r := range qs {
+			line += string(r)
+			if i == len(qs)/2 {
+				u := ups[i%len(ups)]
+				u.Text = strings.ToUpper(u.Text) + " " + qs
+				x.Add(u)
+			}
+			q := Parse(line)
+			res := x.Search(context.Background(), q)
+			n := 0
+			for _, u := range ups {
+				want := q.Match(u)
+				if want {
+					n++
+				}
+				if res.Has(u) != want {
+					t.Fatalf("Search(%q).Has(%q) = %v, Match = %v (headline %q, text %q, author %q)", line, u.ID, res.Has(u), want, u.Headline, u.Text, u.Author)
+				}
+			}
+			if res.Len() != n {
+				t.Fatalf("Search(%q).Len() = %d, want %d", line, res.Len(), n)
+			}
+		}
+	})
 }

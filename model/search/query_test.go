@@ -30,6 +30,7 @@ func TestFold(t *testing.T) {
 		{"a \t\n\n b\u00a0\u2003c", "a b c"},
 		{"inter\u00adnational zero\u200bwidth", "international zerowidth"},
 		{"ctrl\x1b[31mred\x7f", "ctrl[31mred"},
+		{"nul\x00byte", "nulbyte"},
 		{"bad \xff byte", "bad byte"},
 		{"İstanbul", "istanbul"},
 	}
