@@ -37,6 +37,9 @@ type Board struct {
 	lines    []Line
 
 	scratch []Figure // one update's figures on their way into groups
+
+	newAt  time.Time // the newest update read so far
+	newSeq uint64
 }
 
 type gkey struct{ key, unit string }
@@ -125,13 +128,30 @@ func (b *Board) Apply(ch model.Changes) {
 }
 
 // each adds new updates one at a time.
+//
+// Updates newer than all the board holds go in oldest first, so each lands
+// at the front of its groups; older ones, such as an earlier page of the
+// story, newest first, so each lands at the back. Either way no group is
+// copied.
 func (b *Board) each(us []*model.Update) {
-	for i := len(us) - 1; i >= 0; i-- { // oldest first: most land at the front of their group
-		if us[i].Removed {
-			b.drop(us[i].ID)
-		} else {
-			b.set(us[i])
+	at, seq := b.newAt, b.newSeq
+	for i := len(us) - 1; i >= 0; i-- {
+		if u := us[i]; newer(updateTime(u), u.Seq(), at, seq) {
+			b.put(u)
 		}
+	}
+	for _, u := range us {
+		if !newer(updateTime(u), u.Seq(), at, seq) {
+			b.put(u)
+		}
+	}
+}
+
+func (b *Board) put(u *model.Update) {
+	if u.Removed {
+		b.drop(u.ID)
+	} else {
+		b.set(u)
 	}
 }
 
@@ -224,6 +244,9 @@ func (b *Board) read(u *model.Update, figs []Figure) (*entry, []Figure) {
 	lo := len(figs)
 	figs = extractTo(u.Text, figs)
 	e := &entry{id: u.ID, at: updateTime(u), seq: u.Seq()}
+	if newer(e.at, e.seq, b.newAt, b.newSeq) {
+		b.newAt, b.newSeq = e.at, e.seq
+	}
 	keyed := false
 	for i := lo; i < len(figs); i++ {
 		figs[i].UpdateID, figs[i].Time = u.ID, e.at
@@ -383,8 +406,18 @@ func (b *Board) insert(k gkey, figs []Figure, e *entry) *group {
 		g.off -= len(figs)
 		copy(g.buf[g.off:], figs)
 		g.at, g.seq = e.at, e.seq
+	} else if b.figureNewer(&cur[len(cur)-1], e) {
+		// older than all the group holds, as an earlier page of a story is:
+		// add at the end, keeping the room in front
+		if len(g.buf)+len(figs) > cap(g.buf) {
+			n := len(cur) + len(figs)
+			nb := make([]Figure, g.off+len(cur), g.off+2*n+4)
+			copy(nb[g.off:], cur)
+			g.buf = nb
+		}
+		g.buf = append(g.buf, figs...)
 	} else {
-		// an older update, or one edited in place: insert into a copy
+		// in the middle: insert into a copy
 		p := sort.Search(len(cur), func(i int) bool { return !b.figureNewer(&cur[i], e) && cur[i].UpdateID != e.id })
 		n := len(cur) + len(figs)
 		nb := make([]Figure, n+n/2+4)
@@ -428,6 +461,12 @@ func (b *Board) remove(g *group, e *entry) {
 	}
 	for lo < len(cur) && cur[lo].UpdateID != e.id && cur[lo].Time.Equal(e.at) {
 		lo++ // another update at the same time
+	}
+	if lo >= len(cur) || cur[lo].UpdateID != e.id {
+		lo = 0 // not where its time says: look everywhere
+		for lo < len(cur) && cur[lo].UpdateID != e.id {
+			lo++
+		}
 	}
 	hi := lo
 	for hi < len(cur) && cur[hi].UpdateID == e.id {

@@ -184,3 +184,26 @@ func TestBoardWholeStory(t *testing.T) {
 	eq(t, "whole story", groups(whole), groups(b))
 	eq(t, "following", groups(b), []string{"junior doctors %: 43%@d", "operations : 3,454@a"})
 }
+
+// A story read page by page, newest page first as a poller follows "next"
+// links, ends up as if read at once; so does one read oldest page first.
+func TestBoardPages(t *testing.T) {
+	ch := benchStory(300)
+	whole := NewBoard()
+	whole.Apply(ch)
+	want := groups(whole)
+	for _, name := range []string{"newest page first", "oldest page first"} {
+		b := NewBoard()
+		for p := 0; p < 6; p++ {
+			q := p
+			if name == "oldest page first" {
+				q = 5 - p
+			}
+			b.Apply(model.Changes{New: ch.New[q*50 : q*50+50]})
+		}
+		eq(t, name, groups(b), want)
+		if l, id := b.List(); len(l) == 0 || id != "u287" {
+			t.Errorf("%s: list from %s", name, id)
+		}
+	}
+}
