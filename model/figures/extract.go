@@ -837,6 +837,9 @@ func (sc *scanner) label(q *qty, qs int, c *cand) {
 		c.needHead = needHead
 		// a participle after an auxiliary: "were cancelled", "had to be cancelled"
 		j, aux := next, 0
+		if j+2 < n && toks[j].kind == kPunct && toks[j].p == '[' && toks[j+1].kind == kNum && toks[j+2].kind == kPunct && toks[j+2].p == ']' {
+			j += 3 // a link reference: "operations [2] were cancelled"
+		}
 		for j < n && aux < 4 && toks[j].kind == kWord && toks[j].w.cls&cAux != 0 {
 			j++
 			aux++

@@ -132,6 +132,7 @@ var extractCases = []struct {
 	{"Doctors made 150,000 calls to the helpline in the year to March.", []string{"150,000 | 150000 |  | calls"}},
 	{"The hospital is 15 miles from the city centre.", []string{"15 miles | 15 | miles | "}},
 	{"Temperatures dropped to 2C on the picket line.", []string{"2C | 2 | °C | Temperatures"}},
+	{"Around 4,000 operations [2] had to be cancelled.", []string{"Around 4,000 | 4000 |  | operations cancelled"}},
 	// beyond the strike: elections, weather, markets, sport
 	{"Labour won 326 seats, a majority of two.", []string{"326 | 326 |  | seats"}},
 	{"The Conservatives took 42.4% of the vote, up 5.5 points.", []string{"42.4% | 42.4 | % | vote", "5.5 points | 5.5 | points | "}},
