@@ -97,8 +97,18 @@ type group struct {
 	buf []Figure // the figures are buf[off:], newest first; the gap before off takes new ones
 	off int
 	pos int // index in Board.order
-	at  time.Time
+	at  time.Time // the newest figure's update
 	seq uint64
+	ord int32 // the newest figure's place in its update
+}
+
+// before reports whether group g comes before h: its newest figure is
+// newer, or from the same update and earlier in its text.
+func (g *group) before(h *group) bool {
+	if g.at.Equal(h.at) && g.seq == h.seq {
+		return g.ord < h.ord
+	}
+	return newer(g.at, g.seq, h.at, h.seq)
 }
 
 // NewBoard returns an empty board.
@@ -198,7 +208,7 @@ func (b *Board) bulk(us []*model.Update) bool {
 			}
 			k := gkey{f.Key, f.Unit}
 			if counts[k] == 0 {
-				g := &group{k: k, pos: len(order), at: e.at, seq: e.seq}
+				g := &group{k: k, pos: len(order), at: e.at, seq: e.seq, ord: f.ord}
 				b.groups[k] = g
 				order = append(order, g)
 			}
@@ -226,7 +236,7 @@ func (b *Board) bulk(us []*model.Update) bool {
 	}
 	// newest first; groups led by the same update keep their text order
 	sort.SliceStable(order, func(i, j int) bool {
-		return newer(order[i].at, order[i].seq, order[j].at, order[j].seq)
+		return order[i].before(order[j])
 	})
 	b.order = order
 	b.out = make([]Group, len(order))
@@ -405,7 +415,7 @@ func (b *Board) insert(k gkey, figs []Figure, e *entry) *group {
 		}
 		g.off -= len(figs)
 		copy(g.buf[g.off:], figs)
-		g.at, g.seq = e.at, e.seq
+		g.at, g.seq, g.ord = e.at, e.seq, figs[0].ord
 	} else if b.figureNewer(&cur[len(cur)-1], e) {
 		// older than all the group holds, as an earlier page of a story is:
 		// add at the end, keeping the room in front
@@ -427,7 +437,7 @@ func (b *Board) insert(k gkey, figs []Figure, e *entry) *group {
 		copy(nb[off+p+len(figs):], cur[p:])
 		g.buf, g.off = nb, off
 		if p == 0 {
-			g.at, g.seq = e.at, e.seq
+			g.at, g.seq, g.ord = e.at, e.seq, figs[0].ord
 		}
 	}
 	b.out[g.pos].Figures = g.buf[g.off:]
@@ -501,7 +511,7 @@ func (b *Board) remove(g *group, e *entry) {
 	}
 	cur = g.buf[g.off:]
 	if o := b.entries[cur[0].UpdateID]; o != nil {
-		g.at, g.seq = o.at, o.seq
+		g.at, g.seq, g.ord = o.at, o.seq, cur[0].ord
 	}
 	b.out[g.pos].Figures = cur
 	b.reposition(g)
@@ -510,7 +520,7 @@ func (b *Board) remove(g *group, e *entry) {
 // reposition moves a group whose newest figure changed to its place.
 func (b *Board) reposition(g *group) {
 	p, t := g.pos, g.pos
-	for t > 0 && newer(g.at, g.seq, b.order[t-1].at, b.order[t-1].seq) {
+	for t > 0 && g.before(b.order[t-1]) {
 		t--
 	}
 	if t < p {
@@ -523,7 +533,7 @@ func (b *Board) reposition(g *group) {
 		}
 		return
 	}
-	for t+1 < len(b.order) && newer(b.order[t+1].at, b.order[t+1].seq, g.at, g.seq) {
+	for t+1 < len(b.order) && b.order[t+1].before(g) {
 		t++
 	}
 	if t > p {

@@ -207,3 +207,45 @@ func TestBoardPages(t *testing.T) {
 		}
 	}
 }
+
+// Whatever a story goes through (updates arriving, edited, vanishing and
+// coming back, in any order), the board that followed it matches one built
+// from the story at the end of each step.
+func TestBoardFollowsStory(t *testing.T) {
+	phrases := []string{
+		"3,454 operations were cancelled.", "Around 4,000 operations were cancelled.", "43% of junior doctors came in.",
+		"More than half of junior doctors were out.", "Two further strikes are planned.", "5,264 procedures were cancelled.",
+		"About 10,000 junior doctors worked.", "Talks resume on Thursday.", "In numbers\n- 26,000 junior doctors rostered\n- 39% came in",
+		"71% of staff were at work, and 1,140 inpatient procedures were put off.",
+	}
+	r := rng(7)
+	s := model.NewStory()
+	b := NewBoard()
+	texts := map[int]string{}
+	for step := 0; step < 500; step++ {
+		var us []model.Update
+		for id := 11; id >= 0; id-- { // newest first
+			if r.n(4) == 0 {
+				continue // missing from this reading
+			}
+			if _, ok := texts[id]; !ok || r.n(6) == 0 {
+				texts[id] = phrases[r.n(len(phrases))] + " " + phrases[r.n(len(phrases))]
+			}
+			u := post(fmt.Sprint("id", id), id*5, para(texts[id]))
+			if id%4 == 0 {
+				u.Published = time.Time{} // undated: placed by the feed's order
+			}
+			us = append(us, u)
+		}
+		b.Apply(merge(s, us...))
+		fresh := NewBoard()
+		fresh.Apply(model.Changes{New: s.Updates()})
+		eq(t, fmt.Sprint("step ", step), groups(b), groups(fresh))
+		if lb, _ := b.List(); lines(b) != lines(fresh) || len(lb) != len(func() []Line { l, _ := fresh.List(); return l }()) {
+			t.Errorf("step %d: list %q, fresh %q", step, lines(b), lines(fresh))
+		}
+		if t.Failed() {
+			return
+		}
+	}
+}

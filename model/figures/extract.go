@@ -57,6 +57,8 @@ type Figure struct {
 	// lower case without the verb and without modifiers such as "planned" or
 	// "further". Figures with the same Key and Unit count the same thing.
 	Key string
+
+	ord int32 // its place among its update's figures
 }
 
 // cand is a figure being built, with the token positions post-passes need.
@@ -200,6 +202,7 @@ func (sc *scanner) extract(out []Figure) []Figure {
 	if out == nil {
 		out = make([]Figure, 0, keep)
 	}
+	lo := len(out)
 	for i := range cands {
 		c := &cands[i]
 		if c.np == "" && c.wordsOnly {
@@ -211,6 +214,7 @@ func (sc *scanner) extract(out []Figure) []Figure {
 			f.Label = c.np + " " + c.part
 		}
 		f.Key = keyOf(c.np)
+		f.ord = int32(len(out) - lo)
 		out = append(out, f)
 	}
 	return out
