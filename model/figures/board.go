@@ -96,7 +96,7 @@ type group struct {
 	k   gkey
 	buf []Figure // the figures are buf[off:], newest first; the gap before off takes new ones
 	off int
-	pos int // index in Board.order
+	pos int       // index in Board.order
 	at  time.Time // the newest figure's update
 	seq uint64
 	ord int32 // the newest figure's place in its update
