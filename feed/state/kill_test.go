@@ -82,9 +82,6 @@ func TestKillWhileSaving(t *testing.T) {
 		killChild(dir)
 		return
 	}
-	if testing.Short() {
-		t.Skip("starts child processes")
-	}
 	exe, err := os.Executable()
 	if err != nil {
 		t.Fatal(err)

@@ -112,19 +112,6 @@ func BenchmarkIndex100k(b *testing.B) {
 	runtime.GC()
 }
 
-// TestKeystrokeCounts shows what each key of the benchmark script finds.
-func TestKeystrokeCounts(t *testing.T) {
-	if testing.Short() || !testing.Verbose() {
-		t.Skip("builds a 100k story; run with -v")
-	}
-	us, x := bench100k()
-	for _, line := range keystrokes() {
-		start := time.Now()
-		res := x.Search(context.Background(), Parse(line))
-		t.Logf("%-40q %6d of %d  %v", line, res.Len(), len(us), time.Since(start))
-	}
-}
-
 // BenchmarkHighlights measures highlighting one update's text, as the
 // detail pane does on every search change.
 func BenchmarkHighlights(b *testing.B) {
