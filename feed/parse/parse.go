@@ -11,8 +11,10 @@ import (
 	"html"
 	"io"
 	"net/url"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/mmcdole/gofeed"
@@ -203,15 +205,40 @@ func normalise(f *gofeed.Feed, base *url.URL) (model.Snapshot, string) {
 	}
 	next := nextLink(f, base)
 	plain := plainContent(f)
-	s.Updates = make([]model.Update, 0, len(f.Items))
-	for i, it := range f.Items {
-		if it == nil {
-			continue
+	s.Updates = make([]model.Update, len(f.Items))
+	convert := func(from, to int) {
+		for i := from; i < to; i++ {
+			if it := f.Items[i]; it != nil {
+				s.Updates[i] = item(it, base, bodyBase, i < len(plain) && plain[i])
+			}
 		}
-		s.Updates = append(s.Updates, item(it, base, bodyBase, i < len(plain) && plain[i]))
 	}
+	// Turning item HTML into terminal text is most of normalising; a large
+	// feed shares it out over the cores (each item is independent).
+	workers := min(runtime.GOMAXPROCS(0), len(f.Items)/parallelFrom)
+	if workers > 1 {
+		var wg sync.WaitGroup
+		chunk := (len(f.Items) + workers - 1) / workers
+		for from := 0; from < len(f.Items); from += chunk {
+			wg.Go(func() { convert(from, min(from+chunk, len(f.Items))) })
+		}
+		wg.Wait()
+	} else {
+		convert(0, len(f.Items))
+	}
+	kept := s.Updates[:0]
+	for i, it := range f.Items {
+		if it != nil {
+			kept = append(kept, s.Updates[i])
+		}
+	}
+	s.Updates = kept
 	return s, next
 }
+
+// parallelFrom is how many items each extra core must have to be worth
+// starting.
+const parallelFrom = 200
 
 // plainContent reports, item by item, whether the content gofeed gives is
 // plain text (Atom type="text", JSON Feed content_text) rather than HTML.

@@ -12,6 +12,7 @@
 package poll
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -587,7 +588,7 @@ func (p *Poller) read(ctx context.Context, target string, v fetch.Validators) (*
 		if p.opts.Stdin == nil {
 			return nil, errors.New("reading standard input: nothing is connected to it; pipe a feed into liveline or give a URL or file")
 		}
-		body, err := p.readLimited(p.opts.Stdin, "standard input")
+		body, err := p.readLimited(p.opts.Stdin, "standard input", 0)
 		if err != nil {
 			return nil, err
 		}
@@ -617,7 +618,7 @@ func (p *Poller) read(ctx context.Context, target string, v fetch.Validators) (*
 		return nil, fileError(path, err)
 	}
 	defer f.Close()
-	body, err := p.readLimited(f, path)
+	body, err := p.readLimited(f, path, fi.Size())
 	if err != nil {
 		return nil, err
 	}
@@ -627,12 +628,19 @@ func (p *Poller) read(ctx context.Context, target string, v fetch.Validators) (*
 	return &fetch.Response{URL: path, Status: 200, Body: body}, nil
 }
 
-func (p *Poller) readLimited(r io.Reader, name string) ([]byte, error) {
+// readLimited reads r up to the size cap; sizeHint, when known, sizes the
+// buffer at once instead of growing it through a large file.
+func (p *Poller) readLimited(r io.Reader, name string, sizeHint int64) ([]byte, error) {
 	limit := p.client.MaxSize
 	if limit <= 0 {
 		limit = fetch.DefaultMaxSize
 	}
-	body, err := io.ReadAll(io.LimitReader(r, limit+1))
+	var buf bytes.Buffer
+	if sizeHint > 0 {
+		buf.Grow(int(min(sizeHint, limit) + 1))
+	}
+	_, err := buf.ReadFrom(io.LimitReader(r, limit+1))
+	body := buf.Bytes()
 	if err != nil {
 		return nil, fmt.Errorf("reading %s: %v", name, err)
 	}
