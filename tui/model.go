@@ -45,6 +45,9 @@ type Options struct {
 	// lets it pick the terminal's notification sequence.
 	Notify notify.Mode
 	Getenv func(string) string
+	// Notice is shown in the status line for a while at start, such as why
+	// the saved state could not be used.
+	Notice string
 }
 
 // focus is the pane that receives movement keys.
@@ -155,6 +158,9 @@ func New(opts Options) *Model {
 	m.input.Prompt = "/"
 	m.input.Placeholder = "search: words, \"a phrase\", -exclude"
 	m.setTheme(opts.Dark)
+	if opts.Notice != "" {
+		m.flash, m.flashUntil = opts.Notice, m.now.Add(15*time.Second)
+	}
 	if r := opts.Restore; r != nil && r.Story != nil {
 		m.story = r.Story
 		for _, u := range m.story.Updates() {

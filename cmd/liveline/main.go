@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/liveline-tui/liveline/feed"
+	"github.com/liveline-tui/liveline/feed/parse"
 	"github.com/liveline-tui/liveline/feed/sanitize"
 )
 
@@ -69,7 +70,11 @@ func run(ctx context.Context, args []string, env *environment) int {
 		fmt.Fprintf(env.stderr, "liveline: %s\nRun \"liveline --help\" for usage.\n", sanitizeMessage(usage.msg))
 		return 2
 	default:
-		fmt.Fprintf(env.stderr, "liveline: %s\n", sanitizeMessage(err.Error()))
+		msg := err.Error()
+		if errors.Is(err, parse.ErrNotFeed) {
+			msg += "; give the address of a feed (RSS, Atom or JSON Feed) or of a live-blog page"
+		}
+		fmt.Fprintf(env.stderr, "liveline: %s\n", sanitizeMessage(msg))
 		return 1
 	}
 }

@@ -75,7 +75,7 @@ func runReader(ctx context.Context, args []string, env *environment) error {
 	var saved *state.Saved
 	var stateDir string
 	if !o.noState && !isRecordingFile(ui.name) {
-		stateDir, saved = loadState(ui.name, env)
+		stateDir, saved, ui.notice = loadState(ui.name, env)
 	}
 	var validators fetch.Validators
 	if saved != nil {
@@ -102,25 +102,23 @@ func runReader(ctx context.Context, args []string, env *environment) error {
 }
 
 // loadState finds the state directory and this source's saved state. A
-// state that cannot be read is reported and the reader starts fresh; when
-// the directory itself is unusable, the reader runs without state.
-func loadState(source string, env *environment) (dir string, saved *state.Saved) {
+// state that cannot be read is set aside with a notice and the reader
+// starts fresh; when the directory itself is unusable, the reader runs
+// without state.
+func loadState(source string, env *environment) (dir string, saved *state.Saved, notice string) {
 	dir, err := state.Dir(env.getenv)
 	if err != nil {
-		fmt.Fprintf(env.stderr, "liveline: running without saved state: %s\n", sanitizeMessage(err.Error()))
-		return "", nil
+		return "", nil, "running without saved state: " + err.Error()
 	}
 	saved, err = state.Load(dir, source)
 	var unreadable *state.UnreadableError
 	switch {
 	case errors.As(err, &unreadable):
-		fmt.Fprintf(env.stderr, "liveline: %s\n", sanitizeMessage(err.Error()))
-		return dir, nil
+		return dir, nil, err.Error()
 	case err != nil:
-		fmt.Fprintf(env.stderr, "liveline: running without saved state: %s\n", sanitizeMessage(err.Error()))
-		return "", nil
+		return "", nil, "running without saved state: " + err.Error()
 	}
-	return dir, saved
+	return dir, saved, ""
 }
 
 func runReplay(ctx context.Context, args []string, env *environment) error {
@@ -154,6 +152,7 @@ type uiOptions struct {
 	notify  notify.Mode
 	restore *tui.Persisted
 	persist func(tui.Persisted) func() error
+	notice  string
 }
 
 // runUI runs the reader full screen on the terminal until the user quits,
@@ -181,6 +180,7 @@ func runUI(ctx context.Context, src feed.Source, o uiOptions, env *environment) 
 		Persist:    o.persist,
 		Notify:     o.notify,
 		Getenv:     env.getenv,
+		Notice:     sanitizeMessage(o.notice),
 	})
 	prog := tea.NewProgram(m, tea.WithContext(ctx), tea.WithOutput(os.Stdout))
 	final, err := prog.Run()
