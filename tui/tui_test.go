@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"image/color"
 	"fmt"
 	"strings"
 	"testing"
@@ -422,5 +423,24 @@ func TestHighlightNeverSplitsCharacters(t *testing.T) {
 			t.Fatalf("query %q: %d matches", q, len(m.tl.items))
 		}
 		press(m, "esc")
+	}
+}
+
+// TestGoldenStyledScreens keeps the colours and emphasis of a frame on a
+// dark and a light background.
+func TestGoldenStyledScreens(t *testing.T) {
+	for _, dark := range []bool{true, false} {
+		name := "light"
+		if dark {
+			name = "dark"
+		}
+		t.Run(name, func(t *testing.T) {
+			m, _ := newTestModel(t, 80, 24)
+			m.Update(tea.BackgroundColorMsg{Color: map[bool]color.Color{true: color.Black, false: color.White}[dark]})
+			send(m, snapshotOf(3, 40, numbersUpdate()))
+			send(m, snapshotOf(1, 40, numbersUpdate()))
+			press(m, "j", "j")
+			golden.RequireEqualEscape(t, []byte(m.View().Content), true)
+		})
 	}
 }
