@@ -2,8 +2,8 @@ package tui
 
 import (
 	"context"
-	"image/color"
 	"fmt"
+	"image/color"
 	"strings"
 	"testing"
 	"time"
