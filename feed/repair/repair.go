@@ -415,11 +415,18 @@ func isDigit(c byte, hex bool) bool {
 }
 
 // fix returns b repaired: b itself when it is clean, else a new slice.
+// Removing a control character or reference can join what surrounded it
+// into a new forbidden reference ("&#0" + DEL + ";" becomes "&#0;"), so a
+// repaired body is repaired again until it is clean; each pass shrinks it.
 func fix(b []byte) []byte {
-	st := scan(b)
-	if st.clean {
-		return b
+	for !scan(b).clean {
+		b = fixOnce(b)
 	}
+	return b
+}
+
+// fixOnce makes one repairing pass over b, which needs repair.
+func fixOnce(b []byte) []byte {
 	out := make([]byte, 0, len(b))
 	i := 0
 	for i < len(b) {
