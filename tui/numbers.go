@@ -44,7 +44,11 @@ func (p *numbersPane) refresh(b *figures.Board, loc *time.Location) {
 		if len(g.Figures) < 2 && len(list) > 0 {
 			continue
 		}
-		p.items = append(p.items, numbersItem{text: g.Label, heading: true})
+		label := g.Label
+		if g.Unit != "" {
+			label += " (" + g.Unit + ")" // a count and a share of the same thing are two groups
+		}
+		p.items = append(p.items, numbersItem{text: label, heading: true})
 		for _, f := range g.Figures {
 			when := ""
 			if !f.Time.IsZero() {
@@ -185,6 +189,9 @@ func (p *numbersPane) view(width, height int, focused bool, s *styles) []string 
 		line := p.lines[j]
 		switch {
 		case j >= selFrom && j < selTo:
+			if j == selFrom {
+				line = "›" + strings.TrimPrefix(line, "•") // the cursor shows without colour too
+			}
 			line = s.rowSelected.Render(line + strings.Repeat(" ", max(0, width-ansi.StringWidth(line))))
 		case p.items[item].heading:
 			line = s.paneTitle.Render(line)
