@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"runtime/debug"
@@ -46,8 +45,7 @@ type dumpOptions struct {
 
 func runDump(ctx context.Context, args []string, env *environment) error {
 	var o dumpOptions
-	fs := flag.NewFlagSet("dump", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
+	fs := newFlagSet("dump")
 	o.register(fs)
 	fs.StringVar(&o.format, "format", "text", "output `format`: text or json (JSON Lines with --follow)")
 	fs.BoolVar(&o.follow, "follow", false, "keep checking the source and print each new, edited or removed update")

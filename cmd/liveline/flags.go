@@ -114,6 +114,13 @@ func (f *fetchFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.record, "record", "", "append every changed snapshot fetched to this recording `file`")
 }
 
+// newFlagSet is a command's flag set; parseCommand reports its errors.
+func newFlagSet(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	return fs
+}
+
 // parseCommand parses a command's arguments; on --help it prints the
 // command's usage and reports that it did.
 func parseCommand(fs *flag.FlagSet, args []string, usage string, env *environment) (pos []string, helped bool, err error) {

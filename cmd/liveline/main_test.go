@@ -141,26 +141,9 @@ func TestHostileInputNeverReachesTheTerminal(t *testing.T) {
 }
 
 func TestDumpFollowPrintsJSONLines(t *testing.T) {
-	feed := &growingFeed{}
-	feed.add(1)
-	srv := httptest.NewServer(feed)
-	defer srv.Close()
-	var out syncBuffer
-	env := &environment{stdin: strings.NewReader(""), stdout: &out, stderr: &bytes.Buffer{}, location: time.UTC, getenv: func(string) string { return "" }}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan int)
-	go func() {
-		done <- run(ctx, []string{"dump", "--follow", "--format", "json", "--interval", "100ms", srv.URL}, env)
-	}()
-	waitUntil(t, func() bool { return strings.Contains(out.String(), "Picket report number 1") })
-	feed.add(2)
-	waitUntil(t, func() bool { return strings.Contains(out.String(), "Picket report number 2") })
-	cancel()
-	if code := <-done; code != 0 {
-		t.Fatalf("exit %d", code)
-	}
+	out := followGrowingFeed(t, "--format", "json")
 	kinds := map[string]int{}
-	for _, line := range strings.Split(strings.TrimSpace(out.String()), "\n") {
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
 		var ev struct{ Event string }
 		if err := json.Unmarshal([]byte(line), &ev); err != nil {
 			t.Fatalf("not a JSON line: %q", line)
@@ -202,25 +185,8 @@ func waitUntil(t *testing.T, ok func() bool) {
 }
 
 func TestRecordWhileFollowingThenDumpTheRecording(t *testing.T) {
-	feed := &growingFeed{}
-	feed.add(1)
-	srv := httptest.NewServer(feed)
-	defer srv.Close()
 	rec := filepath.Join(t.TempDir(), "strike.llrec")
-	var out syncBuffer
-	env := &environment{stdin: strings.NewReader(""), stdout: &out, stderr: &bytes.Buffer{}, location: time.UTC, getenv: func(string) string { return "" }}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan int)
-	go func() {
-		done <- run(ctx, []string{"dump", "--follow", "--record", rec, "--interval", "100ms", srv.URL}, env)
-	}()
-	waitUntil(t, func() bool { return strings.Contains(out.String(), "Picket report number 1") })
-	feed.add(2)
-	waitUntil(t, func() bool { return strings.Contains(out.String(), "Picket report number 2") })
-	cancel()
-	if code := <-done; code != 0 {
-		t.Fatalf("exit %d", code)
-	}
+	followGrowingFeed(t, "--record", rec)
 	code, text, errOut := runCmd(t, "", "dump", "--format", "json", rec)
 	if code != 0 {
 		t.Fatalf("dumping the recording: exit %d: %s", code, errOut)
@@ -235,4 +201,29 @@ func TestRecordWhileFollowingThenDumpTheRecording(t *testing.T) {
 	if story.Title != "Junior doctors strike: live" || len(story.Updates) != 2 || story.Updates[0].Headline != "Picket report number 2" {
 		t.Fatalf("recording's final state: %+v", story)
 	}
+}
+
+// followGrowingFeed runs "dump --follow" with extra flags against a local
+// feed that gains an update once the first is printed, stops it once the
+// second is, and returns what it printed.
+func followGrowingFeed(t *testing.T, flags ...string) string {
+	t.Helper()
+	feed := &growingFeed{}
+	feed.add(1)
+	srv := httptest.NewServer(feed)
+	defer srv.Close()
+	var out syncBuffer
+	env := &environment{stdin: strings.NewReader(""), stdout: &out, stderr: &bytes.Buffer{}, location: time.UTC, getenv: func(string) string { return "" }}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan int)
+	args := append([]string{"dump", "--follow", "--interval", "100ms"}, flags...)
+	go func() { done <- run(ctx, append(args, srv.URL), env) }()
+	waitUntil(t, func() bool { return strings.Contains(out.String(), "Picket report number 1") })
+	feed.add(2)
+	waitUntil(t, func() bool { return strings.Contains(out.String(), "Picket report number 2") })
+	cancel()
+	if code := <-done; code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	return out.String()
 }

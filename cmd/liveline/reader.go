@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -42,8 +41,7 @@ type readerFlags struct {
 
 func runReader(ctx context.Context, args []string, env *environment) error {
 	var o readerFlags
-	fs := flag.NewFlagSet("liveline", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
+	fs := newFlagSet("liveline")
 	o.register(fs)
 	fs.BoolVar(&o.noMouse, "no-mouse", false, "leave the mouse to the terminal (for selecting text)")
 	fs.BoolVar(&o.noState, "no-state", false, "neither read nor write saved state")
@@ -122,8 +120,7 @@ func loadState(source string, env *environment) (dir string, saved *state.Saved,
 }
 
 func runReplay(ctx context.Context, args []string, env *environment) error {
-	fs := flag.NewFlagSet("replay", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
+	fs := newFlagSet("replay")
 	speed := fs.Float64("speed", 10, "story seconds per real second")
 	at := fs.Duration("at", 0, "start this far into the story, e.g. 1h30m")
 	end := fs.Bool("end", false, "open at the final state")
