@@ -45,7 +45,16 @@ func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
 // byteSize is a flag value for sizes such as 20MiB, 512k or 1000000.
 type byteSize int64
 
-func (b *byteSize) String() string { return strconv.FormatInt(int64(*b), 10) }
+func (b *byteSize) String() string {
+	switch n := int64(*b); {
+	case n > 0 && n%(1<<20) == 0:
+		return strconv.FormatInt(n>>20, 10) + "MiB"
+	case n > 0 && n%(1<<10) == 0:
+		return strconv.FormatInt(n>>10, 10) + "KiB"
+	default:
+		return strconv.FormatInt(n, 10)
+	}
+}
 
 func (b *byteSize) Set(s string) error {
 	n, err := parseSize(s)
@@ -110,7 +119,7 @@ func (f *fetchFlags) register(fs *flag.FlagSet) {
 	f.maxSize = 20 << 20
 	fs.DurationVar(&f.interval, "interval", 30*time.Second, "time between checks of the source (at least 10s unless set lower on purpose)")
 	fs.StringVar(&f.userAgent, "user-agent", "", "User-Agent header to send instead of liveline's own")
-	fs.Var(&f.maxSize, "max-size", "largest body to read after decompression, e.g. 50MiB (default 20MiB)")
+	fs.Var(&f.maxSize, "max-size", "largest body to read after decompression, e.g. 50MiB")
 	fs.StringVar(&f.record, "record", "", "append every changed snapshot fetched to this recording `file`")
 }
 
