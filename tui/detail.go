@@ -47,8 +47,9 @@ func (d *detailPane) render(u *model.Update, width int, hl highlighter, query st
 		return
 	}
 	if k.u != d.key.u {
-		d.offset, d.match = 0, -1
+		d.offset = 0
 	}
+	d.match = -1 // the matches may have moved
 	d.key = k
 	if diffMode {
 		d.lines, d.matches = layoutDiff(u, width, ls), nil

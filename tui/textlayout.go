@@ -26,6 +26,8 @@ const (
 	lookMatch
 	lookAdded
 	lookRemoved
+	lookSelected     // the selected timeline row
+	lookSelectedBlur // the selected row while another pane has focus
 )
 
 // run gives the look of text up to byte offset end.
@@ -190,6 +192,8 @@ func (ls *lookStyles) style(l look) lipgloss.Style {
 			st = inherit(st, from)
 		}
 	}
+	apply(lookSelected, s.rowSelected)
+	apply(lookSelectedBlur, s.rowSelectedBlur)
 	apply(lookMeta, s.meta)
 	apply(lookQuote, s.quote)
 	apply(lookHeading, s.heading)

@@ -160,11 +160,23 @@ func renderRow(p rowParts, width int, selected, focused bool, hl highlighter, s 
 	}
 	pad := max(0, width-fixed-headWidth-suffixWidth)
 	if selected {
-		row := p.cursor + p.unread + p.key + " " + when + " " + head + strings.Repeat(" ", pad) + p.suffix
+		// One style across the row, with search matches marked on top.
+		prefix := p.cursor + p.unread + p.key + " " + when + " "
+		row := prefix + head + strings.Repeat(" ", pad) + p.suffix
+		base := lookSelectedBlur
 		if focused {
-			return s.rowSelected.Render(row)
+			base = lookSelected
 		}
-		return s.rowSelectedBlur.Render(row)
+		t := styledText{text: row, runs: []run{{end: len(row), look: base}}}
+		if hl != nil {
+			ranges := hl.Highlights(head)
+			for i := range ranges {
+				ranges[i][0] += len(prefix)
+				ranges[i][1] += len(prefix)
+			}
+			t.overlay(ranges, lookMatch)
+		}
+		return ls.render(&t, 0, len(row))
 	}
 	var b strings.Builder
 	b.WriteString(p.cursor)

@@ -444,3 +444,24 @@ func TestGoldenStyledScreens(t *testing.T) {
 		})
 	}
 }
+
+func TestMatchesStepInTheDetailPane(t *testing.T) {
+	m, _ := newTestModel(t, 120, 40)
+	snap := snapshotOf(0, 3)
+	snap.Updates[0].Body = model.TextBody("The union met at noon.\n\nLater the union wrote to ministers.\n\nBy evening the union had an answer.")
+	snap.Prepare()
+	send(m, snap)
+	m.startSearch("union")
+	m.Update(searchMsg{gen: m.searchGen, result: m.index.Search(context.Background(), m.query)})
+	if !strings.Contains(screen(m), "3 lines match") {
+		t.Fatalf("match count missing:\n%s", screen(m))
+	}
+	press(m, "n", "n")
+	if !strings.Contains(screen(m), "match 2 of 3 lines") {
+		t.Fatalf("n did not step to the second match:\n%s", screen(m))
+	}
+	press(m, "N")
+	if !strings.Contains(screen(m), "match 1 of 3 lines") {
+		t.Fatalf("N did not step back:\n%s", screen(m))
+	}
+}

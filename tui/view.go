@@ -397,7 +397,9 @@ func (m *Model) detailView(r rect) []string {
 	}
 	if len(m.detail.matches) > 0 {
 		matches := "1 line matches (n/N)"
-		if n := len(m.detail.matches); n > 1 {
+		if n := len(m.detail.matches); m.detail.match >= 0 {
+			matches = fmt.Sprintf("match %d of %d lines (n/N)", m.detail.match+1, n)
+		} else if n > 1 {
 			matches = strconv.Itoa(n) + " lines match (n/N)"
 		}
 		note = strings.TrimPrefix(note+" · "+matches, " · ")
