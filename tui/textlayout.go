@@ -187,24 +187,20 @@ func (ls *lookStyles) style(l look) lipgloss.Style {
 	}
 	st := lipgloss.NewStyle()
 	s := ls.s
-	apply := func(bit look, from lipgloss.Style) {
-		if l&bit != 0 {
-			st = inherit(st, from)
+	// Later entries win where two looks set the same property.
+	for _, e := range []struct {
+		bit  look
+		from lipgloss.Style
+	}{
+		{lookSelected, s.rowSelected}, {lookSelectedBlur, s.rowSelectedBlur},
+		{lookMeta, s.meta}, {lookQuote, s.quote}, {lookHeading, s.heading}, {lookHeadline, s.headline},
+		{lookStrong, s.strong}, {lookEm, s.em}, {lookCode, s.code}, {lookLink, s.linkRef},
+		{lookAdded, s.addedText}, {lookRemoved, s.removedText}, {lookMatch, s.match},
+	} {
+		if l&e.bit != 0 {
+			st = inherit(st, e.from)
 		}
 	}
-	apply(lookSelected, s.rowSelected)
-	apply(lookSelectedBlur, s.rowSelectedBlur)
-	apply(lookMeta, s.meta)
-	apply(lookQuote, s.quote)
-	apply(lookHeading, s.heading)
-	apply(lookHeadline, s.headline)
-	apply(lookStrong, s.strong)
-	apply(lookEm, s.em)
-	apply(lookCode, s.code)
-	apply(lookLink, s.linkRef)
-	apply(lookAdded, s.addedText)
-	apply(lookRemoved, s.removedText)
-	apply(lookMatch, s.match)
 	if ls.cache == nil {
 		ls.cache = make(map[look]lipgloss.Style)
 	}
