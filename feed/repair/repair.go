@@ -28,14 +28,30 @@ import (
 // (controls) or become U+FFFD (surrogates, U+FFFE, U+FFFF, beyond U+10FFFF).
 // A transcoded XML document's declaration is rewritten to say utf-8.
 //
+// Byte order marks left at the start after that (a doubled mark, or one
+// uncovered by a removed control byte) are dropped too.
+//
 // A body that needs none of this is returned as it is, after one scan.
 func UTF8(body []byte, contentType string) []byte {
+	return trimBOMs(toUTF8(body, contentType))
+}
+
+// trimBOMs drops every UTF-8 byte order mark at the start of b.
+func trimBOMs(b []byte) []byte {
+	for bytes.HasPrefix(b, utf8BOM) {
+		b = b[len(utf8BOM):]
+	}
+	return b
+}
+
+var utf8BOM = []byte("\uFEFF")
+
+func toUTF8(body []byte, contentType string) []byte {
 	if enc, n := bom(body); enc != nil || n > 0 {
 		if enc != nil {
-			body = decode(enc, body[n:])
-			return fix(declUTF8(body))
+			return fix(declUTF8(trimBOMs(decode(enc, body[n:]))))
 		}
-		return fix(declUTF8(body[n:]))
+		return fix(declUTF8(trimBOMs(body[n:])))
 	}
 	if enc := utf16NoBOM(body); enc != nil {
 		return fix(declUTF8(decode(enc, body)))
