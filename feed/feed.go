@@ -89,6 +89,16 @@ type Fetch struct {
 	ETag         string
 	LastModified string
 	ContentType  string
-	Body         []byte          // the raw body as received (after gzip decoding)
-	Snapshot     *model.Snapshot // the prepared snapshot parsed from Body
+	Body         []byte // the raw body as received (after gzip decoding)
+	// Pages are the older pages read by following next links from Body,
+	// in the order read.
+	Pages    []Page
+	Snapshot *model.Snapshot // the prepared snapshot parsed from Body and Pages, joined
+}
+
+// Page is one older page of a story told over several pages.
+type Page struct {
+	URL         string // the address finally read, after redirects
+	ContentType string
+	Body        []byte // the raw body as received (after gzip decoding)
 }

@@ -227,3 +227,64 @@ func followGrowingFeed(t *testing.T, flags ...string) string {
 	}
 	return out.String()
 }
+
+// TestRecordingKeepsOlderPages records a live page whose older updates sit
+// on a second page, and checks that the recording's story has them all.
+func TestRecordingKeepsOlderPages(t *testing.T) {
+	blog := func(next string, updates ...string) string {
+		var items []string
+		for _, u := range updates {
+			items = append(items, `{"@type":"BlogPosting","headline":"`+u+`","articleBody":"Details of `+u+`.","datePublished":"2026-11-25T0`+u[len(u)-1:]+`:00:00Z"}`)
+		}
+		link := ""
+		if next != "" {
+			link = `<link rel="next" href="` + next + `">`
+		}
+		return `<html><head>` + link + `<script type="application/ld+json">{"@context":"https://schema.org","@type":"LiveBlogPosting",` +
+			`"headline":"Strike live","liveBlogUpdate":[` + strings.Join(items, ",") + `]}</script></head><body></body></html>`
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		if r.URL.Query().Get("page") == "2" {
+			w.Write([]byte(blog("", "Update 2", "Update 1")))
+			return
+		}
+		w.Write([]byte(blog("?page=2", "Update 4", "Update 3")))
+	}))
+	defer srv.Close()
+	rec := filepath.Join(t.TempDir(), "paged.llrec")
+	var out syncBuffer
+	env := &environment{stdin: strings.NewReader(""), stdout: &out, stderr: &bytes.Buffer{}, location: time.UTC, getenv: func(string) string { return "" }}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan int)
+	go func() {
+		done <- run(ctx, []string{"dump", "--follow", "--interval", "100ms", "--record", rec, srv.URL + "/live"}, env)
+	}()
+	waitUntil(t, func() bool { return strings.Contains(out.String(), "Update 1") })
+	cancel()
+	if code := <-done; code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	// Drop the closing checkpoint, as a killed liveline never writes it, so
+	// the story is read back from the recorded bodies.
+	data, err := os.ReadFile(rec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.SplitAfter(strings.TrimSuffix(string(data), "\n"), "\n")
+	if last := lines[len(lines)-1]; !strings.Contains(last, `"checkpoint"`) {
+		t.Fatalf("the recording does not end in a checkpoint: %.80s", last)
+	}
+	if err := os.WriteFile(rec, []byte(strings.Join(lines[:len(lines)-1], "")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, text, errOut := runCmd(t, "", "dump", rec)
+	if code != 0 {
+		t.Fatalf("dumping the recording: exit %d: %s", code, errOut)
+	}
+	for _, h := range []string{"Update 4", "Update 3", "Update 2", "Update 1"} {
+		if !strings.Contains(text, h) {
+			t.Errorf("the recording lost %q:\n%s", h, text)
+		}
+	}
+}

@@ -474,8 +474,9 @@ func (p *Poller) load(ctx context.Context) (snap *model.Snapshot, changed bool, 
 			}
 		}
 		s := res.Snapshot
+		var pages []feed.Page
 		if res.Next != "" {
-			p.olderPages(ctx, &s, res.Next, base)
+			pages = p.olderPages(ctx, &s, res.Next, base)
 		}
 		now := p.clock.Now()
 		s.Fetched = now
@@ -498,6 +499,7 @@ func (p *Poller) load(ctx context.Context) (snap *model.Snapshot, changed bool, 
 				LastModified: resp.Validators.LastModified,
 				ContentType:  resp.ContentType,
 				Body:         resp.Body,
+				Pages:        pages,
 				Snapshot:     &s,
 			})
 		}
@@ -525,19 +527,15 @@ func (p *Poller) switchTo(target string) {
 // arrived between checks than a page holds). It stops at MaxPages, at a
 // page seen before, and quietly at the first failure: what was read stands,
 // and updates from missing pages stay in the story from earlier readings.
-func (p *Poller) olderPages(ctx context.Context, s *model.Snapshot, next string, base *url.URL) {
+// It joins the pages' updates to s and returns the pages it read.
+func (p *Poller) olderPages(ctx context.Context, s *model.Snapshot, next string, base *url.URL) []feed.Page {
 	maxPages := p.opts.MaxPages
 	if maxPages <= 0 {
 		maxPages = DefaultMaxPages
 	}
-	have := make(map[string]struct{}, len(s.Updates))
-	allNew := true
-	for i := range s.Updates {
-		have[s.Updates[i].ID] = struct{}{}
-		if _, ok := p.seen[s.Updates[i].ID]; ok {
-			allNew = false
-		}
-	}
+	allNew := p.allUnseen(s.Updates)
+	join := model.JoinPages(s)
+	var read []feed.Page
 	visited := map[string]bool{}
 	if base != nil {
 		visited[base.String()] = true
@@ -545,33 +543,33 @@ func (p *Poller) olderPages(ctx context.Context, s *model.Snapshot, next string,
 	for pages := 1; next != "" && pages < maxPages && allNew; pages++ {
 		u, ok := resolve(base, next)
 		if !ok || visited[u] {
-			return
+			break
 		}
 		visited[u] = true
 		resp, err := p.read(ctx, u, fetch.Validators{})
 		if err != nil || resp == nil || resp.NotModified {
-			return
+			break
 		}
 		base, _ = baseURL(resp.URL)
 		res, err := p.parse(resp.Body, resp.ContentType, base)
 		if err != nil {
-			return
+			break
 		}
-		for _, up := range res.Snapshot.Updates {
-			if _, dup := have[up.ID]; dup {
-				continue
-			}
-			if _, ok := p.seen[up.ID]; ok {
-				allNew = false
-			}
-			have[up.ID] = struct{}{}
-			s.Updates = append(s.Updates, up)
-		}
-		if s.Total == 0 {
-			s.Total = res.Snapshot.Total
-		}
+		read = append(read, feed.Page{URL: resp.URL, ContentType: resp.ContentType, Body: resp.Body})
+		allNew = p.allUnseen(join.Add(&res.Snapshot))
 		next = res.Next
 	}
+	return read
+}
+
+// allUnseen reports whether no update in us was read before.
+func (p *Poller) allUnseen(us []model.Update) bool {
+	for i := range us {
+		if _, ok := p.seen[us[i].ID]; ok {
+			return false
+		}
+	}
+	return true
 }
 
 // read gets target: over HTTP, or from a file when its size or time

@@ -526,7 +526,8 @@ func TestOlderPagesAreFollowedAndCombined(t *testing.T) {
 	s.set("/live", "title: Strike\ntotal: 6\nitem: f|Six\nitem: e|Five\nnext: /live?page=2")
 	s.set("/live?page=2", "item: d|Four\nitem: c|Three\nnext: /live?page=3")
 	s.set("/live?page=3", "item: b|Two\nitem: a|One\nitem: c|Three\nnext: /live?page=2")
-	r := startPoller(t, s.URL+"/live", Options{})
+	var fetches []feed.Fetch
+	r := startPoller(t, s.URL+"/live", Options{OnFetch: func(f feed.Fetch) { fetches = append(fetches, f) }})
 	ev := r.next()
 	var ids []string
 	for _, u := range ev.Snapshot.Updates {
@@ -540,6 +541,11 @@ func TestOlderPagesAreFollowedAndCombined(t *testing.T) {
 	}
 	if s.count("/live?page=2") != 1 || s.count("/live?page=3") != 1 {
 		t.Errorf("a next loop must stop: %v", s.requests)
+	}
+	// A recorder gets every page read, so a replay sees what was read.
+	if len(fetches) != 1 || len(fetches[0].Pages) != 2 ||
+		fetches[0].Pages[0].URL != s.URL+"/live?page=2" || !strings.Contains(string(fetches[0].Pages[1].Body), "item: b|Two") {
+		t.Errorf("OnFetch got %+v", fetches)
 	}
 
 	// Later checks read the first page only while it overlaps what was read.

@@ -5,10 +5,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"net/url"
 	"os"
 	"time"
 
+	"github.com/liveline-tui/liveline/feed"
 	"github.com/liveline-tui/liveline/model"
 )
 
@@ -55,17 +55,34 @@ type checkpointRef struct {
 
 // Body returns the step's raw body.
 func (s *Step) Body() ([]byte, error) {
-	var r struct {
-		Body       string `json:"body"`
-		BodyBase64 []byte `json:"body_base64"`
+	f, err := s.Fetch()
+	if err != nil {
+		return nil, err
 	}
+	return f.Body, nil
+}
+
+// Fetch returns the step as the recorder was given it: its response, body
+// and older pages, without a snapshot.
+func (s *Step) Fetch() (*feed.Fetch, error) {
+	var r wireRecord
 	if err := json.Unmarshal(s.line, &r); err != nil {
 		return nil, err
 	}
-	if r.BodyBase64 != nil {
-		return r.BodyBase64, nil
+	f := &feed.Fetch{Time: s.Time, URL: s.URL, Status: s.Status, ETag: s.ETag,
+		LastModified: s.LastModified, ContentType: s.ContentType, Body: bodyBytes(r.Body, r.BodyBase64)}
+	for _, pg := range r.Pages {
+		f.Pages = append(f.Pages, feed.Page{URL: pg.URL, ContentType: pg.ContentType, Body: bodyBytes(pg.Body, pg.BodyBase64)})
 	}
-	return []byte(r.Body), nil
+	return f, nil
+}
+
+// bodyBytes undoes bodyJSON.
+func bodyBytes(text string, raw []byte) []byte {
+	if raw != nil {
+		return raw
+	}
+	return []byte(text)
 }
 
 // Open reads the recording at path (plain or gzip-compressed).
@@ -281,16 +298,14 @@ func (rec *Recording) Snapshot(i int) (*model.Snapshot, error) {
 		return nil, err
 	}
 	s := &rec.Steps[i]
-	body, err := s.Body()
+	f, err := s.Fetch()
 	if err != nil {
 		return nil, err
 	}
-	base, _ := url.Parse(s.URL)
-	snap, err := parse(body, s.ContentType, base)
+	snap, err := parseFetch(parse, f)
 	if err != nil {
 		return nil, fmt.Errorf("step %d (%s): %w", i+1, s.Time.Format(time.RFC3339), err)
 	}
-	snap.Fetched = s.Time
 	return snap, nil
 }
 

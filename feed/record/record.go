@@ -21,6 +21,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/liveline-tui/liveline/feed"
 	"github.com/liveline-tui/liveline/feed/parse"
 	"github.com/liveline-tui/liveline/model"
 )
@@ -50,6 +51,29 @@ func parseBody(body []byte, contentType string, base *url.URL) (*model.Snapshot,
 	return &r.Snapshot, nil
 }
 
+// parseFetch parses a fetched body, and the older pages read after it,
+// into one prepared snapshot. The base for relative links is the address
+// each was read from. An older page that no longer parses is left out, as
+// the poller leaves out one that fails.
+func parseFetch(parse ParseFunc, f *feed.Fetch) (*model.Snapshot, error) {
+	base, _ := url.Parse(f.URL)
+	snap, err := parse(f.Body, f.ContentType, base)
+	if err != nil {
+		return nil, err
+	}
+	if len(f.Pages) > 0 {
+		join := model.JoinPages(snap)
+		for _, pg := range f.Pages {
+			base, _ := url.Parse(pg.URL)
+			if older, err := parse(pg.Body, pg.ContentType, base); err == nil {
+				join.Add(older)
+			}
+		}
+	}
+	snap.Fetched = f.Time
+	return snap, nil
+}
+
 // header is the first line of every recording.
 type header struct {
 	Recording int       `json:"liveline_recording"`
@@ -69,6 +93,25 @@ type wireRecord struct {
 	ContentType  string      `json:"content_type,omitempty"`
 	Body         string      `json:"body,omitempty"`
 	BodyBase64   []byte      `json:"body_base64,omitempty"`
+	// Pages follow the body so that a reader can cut a line before both.
+	Pages []wirePage `json:"pages,omitempty"`
+}
+
+// wirePage is an older page read by following next links from a fetch.
+type wirePage struct {
+	URL         string `json:"url,omitempty"`
+	ContentType string `json:"content_type,omitempty"`
+	Body        string `json:"body,omitempty"`
+	BodyBase64  []byte `json:"body_base64,omitempty"`
+}
+
+// bodyJSON returns body as a JSON string when it is valid UTF-8, else as
+// base64 bytes.
+func bodyJSON(body []byte) (text string, raw []byte) {
+	if utf8.Valid(body) {
+		return string(body), nil
+	}
+	return "", body
 }
 
 // checkpoint is the normalised story after the fetch record before it.
@@ -110,13 +153,14 @@ func encodeLine(v any) ([]byte, error) {
 }
 
 // fetchLine builds the line for a fetch record.
-func fetchLine(t time.Time, f *Step, body []byte) ([]byte, error) {
+func fetchLine(t time.Time, f *feed.Fetch) ([]byte, error) {
 	r := wireRecord{T: t.UTC(), URL: f.URL, Status: f.Status, ETag: f.ETag,
 		LastModified: f.LastModified, ContentType: f.ContentType}
-	if utf8.Valid(body) {
-		r.Body = string(body)
-	} else {
-		r.BodyBase64 = body
+	r.Body, r.BodyBase64 = bodyJSON(f.Body)
+	for _, pg := range f.Pages {
+		w := wirePage{URL: pg.URL, ContentType: pg.ContentType}
+		w.Body, w.BodyBase64 = bodyJSON(pg.Body)
+		r.Pages = append(r.Pages, w)
 	}
 	return encodeLine(r)
 }

@@ -7,7 +7,9 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/liveline-tui/liveline/feed"
 	"github.com/liveline-tui/liveline/feed/record/recordtest"
 	"github.com/liveline-tui/liveline/model"
 )
@@ -416,6 +418,66 @@ func TestDeltaCheckpoints(t *testing.T) {
 		}
 		if st, _ := rec.Final(); ids(st) != wantIDs {
 			t.Fatal("final story differs")
+		}
+	}
+}
+
+func TestOlderPagesKept(t *testing.T) {
+	page := func(from, to int) []byte { // items from..to, newest first
+		var items []recordtest.Item
+		for i := from; i >= to; i-- {
+			items = append(items, recordtest.GenItem(i))
+		}
+		return recordtest.RSS("Generated story", "https://example.com/live", items)
+	}
+	first := feed.Fetch{Time: recordtest.Start.Add(time.Hour), URL: "https://example.com/live", Status: 200,
+		ContentType: "application/rss+xml", Body: page(29, 20), Pages: []feed.Page{
+			{URL: "https://example.com/live?page=2", ContentType: "application/rss+xml", Body: page(19, 10)},
+			{URL: "https://example.com/live?page=3", Body: []byte("not \xff a feed")},
+			{URL: "https://example.com/live?page=4", ContentType: "application/rss+xml", Body: page(9, 0)},
+		}}
+	later := feed.Fetch{Time: first.Time.Add(time.Minute), URL: first.URL, Status: 200,
+		ContentType: "application/rss+xml", Body: page(30, 21)}
+	path := filepath.Join(t.TempDir(), "paged.jsonl")
+	w, err := Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []feed.Fetch{first, later} {
+		if err := w.Add(f); err != nil { // no snapshot: the writer parses body and pages
+			t.Fatal(err)
+		}
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	rec, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rec.Len() != 2 {
+		t.Fatalf("%d steps", rec.Len())
+	}
+	got, err := rec.Steps[0].Fetch()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Pages) != 3 || got.Pages[0].URL != first.Pages[0].URL || !bytes.Equal(got.Pages[1].Body, first.Pages[1].Body) {
+		t.Fatalf("pages read back: %+v", got.Pages)
+	}
+	for n, want := range map[int]int{1: 30, 2: 31} {
+		st, err := rec.Story(n) // 1 re-parses the first fetch; 2 starts from the closing checkpoint
+		if err != nil {
+			t.Fatal(err)
+		}
+		removed := 0
+		for _, u := range st.Updates() {
+			if u.Removed {
+				removed++
+			}
+		}
+		if st.Len() != want || removed != 0 {
+			t.Errorf("after %d steps: %d updates (%d removed), want %d", n, st.Len(), removed, want)
 		}
 	}
 }

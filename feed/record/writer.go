@@ -155,11 +155,10 @@ func (w *Writer) add(f feed.Fetch) (bool, error) {
 		if parse == nil {
 			return false, errors.New("record: a fetch without a snapshot and no parser")
 		}
-		s, err := parse(f.Body, f.ContentType, nil)
+		s, err := parseFetch(parse, &f)
 		if err != nil {
 			return false, fmt.Errorf("record: %w", err)
 		}
-		s.Fetched = f.Time
 		snap = s
 	}
 	if w.story.Merge(snap).Empty() {
@@ -169,8 +168,7 @@ func (w *Writer) add(f feed.Fetch) (bool, error) {
 	if t.IsZero() {
 		t = time.Now()
 	}
-	line, err := fetchLine(t, &Step{URL: f.URL, Status: f.Status, ETag: f.ETag,
-		LastModified: f.LastModified, ContentType: f.ContentType}, f.Body)
+	line, err := fetchLine(t, &f)
 	if err != nil {
 		return false, err
 	}
