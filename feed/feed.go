@@ -26,6 +26,7 @@ const (
 	Ended                   // the live page says its coverage has ended; checked rarely
 	Replaying               // a recording or demo plays on its own clock
 	Paused                  // a replay is paused
+	Watching                // a local file, read again whenever it changes
 )
 
 // Status is a source's state after a check.

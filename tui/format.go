@@ -62,6 +62,12 @@ func stateText(st feed.Status, now time.Time) string {
 			s += " · checked " + ago(now.Sub(st.LastCheck)) + " ago"
 		}
 		return s
+	case feed.Watching:
+		s := "watching the file"
+		if !st.LastCheck.IsZero() {
+			s += " · checked " + ago(now.Sub(st.LastCheck)) + " ago"
+		}
+		return s
 	case feed.Retrying:
 		s := "retrying"
 		if !st.NextCheck.IsZero() {

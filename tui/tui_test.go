@@ -267,6 +267,26 @@ func TestErrorsShowInHeaderAndContentStays(t *testing.T) {
 	}
 }
 
+func TestHeaderSaysWhatTheSourceIsDoing(t *testing.T) {
+	for _, c := range []struct {
+		status feed.Status
+		want   string
+	}{
+		{feed.Status{State: feed.Live, LastCheck: base.Add(-12 * time.Second)}, "live · checked 12s ago"},
+		{feed.Status{State: feed.Watching, LastCheck: base.Add(-3 * time.Second)}, "watching the file · checked 3s ago"},
+		{feed.Status{State: feed.Offline}, "offline"},
+		{feed.Status{State: feed.Ended}, "coverage ended"},
+		{feed.Status{}, "connecting…"},
+	} {
+		m, _ := newTestModel(t, 120, 30)
+		send(m, snapshotOf(0, 3))
+		m.Update(eventMsg(feed.Event{Status: c.status}))
+		if s := screen(m); !strings.Contains(s, c.want) {
+			t.Errorf("state %d: header lacks %q:\n%s", c.status.State, c.want, s)
+		}
+	}
+}
+
 func TestKeyEventsOnlyAndNumbersPanel(t *testing.T) {
 	m, _ := newTestModel(t, 160, 40)
 	send(m, snapshotOf(0, 20, numbersUpdate()))

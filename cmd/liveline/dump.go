@@ -195,6 +195,8 @@ func stateName(s feed.State) string {
 		return "replaying"
 	case feed.Paused:
 		return "paused"
+	case feed.Watching:
+		return "watching"
 	}
 	return "unknown"
 }

@@ -283,7 +283,7 @@ func ReadOnce(ctx context.Context, source string, opts Options) (*model.Snapshot
 	if r.err != nil {
 		return nil, r.status, r.err
 	}
-	if r.status.State == feed.Live {
+	if r.status.State == feed.Live || r.status.State == feed.Watching {
 		r.status.State = feed.Offline
 	}
 	return r.snap, r.status, nil
@@ -354,9 +354,12 @@ func (p *Poller) check(ctx context.Context) result {
 	if p.ended {
 		st.State = feed.Ended
 	}
-	if p.kind == kindStdin {
+	switch {
+	case p.kind == kindStdin:
 		st.State = feed.Offline
 		return result{snap: snap, status: st}
+	case p.kind == kindFile && !p.ended:
+		st.State = feed.Watching
 	}
 	wait := p.normalWait()
 	if r := p.retryUntil.Sub(now); r > wait {

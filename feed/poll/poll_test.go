@@ -608,7 +608,7 @@ func TestFileIsReadOnceAndReReadWhenItChanges(t *testing.T) {
 	}
 	r := startPoller(t, path, Options{})
 	ev := r.next()
-	wantStatus(t, ev, feed.Live, start, FileInterval)
+	wantStatus(t, ev, feed.Watching, start, FileInterval)
 	if ev.Snapshot == nil || ev.Snapshot.Title != "Saved" || ev.Status.Source != "live.xml" || ev.Snapshot.FeedURL != "" {
 		t.Fatalf("event %+v / %+v", ev.Status, ev.Snapshot)
 	}
@@ -617,7 +617,7 @@ func TestFileIsReadOnceAndReReadWhenItChanges(t *testing.T) {
 		if ev.Snapshot != nil {
 			t.Fatal("unchanged file sent again")
 		}
-		wantStatus(t, ev, feed.Live, r.clk.Now(), FileInterval)
+		wantStatus(t, ev, feed.Watching, r.clk.Now(), FileInterval)
 	}
 	if r.parser.calls.Load() != 1 {
 		t.Errorf("unchanged file parsed again")
@@ -747,7 +747,7 @@ func TestBrokenFileStaysAnErrorUntilFixed(t *testing.T) {
 		wantStatus(t, ev, feed.Retrying, r.clk.Now(), FileInterval)
 	}
 	os.WriteFile(path, []byte("item: a|Fixed now"), 0o644)
-	if ev := r.advance(FileInterval); ev.Snapshot == nil || ev.Status.State != feed.Live {
+	if ev := r.advance(FileInterval); ev.Snapshot == nil || ev.Status.State != feed.Watching {
 		t.Fatalf("fixed file: %+v", ev.Status)
 	}
 }
