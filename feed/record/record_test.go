@@ -303,6 +303,8 @@ func FuzzOpen(f *testing.F) {
 	fs, _ := recordtest.Fetches(4, 1, 2, recordtest.Parse)
 	path := filepath.Join(dir, "seed.jsonl")
 	w, _ := Create(path)
+	fs[3].Pages = []feed.Page{{URL: "https://example.com/live?page=2", Body: recordtest.Window(0, 1, 2)}, {Body: []byte("\xff")}}
+	fs[3].Snapshot = nil
 	for _, fe := range fs {
 		w.Add(fe)
 	}
@@ -317,7 +319,7 @@ func FuzzOpen(f *testing.F) {
 			return
 		}
 		for i := range rec.Steps {
-			rec.Steps[i].Body()
+			rec.Snapshot(i)
 		}
 		rec.Final()
 	})
