@@ -53,15 +53,6 @@ type checkpointRef struct {
 	line      []byte
 }
 
-// Body returns the step's raw body.
-func (s *Step) Body() ([]byte, error) {
-	f, err := s.Fetch()
-	if err != nil {
-		return nil, err
-	}
-	return f.Body, nil
-}
-
 // Fetch returns the step as the recorder was given it: its response, body
 // and older pages, without a snapshot.
 func (s *Step) Fetch() (*feed.Fetch, error) {

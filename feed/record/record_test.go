@@ -132,8 +132,8 @@ func TestRoundTrip(t *testing.T) {
 					t.Fatalf("story after %d steps:\n got %s\nwant %s", n, g, w)
 				}
 			}
-			body, _ := rec.Steps[7].Body()
-			if !bytes.Equal(body, recordtest.Window(7, 3, 10)) {
+			f, err := rec.Steps[7].Fetch()
+			if err != nil || !bytes.Equal(f.Body, recordtest.Window(7, 3, 10)) {
 				t.Fatal("body 7 differs")
 			}
 			if rec.Steps[7].URL != "https://example.com/live/rss" || rec.Steps[7].Status != 200 {
