@@ -7,6 +7,11 @@ import (
 
 // Story is a live story as followed over time: every update ever seen,
 // newest first, with edits and removals tracked.
+//
+// An update the story has handed out never changes: an edit, a removal or
+// a return puts a new Update in its place, with the same ID and Seq. So a
+// slice of a story's updates can be kept, and read on any goroutine, while
+// the story merges on.
 type Story struct {
 	Title   string
 	Summary string
@@ -20,6 +25,7 @@ type Story struct {
 	byID    map[string]*Update
 	gen     uint64
 	seq     uint64
+	seen    []uint64 // by update Seq: the merge generation that last saw it
 }
 
 // Changes says what a merge did.
@@ -129,20 +135,30 @@ func (s *Story) Merge(snap *Snapshot) Changes {
 		if old == nil {
 			u := *in
 			u.Edited, u.Removed, u.Previous = false, false, nil
-			u.sortAt, u.seq, u.seen = at, s.seq, s.gen
+			u.sortAt, u.seq = at, s.seq
 			s.seq++
+			s.seen = append(s.seen, s.gen)
 			s.byID[u.ID] = &u
 			ch.New = append(ch.New, &u)
 			continue
 		}
-		old.seen = s.gen
-		if old.Removed {
-			old.Removed = false
-			ch.Edited = append(ch.Edited, old)
+		if s.seen[old.seq] == s.gen {
+			continue // an ID given twice in one snapshot: the first stands
 		}
+		s.seen[old.seq] = s.gen
 		if old.Hash == in.Hash {
-			if !in.Updated.IsZero() {
-				old.Updated = in.Updated
+			switch {
+			case old.Removed:
+				u := *old
+				u.Removed = false
+				if !in.Updated.IsZero() {
+					u.Updated = in.Updated
+				}
+				ch.Edited = append(ch.Edited, s.replace(old, &u))
+			case !in.Updated.IsZero() && !in.Updated.Equal(old.Updated):
+				u := *old
+				u.Updated = in.Updated
+				s.replace(old, &u)
 			}
 			continue
 		}
@@ -150,24 +166,24 @@ func (s *Story) Merge(snap *Snapshot) Changes {
 		prev.Previous = nil
 		u := *in
 		u.Edited, u.Removed, u.Previous = true, false, &prev
-		u.sortAt, u.seq, u.seen = old.sortAt, old.seq, s.gen
+		u.sortAt, u.seq = old.sortAt, old.seq
 		if in.HasTime() && !in.Published.Equal(old.Published) {
 			u.sortAt = at
 			reorder = true
 		}
-		*old = u
-		if len(ch.Edited) == 0 || ch.Edited[len(ch.Edited)-1] != old {
-			ch.Edited = append(ch.Edited, old)
-		}
+		ch.Edited = append(ch.Edited, s.replace(old, &u))
 	}
 
 	if !oldest.IsZero() && len(snap.Updates) > 0 {
-		for _, u := range s.updates {
-			if u.seen == s.gen || u.Removed || !u.HasTime() || u.Published.Before(oldest) {
+		for i, u := range s.updates {
+			if s.seen[u.seq] == s.gen || u.Removed || !u.HasTime() || u.Published.Before(oldest) {
 				continue
 			}
-			u.Removed = true
-			ch.Removed = append(ch.Removed, u)
+			gone := *u
+			gone.Removed = true
+			s.updates[i] = &gone
+			s.byID[gone.ID] = &gone
+			ch.Removed = append(ch.Removed, &gone)
 		}
 	}
 
@@ -179,6 +195,18 @@ func (s *Story) Merge(snap *Snapshot) Changes {
 		slices.SortStableFunc(s.updates, compareNewestFirst)
 	}
 	return ch
+}
+
+// replace puts u in old's place, in order and by ID, and returns u. Until
+// the story is sorted again, u is found where old was.
+func (s *Story) replace(old, u *Update) *Update {
+	i, found := slices.BinarySearchFunc(s.updates, old, compareNewestFirst)
+	if !found || s.updates[i] != old {
+		i = slices.Index(s.updates, old)
+	}
+	s.updates[i] = u
+	s.byID[u.ID] = u
+	return u
 }
 
 // mergeSorted merges two newest-first slices into one.
@@ -222,6 +250,7 @@ func Restore(meta Snapshot, updates []Update) *Story {
 		newer = u.sortAt
 		u.seq = s.seq
 		s.seq++
+		s.seen = append(s.seen, 0)
 		s.byID[u.ID] = &u
 		s.updates = append(s.updates, &u)
 	}

@@ -202,3 +202,52 @@ func TestRestoreKeepsOrderAndFlags(t *testing.T) {
 		t.Fatalf("merge after restore: new %q order %s", ids(ch.New), ids(r.Updates()))
 	}
 }
+
+// TestHandedOutUpdatesNeverChange: an edit, a removal, a return or a
+// bumped time puts a new update in the old one's place, so what a reader
+// holds (a saved copy, an index being built) stays as it was.
+func TestHandedOutUpdatesNeverChange(t *testing.T) {
+	s := NewStory()
+	s.Merge(snap(upd("c", "C", "three", 30), upd("b", "B", "two", 20), upd("a", "A", "one", 10)))
+	held := append([]*Update(nil), s.Updates()...)
+	copies := make([]Update, len(held))
+	for i, u := range held {
+		copies[i] = *u
+	}
+	edited := upd("c", "C", "three, corrected", 30)
+	bumped := upd("a", "A", "one", 10)
+	bumped.Updated = t0.Add(time.Hour)
+	ch := s.Merge(snap(edited, bumped)) // b vanishes inside the window
+	if ids(ch.Edited) != "c" || ids(ch.Removed) != "b" {
+		t.Fatalf("edited %q, removed %q", ids(ch.Edited), ids(ch.Removed))
+	}
+	s.Merge(snap(edited, upd("b", "B", "two", 20), bumped)) // b returns
+	for i, u := range held {
+		if u.Text != copies[i].Text || u.Removed != copies[i].Removed || u.Edited != copies[i].Edited || !u.Updated.Equal(copies[i].Updated) {
+			t.Fatalf("update %s changed after it was handed out", u.ID)
+		}
+	}
+	if got := s.ByID("c"); got == held[0] || !got.Edited || got.Seq() != held[0].Seq() || s.Index("c") != 0 {
+		t.Fatal("the edit did not take the old update's place")
+	}
+	if got := s.ByID("a"); !got.Updated.Equal(t0.Add(time.Hour)) || s.At(2) != got {
+		t.Fatal("the bumped time did not take the old update's place")
+	}
+	if s.ByID("b").Removed || s.At(1) != s.ByID("b") {
+		t.Fatal("the returned update is not in place")
+	}
+}
+
+func TestAnIDTwiceInOneSnapshot(t *testing.T) {
+	hashed := func(text string, h uint64) Update {
+		u := upd("a", "A", text, 10)
+		u.Hash = h
+		return u
+	}
+	s := NewStory()
+	s.Merge(&Snapshot{Updates: []Update{hashed("one", 1)}})
+	ch := s.Merge(&Snapshot{Updates: []Update{hashed("one, again", 2), hashed("one, thrice", 3)}})
+	if s.Len() != 1 || ids(ch.Edited) != "a" || s.ByID("a").Hash != 2 {
+		t.Fatalf("story %s, edited %q", ids(s.Updates()), ids(ch.Edited))
+	}
+}

@@ -10,7 +10,8 @@ import (
 
 // Update is one timestamped post of a live story.
 //
-// Updates handed out by a Story are shared with it: treat them as read-only.
+// Updates handed out by a Story are shared with it and never change: treat
+// them as read-only.
 type Update struct {
 	ID         string    // stable identity across polls
 	Headline   string    // the post's headline, or one made from its text
@@ -32,7 +33,6 @@ type Update struct {
 
 	sortAt time.Time // Published, or a time inferred from feed position
 	seq    uint64    // arrival order, for stable ties
-	seen   uint64    // the merge generation that last saw this update
 }
 
 // Seq is the update's arrival number within its story: dense, starting at 0,
