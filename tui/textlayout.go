@@ -198,7 +198,7 @@ func (ls *lookStyles) style(l look) lipgloss.Style {
 		{lookAdded, s.addedText}, {lookRemoved, s.removedText}, {lookMatch, s.match},
 	} {
 		if l&e.bit != 0 {
-			st = inherit(st, e.from)
+			st = e.from.Inherit(st) // e.from's own properties win
 		}
 	}
 	if ls.cache == nil {
@@ -206,32 +206,6 @@ func (ls *lookStyles) style(l look) lipgloss.Style {
 	}
 	ls.cache[l] = st
 	return st
-}
-
-// inherit lays the set properties of top over base.
-func inherit(base, top lipgloss.Style) lipgloss.Style {
-	if top.GetBold() {
-		base = base.Bold(true)
-	}
-	if top.GetItalic() {
-		base = base.Italic(true)
-	}
-	if top.GetUnderline() {
-		base = base.Underline(true)
-	}
-	if top.GetStrikethrough() {
-		base = base.Strikethrough(true)
-	}
-	if top.GetReverse() {
-		base = base.Reverse(true)
-	}
-	if c := top.GetForeground(); c != nil && c != (lipgloss.NoColor{}) {
-		base = base.Foreground(c)
-	}
-	if c := top.GetBackground(); c != nil && c != (lipgloss.NoColor{}) {
-		base = base.Background(c)
-	}
-	return base
 }
 
 // wrapper is the look's style as opening and closing sequences.
