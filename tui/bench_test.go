@@ -25,17 +25,16 @@ func bigSnapshot(n int) *model.Snapshot {
 func benchmarkView(b *testing.B, n int) {
 	m, _ := newTestModel(b, 200, 60)
 	send(m, bigSnapshot(n))
-	rows := m.layout().timelineRows()
 	runtime.GC() // leave the garbage of building the story out of the frames
 	b.ResetTimer()
 	for b.Loop() {
-		// Read down the story as a reader does, one update per frame, so
+		// Read down the story as a reader does, one update per key, so
 		// the detail pane changes every frame and the timeline scrolls;
 		// at the end, back to the top.
-		if m.tl.sel == len(m.tl.items)-1 {
-			m.tl.selectIndex(0, rows)
+		if m.reader.Cursor() == len(m.reader.Items())-1 {
+			press(m, "g")
 		} else {
-			m.tl.move(1, rows)
+			press(m, "j")
 		}
 		_ = m.View()
 	}

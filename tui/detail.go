@@ -1,10 +1,12 @@
 package tui
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
 
+	"charm.land/bubbles/v2/key"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/liveline-tui/liveline/model"
 )
@@ -14,20 +16,22 @@ type highlighter interface {
 	Highlights(s string) [][2]int
 }
 
-// detailKey says when a rendered detail is still good.
+// detailKey says when a laid-out update is still good.
 type detailKey struct {
-	u     *model.Update
+	id    string
 	hash  uint64
 	flags string
 	width int
 	query string
 	dark  bool
-	diff  bool
 }
 
-// detailPane shows one update laid out for its width, scrolling on its own.
-// The rendering is cached, so scrolling and redraws cost only the lines shown.
+// detailPane shows the selected update laid out for its width, scrolling
+// on its own. The layout is kept until the update, the width, the search or
+// the theme changes, so scrolling and redraws cost only the lines shown.
 type detailPane struct {
+	*common
+	w, h    int
 	key     detailKey
 	lines   []string
 	matches []int // lines holding a search match, in order
@@ -36,33 +40,53 @@ type detailPane struct {
 	blank   string
 }
 
-// render lays u out at width unless the cached lines are still good.
-func (d *detailPane) render(u *model.Update, width int, hl highlighter, query string, diffMode bool, ls *lookStyles, loc *time.Location) {
-	k := detailKey{u: u, width: width, query: query, dark: ls.s.dark, diff: diffMode}
+func newDetailPane(c *common) *detailPane { return &detailPane{common: c, match: -1} }
+
+// ShortHelp is the detail pane's part of the footer.
+func (d *detailPane) ShortHelp() []key.Binding {
+	k := d.keys
+	return []key.Binding{k.Down, k.Up, k.NextMatch, k.Back}
+}
+
+// FullHelp lists the detail pane's keys.
+func (d *detailPane) FullHelp() [][]key.Binding {
+	k := d.keys
+	return [][]key.Binding{{k.Down, k.Up, k.PageDown, k.PageUp, k.NextMatch, k.Back}}
+}
+
+// textHeight is how many lines of text the pane shows under its title.
+func (d *detailPane) textHeight() int { return max(1, d.h-1) }
+
+// setSize lays the selected update out for the pane, unless the layout in
+// hand is still good.
+func (d *detailPane) setSize(w, h int) {
+	d.w, d.h = w, h
+	u := d.reader.Selected()
+	query := d.reader.Query()
+	width := max(8, w-1)
+	k := detailKey{width: width, query: query.Raw(), dark: d.styles.dark}
 	if u != nil {
-		k.hash = u.Hash
-		k.flags = updateFlags(u)
+		k.id, k.hash, k.flags = u.ID, u.Hash, updateFlags(u)
 	}
-	if k == d.key && d.lines != nil {
-		return
+	if k != d.key || d.lines == nil {
+		if k.id != d.key.id {
+			d.offset = 0
+		}
+		d.match = -1 // the matches may have moved
+		d.key = k
+		var hl highlighter
+		if !query.Empty() {
+			hl = query
+		}
+		d.lines, d.matches = layoutUpdate(u, width, hl, d.looks, d.loc)
+		// Pad once here rather than on every frame: the pane is one column
+		// wider than its text, for a margin on the left.
+		for i, line := range d.lines {
+			d.lines[i] = fit(" "+line, width+1)
+		}
+		d.blank = strings.Repeat(" ", width+1)
 	}
-	if k.u != d.key.u {
-		d.offset = 0
-	}
-	d.match = -1 // the matches may have moved
-	d.key = k
-	if diffMode {
-		d.lines, d.matches = layoutDiff(u, width, ls), nil
-	} else {
-		d.lines, d.matches = layoutUpdate(u, width, hl, ls, loc)
-	}
-	// Pad once here rather than on every frame: the pane is one column
-	// wider than its text, for a margin on the left.
-	for i, line := range d.lines {
-		d.lines[i] = fit(" "+line, width+1)
-	}
-	d.blank = strings.Repeat(" ", width+1)
-	d.offset = min(d.offset, max(0, len(d.lines)-1))
+	d.offset = max(0, min(d.offset, len(d.lines)-d.textHeight()))
 }
 
 func updateFlags(u *model.Update) string {
@@ -80,16 +104,21 @@ func updateFlags(u *model.Update) string {
 	return string(b[:])
 }
 
-// scroll moves the view by n lines within the height shown.
-func (d *detailPane) scroll(n, height int) {
-	d.offset = max(0, min(d.offset+n, len(d.lines)-height))
+// scroll moves the view by n lines.
+func (d *detailPane) scroll(n int) {
+	d.offset = max(0, min(d.offset+n, len(d.lines)-d.textHeight()))
 }
 
+// top and bottom scroll to either end of the update.
+func (d *detailPane) top()    { d.offset = 0 }
+func (d *detailPane) bottom() { d.scroll(len(d.lines)) }
+
 // stepMatch moves to the next (dir > 0) or previous match and scrolls to it.
-func (d *detailPane) stepMatch(dir, height int) bool {
+func (d *detailPane) stepMatch(dir int) bool {
 	if len(d.matches) == 0 {
 		return false
 	}
+	height := d.textHeight()
 	d.match = (d.match + dir + len(d.matches)) % len(d.matches)
 	if d.match < 0 {
 		d.match = 0
@@ -101,15 +130,36 @@ func (d *detailPane) stepMatch(dir, height int) bool {
 	return true
 }
 
-// view fills out with the lines in view, padded to the pane's width.
-func (d *detailPane) view(out []string) {
-	for i := range out {
+func (d *detailPane) view(focused bool) []string {
+	out := make([]string, d.h)
+	if d.h == 0 {
+		return out
+	}
+	note := ""
+	if u := d.reader.Selected(); u != nil && u.Previous != nil {
+		note = "edited · d shows what changed"
+	}
+	if total := len(d.lines); total > d.h-1 {
+		note = strings.TrimPrefix(note+" · "+fmt.Sprintf("%d%%", 100*min(d.offset+d.h-1, total)/total), " · ")
+	}
+	if len(d.matches) > 0 {
+		matches := "1 line matches (n/N)"
+		if n := len(d.matches); d.match >= 0 {
+			matches = fmt.Sprintf("match %d of %d lines (n/N)", d.match+1, n)
+		} else if n > 1 {
+			matches = strconv.Itoa(n) + " lines match (n/N)"
+		}
+		note = strings.TrimPrefix(note+" · "+matches, " · ")
+	}
+	out[0] = titleLine(d.styles, "Update", note, "", d.w, focused)
+	for i := range out[1:] {
 		if j := d.offset + i; j < len(d.lines) {
-			out[i] = d.lines[j]
+			out[i+1] = d.lines[j]
 		} else {
-			out[i] = d.blank
+			out[i+1] = d.blank
 		}
 	}
+	return out
 }
 
 // layoutUpdate renders an update for the detail pane: headline, time and

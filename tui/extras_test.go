@@ -16,12 +16,12 @@ func TestStarsShowWithKeyEvents(t *testing.T) {
 	send(m, snapshotOf(0, 10))
 	press(m, "j") // u001, not a key event
 	press(m, "s")
-	if !m.starred["u001"] {
+	if !m.reader.IsStarred("u001") {
 		t.Fatal("s did not star the update")
 	}
 	press(m, "K")
 	ids := map[string]bool{}
-	for _, u := range m.tl.items {
+	for _, u := range m.reader.Items() {
 		ids[u.ID] = true
 	}
 	if !ids["u001"] || !ids["u002"] || ids["u000"] {
@@ -102,7 +102,7 @@ func TestLinksListOpensAndCopies(t *testing.T) {
 		t.Fatalf("y did not copy the selected link:\n%s", screen(m))
 	}
 	press(m, "esc")
-	if m.showLinks {
+	if m.mode == modeLinks {
 		t.Fatal("esc did not close the links list")
 	}
 }
@@ -167,15 +167,15 @@ func TestRestoredStateShowsAtOnceAndCountsOnlyNewAsUnread(t *testing.T) {
 	r, _ := newTestModel(t, 120, 40)
 	r = New(Options{Source: &fakeSource{}, Now: r.opts.Now, Location: r.opts.Location, Restore: &saved})
 	r.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
-	if r.story.Len() != 7 || !strings.Contains(screen(r), "Union leader calls for talks to restart (3)") {
+	if r.reader.Story().Len() != 7 || !strings.Contains(screen(r), "Union leader calls for talks to restart (3)") {
 		t.Fatalf("restored story not shown:\n%s", screen(r))
 	}
-	if r.unread != 0 || !r.starred[saved.Starred[0]] {
-		t.Fatalf("restored marks lost: unread %d, stars %v", r.unread, r.starred)
+	if r.reader.Unread() != 0 || !r.reader.IsStarred(saved.Starred[0]) {
+		t.Fatalf("restored marks lost: unread %d, stars %v", r.reader.Unread(), saved.Starred)
 	}
 	send(r, snapshotOf(1, 10))
-	if r.unread != 2 {
-		t.Fatalf("after restore, new updates unread = %d, want 2", r.unread)
+	if r.reader.Unread() != 2 {
+		t.Fatalf("after restore, new updates unread = %d, want 2", r.reader.Unread())
 	}
 }
 

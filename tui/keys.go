@@ -5,27 +5,48 @@ import (
 	tea "charm.land/bubbletea/v2"
 )
 
-// keyMap lists every key the reader answers to; it feeds the help view.
+// keyMap is the one table of every key the reader answers to. Each pane
+// and overlay names the bindings it uses (its help.KeyMap), so the footer,
+// the full help and any rebinding all read this table.
 type keyMap struct {
+	// Moving: the timeline's selection, or the scroll of the focused pane.
 	Down, Up, PageDown, PageUp key.Binding
 	Newest, Oldest             key.Binding
-	Focus, Read                key.Binding
-	Order, KeyOnly, Numbers    key.Binding
-	Search, NextMatch, PrevMat key.Binding
-	Open, Refresh, MarkAllRead key.Binding
-	Star, Diff, Links, Copy    key.Binding
-	Pause, Faster, Slower      key.Binding
-	NextChange, PrevChange     key.Binding
-	Help, Quit                 key.Binding
-	replay                     bool
+
+	// Panes and filters.
+	Focus, Read, Back       key.Binding
+	Order, KeyOnly, Numbers key.Binding
+	Search, NextMatch, Prev key.Binding
+
+	// The selected update.
+	Star, Diff, Links, Copy, Open key.Binding
+
+	// The source.
+	Refresh, MarkAllRead key.Binding
+
+	// Replays.
+	Pause, Faster, Slower  key.Binding
+	NextChange, PrevChange key.Binding
+
+	// Inside overlays.
+	Accept, Cancel key.Binding // the search line
+	OpenLink       key.Binding // the links list: a number opens that link
+	CloseLinks     key.Binding
+	CloseDiff      key.Binding
+	CloseHelp      key.Binding
+
+	// Quit leaves; Interrupt leaves even while a search is typed.
+	Help, Quit, Interrupt key.Binding
 }
 
-func newKeyMap(replay bool) keyMap {
+// newKeyMap is the default table. In a replay, space pauses, and checking
+// the source makes no sense.
+func newKeyMap(replay bool) *keyMap {
 	page := []string{"pgdown", "space"}
 	if replay {
 		page = []string{"pgdown"}
 	}
-	k := keyMap{
+	k := &keyMap{
 		Down:        key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("j/↓", "next")),
 		Up:          key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("k/↑", "previous")),
 		PageDown:    key.NewBinding(key.WithKeys(page...), key.WithHelp("pgdn", "page down")),
@@ -34,12 +55,17 @@ func newKeyMap(replay bool) keyMap {
 		Oldest:      key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G/end", "bottom")),
 		Focus:       key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "switch pane")),
 		Read:        key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "read")),
+		Back:        key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
 		Order:       key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "order")),
 		KeyOnly:     key.NewBinding(key.WithKeys("K"), key.WithHelp("K", "key & starred")),
 		Numbers:     key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "in numbers")),
 		Search:      key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
 		NextMatch:   key.NewBinding(key.WithKeys("n"), key.WithHelp("n/N", "next/prev match")),
-		PrevMat:     key.NewBinding(key.WithKeys("N")),
+		Prev:        key.NewBinding(key.WithKeys("N")),
+		Star:        key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "star")),
+		Diff:        key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "what changed")),
+		Links:       key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "links")),
+		Copy:        key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy link")),
 		Open:        key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "open in browser")),
 		Refresh:     key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "refresh")),
 		MarkAllRead: key.NewBinding(key.WithKeys("A"), key.WithHelp("A", "mark all read")),
@@ -48,13 +74,15 @@ func newKeyMap(replay bool) keyMap {
 		Slower:      key.NewBinding(key.WithKeys("-")),
 		NextChange:  key.NewBinding(key.WithKeys("]"), key.WithHelp("]/[", "next/prev change")),
 		PrevChange:  key.NewBinding(key.WithKeys("[")),
-		Star:        key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "star")),
-		Diff:        key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "what changed")),
-		Links:       key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "links")),
-		Copy:        key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy link")),
+		Accept:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "keep the filter")),
+		Cancel:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear")),
+		OpenLink:    key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("1-9", "open")),
+		CloseLinks:  key.NewBinding(key.WithKeys("esc", "l", "q"), key.WithHelp("esc", "close")),
+		CloseDiff:   key.NewBinding(key.WithKeys("esc", "d"), key.WithHelp("d/esc", "close")),
+		CloseHelp:   key.NewBinding(key.WithKeys("esc", "?"), key.WithHelp("?/esc", "close")),
 		Help:        key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "all keys")),
 		Quit:        key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
-		replay:      replay,
+		Interrupt:   key.NewBinding(key.WithKeys("ctrl+c")),
 	}
 	if !replay {
 		for _, b := range []*key.Binding{&k.Pause, &k.Faster, &k.Slower, &k.NextChange, &k.PrevChange} {
@@ -66,31 +94,9 @@ func newKeyMap(replay bool) keyMap {
 	return k
 }
 
-// ShortHelp is the help line.
-func (k keyMap) ShortHelp() []key.Binding {
-	if k.replay {
-		return []key.Binding{k.Down, k.Pause, k.Faster, k.NextChange, k.Search, k.Help, k.Quit}
-	}
-	return []key.Binding{k.Down, k.Up, k.Read, k.Newest, k.Search, k.KeyOnly, k.Help, k.Quit}
-}
-
-// FullHelp is shown by "?".
-func (k keyMap) FullHelp() [][]key.Binding {
-	cols := [][]key.Binding{
-		{k.Down, k.Up, k.PageDown, k.PageUp, k.Newest, k.Oldest},
-		{k.Focus, k.Read, k.Order, k.KeyOnly, k.Numbers, k.Star},
-		{k.Search, k.NextMatch, k.Diff, k.Links, k.Open, k.Copy},
-		{k.Refresh, k.MarkAllRead},
-	}
-	if k.replay {
-		cols = append(cols, []key.Binding{k.Pause, k.Faster, k.NextChange})
-	}
-	return append(cols, []key.Binding{k.Help, k.Quit})
-}
-
 // step says how many rows a movement key moves in a pane of height rows:
 // one for j/k, a page less one row for PgDn/PgUp.
-func (k keyMap) step(msg tea.KeyPressMsg, height int) (int, bool) {
+func (k *keyMap) step(msg tea.KeyPressMsg, height int) (int, bool) {
 	page := max(1, height-1)
 	switch {
 	case key.Matches(msg, k.Down):

@@ -1,6 +1,12 @@
 // Package tui is liveline's reader: a Bubble Tea program with a timeline of
 // updates, a detail pane for the selected one and a pinned "In numbers"
 // panel, following a feed.Source through messages.
+//
+// The root Model holds the screen: the layout, the focus, the mode (which
+// overlay, if any, is open) and the components that draw each pane. The
+// story and everything known about reading it live in a reader.Reader.
+// Work that can take longer than a frame (reading in a large story,
+// indexing it, searching) runs in commands and comes back as messages.
 package tui
 
 import (
@@ -9,12 +15,10 @@ import (
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/liveline-tui/liveline/feed"
 	"github.com/liveline-tui/liveline/feed/notify"
-	"github.com/liveline-tui/liveline/model"
-	"github.com/liveline-tui/liveline/model/figures"
+	"github.com/liveline-tui/liveline/model/reader"
 	"github.com/liveline-tui/liveline/model/search"
 )
 
@@ -59,6 +63,22 @@ const (
 	focusNumbers
 )
 
+// mode says which overlay, if any, has the keys.
+type mode uint8
+
+const (
+	modeBrowse mode = iota // the panes
+	modeSearch             // typing a search at the foot
+	modeLinks              // the selected update's links, over the detail pane
+	modeDiff               // what an edit changed, over the detail pane
+	modeHelp               // every key, over all the panes
+)
+
+// syncUpdates is the largest reading taken in on the update loop. A story
+// read in for the first time, or replaced, with more updates than this is
+// prepared and indexed in commands, as that takes longer than a frame.
+const syncUpdates = 1000
+
 // Messages the reader sends itself.
 type (
 	eventMsg  feed.Event
@@ -69,64 +89,68 @@ type (
 		result *search.Result
 	}
 	flashMsg string
+	// preparedMsg brings a story read in off the update loop.
+	preparedMsg struct {
+		prepared *reader.Prepared
+		quiet    bool
+	}
+	// builtMsg brings a story's index and board, built off the update loop.
+	builtMsg struct{ built *reader.Built }
 )
 
-// Model is the reader's root model. It owns the story and every pane, and
-// routes messages; panes are plain structs that render themselves.
+// Model is the reader's root model: it holds the screen and routes
+// messages to the reader and the components.
 type Model struct {
 	opts   Options
 	player feed.Player
 
-	story  *model.Story
-	index  *search.Index
-	board  *figures.Board
+	reader *reader.Reader
 	status feed.Status
-	loaded bool // the first snapshot has arrived
+	*common
 
-	keys   keyMap
-	help   help.Model
-	styles *styles
-	looks  *lookStyles
+	help     help.Model
+	width    int
+	height   int
+	lay      layout
+	focus    focus
+	mode     mode
+	timeline *timelinePane
+	detail   *detailPane
+	numbers  *numbersPane
+	search   *searchLine
+	links    *linksPane
+	diff     *diffPane
+	helpView *helpPane
 
-	width, height int
-	focus         focus
-	tl            timeline
-	detail        detailPane
-	numbers       numbersPane
-	rows          map[*model.Update]cachedRow
-	helpLine      struct {
-		width  int
-		styles *styles
-		s      string
-	}
-	frameSize int // bytes of the largest frame so far, to size the next
-
-	keyOnly       bool
 	numbersWide   bool
 	numbersNarrow bool
 
-	read     map[string]bool
-	starred  map[string]bool
-	unread   int
-	newCount int
-	readGen  int
+	// syncLimit is syncUpdates; tests lower it to take the long way.
+	syncLimit int
+	// busy is set while a story is prepared or built off the update loop;
+	// readings that arrive meanwhile wait in pending, in order.
+	busy    bool
+	pending []feed.Event
 
-	searching    bool
-	input        textinput.Model
-	query        search.Query
-	result       *search.Result
-	extra        map[*model.Update]bool
+	readGen      int
+	readFor      string // the update the read timer runs for
 	searchGen    int
 	cancelSearch context.CancelFunc
 
-	showLinks     bool
-	linkSel       int
-	showDiff      bool
 	saveScheduled bool
+	wall          time.Time // the wall clock, as of the last message that read it
+	flash         string
+	flashUntil    time.Time
+	frameSize     int // bytes of the largest frame so far, to size the next
+	helpLine      footerCache
+}
 
-	flash      string
-	flashUntil time.Time
-	now        time.Time
+// footerCache is the footer as last drawn, with what it depends on.
+type footerCache struct {
+	width  int
+	styles *styles
+	keys   []key.Binding
+	s      string
 }
 
 // New builds a reader for opts.
@@ -139,63 +163,63 @@ func New(opts Options) *Model {
 	}
 	m := &Model{
 		opts:        opts,
-		story:       model.NewStory(),
-		index:       search.NewIndex(),
-		board:       figures.NewBoard(),
+		reader:      reader.New(),
 		status:      feed.Status{State: feed.Connecting, Source: opts.SourceName},
 		help:        help.New(),
 		numbersWide: true,
-		read:        make(map[string]bool),
-		starred:     make(map[string]bool),
-		rows:        make(map[*model.Update]cachedRow),
-		now:         opts.Now(),
 		width:       80,
 		height:      24,
+		syncLimit:   syncUpdates,
 	}
 	m.player, _ = opts.Source.(feed.Player)
-	m.keys = newKeyMap(m.player != nil)
-	m.input = textinput.New()
-	m.input.Prompt = "/"
-	m.input.Placeholder = "search: words, \"a phrase\", -exclude"
+	m.wall = opts.Now()
+	m.common = &common{keys: newKeyMap(m.player != nil), loc: opts.Location, now: m.wall, reader: m.reader}
+	m.timeline = newTimelinePane(m.common)
+	m.detail = newDetailPane(m.common)
+	m.numbers = newNumbersPane(m.common)
+	m.search = newSearchLine(m.common)
+	m.links = newLinksPane(m.common)
+	m.diff = newDiffPane(m.common)
+	m.helpView = newHelpPane(m.common)
+	m.helpView.all = m.fullHelp()
 	m.setTheme(opts.Dark)
 	if opts.Notice != "" {
-		m.flash, m.flashUntil = opts.Notice, m.now.Add(15*time.Second)
+		m.flash, m.flashUntil = opts.Notice, m.wall.Add(15*time.Second)
 	}
 	if r := opts.Restore; r != nil && r.Story != nil {
-		m.story = r.Story
-		for _, u := range m.story.Updates() {
-			m.index.Add(u)
+		m.setReader(reader.Restore(r.Story, r.Read, r.Starred))
+		if r.Story.Len() <= m.syncLimit {
+			m.takeBuilt(reader.Build(r.Story))
+		} else {
+			m.busy = true
 		}
-		m.board.Apply(model.Changes{New: m.story.Updates()})
-		m.numbers.refresh(m.board, opts.Location)
-		for _, id := range r.Read {
-			m.read[id] = true
-		}
-		for _, id := range r.Starred {
-			m.starred[id] = true
-		}
-		for _, u := range m.story.Updates() {
-			if !m.read[u.ID] {
-				m.unread++
-			}
-		}
-		m.loaded = m.story.Len() > 0
-		m.rebuild()
 	}
+	m.relayout()
 	return m
+}
+
+func (m *Model) setReader(r *reader.Reader) {
+	m.reader = r
+	m.common.reader = r
 }
 
 func (m *Model) setTheme(dark bool) {
 	m.styles = newStyles(dark)
 	m.looks = &lookStyles{s: m.styles}
 	m.help.Styles = m.styles.help
-	m.input.SetStyles(textinput.DefaultStyles(dark))
+	m.search.setDark(dark)
 	m.detail.key = detailKey{}
+	m.diff.key = detailKey{}
 }
 
-// Init asks the terminal for its background colour and starts listening.
+// Init asks the terminal for its background colour, starts listening to
+// the source, and indexes a restored story too large to index at once.
 func (m *Model) Init() tea.Cmd {
-	return tea.Batch(tea.RequestBackgroundColor, m.waitEvent(), m.tick())
+	cmds := []tea.Cmd{tea.RequestBackgroundColor, m.waitEvent(), m.tick()}
+	if m.busy {
+		cmds = append(cmds, m.buildCmd())
+	}
+	return tea.Batch(cmds...)
 }
 
 func (m *Model) waitEvent() tea.Cmd {
@@ -216,62 +240,68 @@ func (m *Model) tick() tea.Cmd {
 	return tea.Tick(time.Second, func(t time.Time) tea.Msg { return tickMsg(t) })
 }
 
-// Update applies a message and returns the commands it needs.
+// Update applies a message and returns the commands it needs; the layout
+// is worked out afresh before the screen is drawn.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	cmd := m.update(msg)
+	m.relayout()
+	return m, cmd
+}
+
+func (m *Model) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		m.help.SetWidth(msg.Width)
-		m.input.SetWidth(max(10, msg.Width-2))
-		m.tl.clamp(m.layout().timelineRows())
-		return m, nil
+		return nil
 	case tea.BackgroundColorMsg:
 		m.setTheme(msg.IsDark())
-		return m, nil
+		return nil
 	case eventMsg:
-		cmd := m.applyEvent(feed.Event(msg))
-		return m, tea.Batch(cmd, m.waitEvent())
+		return tea.Batch(m.takeEvent(feed.Event(msg)), m.waitEvent())
+	case preparedMsg:
+		return m.takePrepared(msg)
+	case builtMsg:
+		return m.takeBuilt(msg.built)
 	case tickMsg:
-		m.now = m.opts.Now()
-		if m.flash != "" && !m.now.Before(m.flashUntil) {
+		m.wall = m.opts.Now()
+		m.now = m.storyNow()
+		if m.flash != "" && !m.wall.Before(m.flashUntil) {
 			m.flash = ""
 		}
-		return m, m.tick()
+		return m.tick()
 	case readMsg:
 		if msg.gen == m.readGen {
-			return m, m.markReadCmd()
+			return m.markReadCmd()
 		}
-		return m, nil
+		return nil
 	case searchMsg:
-		if msg.gen == m.searchGen && msg.result != nil && msg.result.Err == nil {
-			m.result = msg.result
-			m.extra = nil
-			return m, m.refilter()
+		if msg.gen == m.searchGen && m.reader.SetResult(msg.result, m.rows()) {
+			return m.selectionChanged()
 		}
-		return m, nil
+		return nil
 	case flashMsg:
 		m.setFlash(string(msg))
-		return m, nil
+		return nil
 	case saveMsg:
-		return m, m.saveNow()
+		return m.saveNow()
 	case savedMsg:
 		if msg.err != nil {
 			m.setFlash("could not save the reader's state: " + msg.err.Error())
 		}
-		return m, nil
+		return nil
 	case tea.KeyPressMsg:
-		return m, m.handleKey(msg)
+		return m.handleKey(msg)
 	case tea.MouseWheelMsg:
-		return m, m.handleWheel(tea.Mouse(msg))
+		return m.handleWheel(tea.Mouse(msg))
 	case tea.MouseClickMsg:
-		return m, m.handleClick(tea.Mouse(msg))
+		return m.handleClick(tea.Mouse(msg))
 	}
-	if m.searching {
-		var cmd tea.Cmd
-		m.input, cmd = m.input.Update(msg)
-		return m, cmd
+	if m.mode == modeSearch {
+		cmd, _ := m.search.edit(msg)
+		return cmd
 	}
-	return m, nil
+	return nil
 }
 
 func (m *Model) setFlash(s string) {
@@ -279,486 +309,152 @@ func (m *Model) setFlash(s string) {
 	m.flashUntil = m.opts.Now().Add(4 * time.Second)
 }
 
-// applyEvent takes a source's news: a status, and perhaps a snapshot.
-func (m *Model) applyEvent(ev feed.Event) tea.Cmd {
+// rows is how many update rows the timeline shows.
+func (m *Model) rows() int { return m.layout().timelineRows() }
+
+// takeEvent takes a source's news: a status, and perhaps a reading. A
+// reading too large to take in on the update loop goes to a command; while
+// one is out, later readings wait their turn.
+func (m *Model) takeEvent(ev feed.Event) tea.Cmd {
 	m.status = ev.Status
-	m.now = m.opts.Now()
+	m.wall = m.opts.Now()
+	m.now = m.storyNow()
 	if ev.Snapshot == nil {
 		return nil
 	}
-	follow := m.tl.atNewest()
-	var selID, topID string
-	if u := m.tl.selected(); u != nil {
-		selID = u.ID
+	if m.busy {
+		m.pending = append(m.pending, ev)
+		return nil
 	}
-	if m.tl.offset < len(m.tl.items) {
-		topID = m.tl.items[m.tl.offset].ID
+	if m.reader.NeedsPrepare(ev.Replace) && len(ev.Snapshot.Updates) > m.syncLimit {
+		m.busy = true
+		snap, replace, quiet := ev.Snapshot, ev.Replace, ev.Quiet
+		return func() tea.Msg { return preparedMsg{prepared: reader.Prepare(snap, replace), quiet: quiet} }
 	}
-	first := !m.loaded
-	m.loaded = true
-	var ch model.Changes
-	if ev.Replace {
-		m.story = model.Restore(*ev.Snapshot, ev.Snapshot.Updates)
-		m.index = search.NewIndex()
-		m.board = figures.NewBoard()
-		m.tl.items = nil
-		m.extra = nil
-		ch = model.Changes{New: m.story.Updates(), Meta: true}
-	} else {
-		ch = m.story.Merge(ev.Snapshot)
+	res := m.reader.Apply(ev.Snapshot, ev.Replace, m.rows(), m.following())
+	m.numbers.refresh(m.reader.Board(), m.loc)
+	return m.afterReading(res, ev.Quiet)
+}
+
+// takePrepared shows a story read in off the update loop, and builds its
+// index and board next.
+func (m *Model) takePrepared(msg preparedMsg) tea.Cmd {
+	res := m.reader.Install(msg.prepared, m.rows())
+	m.searchGen++ // a search under way looked at the story replaced
+	return tea.Batch(m.afterReading(res, msg.quiet), m.buildCmd())
+}
+
+// buildCmd indexes the story shown and reads its figures, off the update
+// loop; nothing merges into the story until the result is taken in.
+func (m *Model) buildCmd() tea.Cmd {
+	story := m.reader.Story()
+	return func() tea.Msg { return builtMsg{built: reader.Build(story)} }
+}
+
+// takeBuilt takes in a story's index and board, runs the search in force
+// on them, and takes in the readings that waited.
+func (m *Model) takeBuilt(b *reader.Built) tea.Cmd {
+	if !m.reader.SetBuilt(b) {
+		return nil
 	}
-	for _, u := range ch.New {
-		m.index.Add(u)
+	m.busy = false
+	m.numbers.refresh(m.reader.Board(), m.loc)
+	var cmds []tea.Cmd
+	if q := m.reader.Query(); !q.Empty() {
+		cmds = append(cmds, m.runSearch(q))
 	}
-	for _, u := range ch.Edited {
-		m.index.Add(u)
+	for len(m.pending) > 0 && !m.busy {
+		ev := m.pending[0]
+		m.pending = m.pending[1:]
+		status := m.status
+		cmds = append(cmds, m.takeEvent(ev))
+		m.status = status // the status shown is already the newest
 	}
-	m.board.Apply(ch)
-	m.numbers.refresh(m.board, m.opts.Location)
-	switch {
-	case first:
-		for _, u := range ch.New {
-			m.read[u.ID] = true
-		}
-	case ev.Replace:
-		m.unread = 0
-		for _, u := range m.story.Updates() {
-			if !m.read[u.ID] {
-				m.unread++
-			}
-		}
-	default:
-		for _, u := range ch.New {
-			if !m.read[u.ID] {
-				m.unread++
-			}
-		}
-	}
-	if !m.query.Empty() {
-		if m.extra == nil {
-			m.extra = make(map[*model.Update]bool)
-		}
-		for _, us := range [][]*model.Update{ch.New, ch.Edited} {
-			for _, u := range us {
-				m.extra[u] = m.query.Match(u)
-			}
-		}
-	}
-	m.rebuild()
-	rows := m.layout().timelineRows()
-	if ev.Replace {
-		if u := m.story.ByID(selID); u != nil {
-			m.tl.sel = m.tl.indexOf(u, 0)
-		}
-		if u := m.story.ByID(topID); u != nil {
-			m.tl.offset = m.tl.indexOf(u, 0)
-		}
-	}
-	switch {
-	case first:
-		m.tl.selectIndex(m.tl.newestIndex(), rows)
-		m.newCount = 0
-	case ev.Replace:
-	case follow:
-		// New updates the filter hides still count in the badge.
-		m.tl.selectIndex(m.tl.newestIndex(), rows)
-		m.newCount = 0
-		for _, u := range ch.New {
-			if !m.keep(u) {
-				m.newCount++
-			}
-		}
-	default:
-		m.newCount += len(ch.New)
-	}
-	m.tl.clamp(rows)
-	if ch.Empty() {
+	return tea.Batch(cmds...)
+}
+
+// following reports whether new updates may move the selection: only
+// while the person is not reading.
+func (m *Model) following() bool { return true }
+
+// afterReading starts what a reading leads to: the read timer for the
+// selection, a notification, and a save.
+func (m *Model) afterReading(res reader.Result, quiet bool) tea.Cmd {
+	if res.Changes.Empty() {
 		return m.selectionChanged()
 	}
-	return tea.Batch(m.selectionChanged(), m.notifyCmd(first, ev.Quiet, ch.New), m.dirty())
+	return tea.Batch(m.selectionChanged(), m.notifyCmd(res.First, quiet, res.Changes.New), m.dirty())
 }
 
-// keep is the timeline's filter: key events only, and the search.
-func (m *Model) keep(u *model.Update) bool {
-	if m.keyOnly && !u.Key && !m.starred[u.ID] {
-		return false
+// storyNow is the time relative times count from: the story's own clock
+// in a replay, else the wall clock.
+func (m *Model) storyNow() time.Time {
+	if r := m.status.Replay; r != nil && !r.Clock.IsZero() {
+		return r.Clock
 	}
-	if m.query.Empty() {
-		return true
-	}
-	if v, ok := m.extra[u]; ok {
-		return v
-	}
-	return m.result.Has(u)
-}
-
-func (m *Model) rebuild() {
-	if !m.keyOnly && m.query.Empty() {
-		m.tl.rebuild(m.story.Updates(), nil)
-		return
-	}
-	m.tl.rebuild(m.story.Updates(), m.keep)
-}
-
-// refilter rebuilds the timeline after a filter changed and keeps the
-// selection in view.
-func (m *Model) refilter() tea.Cmd {
-	m.rebuild()
-	m.tl.clamp(m.layout().timelineRows())
-	return m.selectionChanged()
+	return m.wall
 }
 
 // selectionChanged starts the one-second timer after which the selected
-// update counts as read.
+// update counts as read, unless it already runs for that update, and
+// closes the diff of an update that has none.
 func (m *Model) selectionChanged() tea.Cmd {
-	m.readGen++
-	if u := m.tl.selected(); u == nil || u.Previous == nil {
-		m.showDiff = false
+	u := m.reader.Selected()
+	if m.mode == modeDiff && (u == nil || u.Previous == nil) {
+		m.mode = modeBrowse
 	}
-	u := m.tl.selected()
-	if u == nil || m.read[u.ID] {
+	if m.mode == modeLinks && u == nil {
+		m.mode = modeBrowse
+	}
+	if u == nil || m.reader.IsRead(u.ID) {
+		m.readFor = ""
+		m.readGen++
 		return nil
 	}
+	if u.ID == m.readFor {
+		return nil
+	}
+	m.readGen++
+	m.readFor = u.ID
 	gen := m.readGen
 	return tea.Tick(time.Second, func(time.Time) tea.Msg { return readMsg{gen: gen} })
 }
 
-func (m *Model) markRead(u *model.Update) {
-	if u == nil || m.read[u.ID] {
-		return
-	}
-	m.read[u.ID] = true
-	m.unread = max(0, m.unread-1)
-}
-
 // markReadCmd marks the selected update read and schedules a save.
 func (m *Model) markReadCmd() tea.Cmd {
-	u := m.tl.selected()
-	if u == nil || m.read[u.ID] {
+	m.readFor = ""
+	u := m.reader.Selected()
+	if u == nil || !m.reader.MarkRead(u.ID) {
 		return nil
 	}
-	m.markRead(u)
 	return m.dirty()
 }
 
-func (m *Model) markAllRead() {
-	for _, u := range m.story.Updates() {
-		m.read[u.ID] = true
+// relayout places the panes for the size and lets each work out its
+// layout; View then only draws.
+func (m *Model) relayout() {
+	m.lay = m.layout()
+	lay := m.lay
+	m.reader.Clamp(lay.timelineRows())
+	m.timeline.setSize(lay.timeline.w, lay.timeline.h)
+	m.search.setSize(max(m.width, 20), 1)
+	if m.mode == modeHelp {
+		m.helpView.setSize(max(m.width, 20), lay.bodyH)
 	}
-	m.unread = 0
-}
-
-// jumpTo selects row i (0 for the top, -1 for the bottom); reaching the
-// newest end clears the "N new" badge.
-func (m *Model) jumpTo(i int) tea.Cmd {
-	if i < 0 {
-		i = len(m.tl.items) - 1
-	}
-	m.tl.selectIndex(i, m.layout().timelineRows())
-	if m.tl.atNewest() {
-		m.newCount = 0
-	}
-	return m.selectionChanged()
-}
-
-func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
-	if m.searching {
-		return m.handleSearchKey(msg)
-	}
-	if m.showLinks {
-		return m.handleLinksKey(msg)
-	}
-	k := m.keys
-	lay := m.layout()
-	rows := lay.timelineRows()
-	switch {
-	case key.Matches(msg, k.Quit):
-		if m.cancelSearch != nil {
-			m.cancelSearch()
-		}
-		return tea.Sequence(m.saveNow(), tea.Quit)
-	case key.Matches(msg, k.Help):
-		m.help.ShowAll = !m.help.ShowAll
-		return nil
-	case m.help.ShowAll && msg.String() == "esc":
-		m.help.ShowAll = false
-		return nil
-	case key.Matches(msg, k.Focus):
-		m.focus = m.nextFocus()
-		return nil
-	case key.Matches(msg, k.Read):
-		if m.focus == focusNumbers {
-			return m.jumpToFigure()
-		}
-		m.focus = focusDetail
-		return nil
-	case msg.String() == "esc":
-		if m.showDiff {
-			m.showDiff = false
-			return nil
-		}
-		if !m.query.Empty() {
-			return m.clearSearch()
-		}
-		m.focus = focusTimeline
-		return nil
-	case key.Matches(msg, k.Search):
-		m.searching = true
-		m.input.SetValue(m.query.Raw())
-		m.input.CursorEnd()
-		return m.input.Focus()
-	case key.Matches(msg, k.Order):
-		m.tl.oldestFirst = !m.tl.oldestFirst
-		m.rebuild()
-		m.tl.clamp(rows)
-		return nil
-	case key.Matches(msg, k.KeyOnly):
-		m.keyOnly = !m.keyOnly
-		return m.refilter()
-	case key.Matches(msg, k.Numbers):
-		if lay.wide {
-			m.numbersWide = !m.numbersWide
-		} else {
-			m.numbersNarrow = !m.numbersNarrow
-		}
-		if m.focus == focusNumbers {
-			m.focus = focusTimeline
-		}
-		m.tl.clamp(m.layout().timelineRows())
-		return nil
-	case key.Matches(msg, k.MarkAllRead):
-		m.markAllRead()
-		m.setFlash("all updates marked read")
-		return m.dirty()
-	case key.Matches(msg, k.Star):
-		return m.toggleStar()
-	case key.Matches(msg, k.Diff):
-		u := m.tl.selected()
-		if u == nil || u.Previous == nil {
-			m.setFlash("this update has not been edited")
-			return nil
-		}
-		m.showDiff = !m.showDiff
-		m.detail.offset = 0
-		return nil
-	case key.Matches(msg, k.Links):
-		m.showLinks, m.linkSel = true, 0
-		return nil
-	case key.Matches(msg, k.Copy):
-		return m.copyLink()
-	case key.Matches(msg, k.Refresh):
-		src := m.opts.Source
-		m.setFlash("checking now…")
-		return func() tea.Msg { src.Refresh(); return nil }
-	case key.Matches(msg, k.Open):
-		return m.openLink()
-	case key.Matches(msg, k.Pause):
-		m.player.TogglePause()
-		return nil
-	case key.Matches(msg, k.Faster), key.Matches(msg, k.Slower):
-		speed := 10.0
-		if m.status.Replay != nil && m.status.Replay.Speed > 0 {
-			speed = m.status.Replay.Speed
-		}
-		if key.Matches(msg, k.Faster) {
-			speed = min(speed*2, 10000)
-		} else {
-			speed = max(speed/2, 0.25)
-		}
-		m.player.SetSpeed(speed)
-		m.setFlash("speed " + speedText(speed) + "×")
-		return nil
-	case key.Matches(msg, k.NextChange):
-		m.player.Step(1)
-		return nil
-	case key.Matches(msg, k.PrevChange):
-		m.player.Step(-1)
-		return nil
-	case key.Matches(msg, k.NextMatch), key.Matches(msg, k.PrevMat):
-		dir := 1
-		if key.Matches(msg, k.PrevMat) {
-			dir = -1
-		}
-		if !m.detail.stepMatch(dir, lay.detail.h-1) {
-			m.setFlash("no matches in this update")
-		}
-		return nil
-	}
-	switch m.focus {
-	case focusDetail:
-		h := lay.detail.h - 1
-		if n, ok := k.step(msg, h); ok {
-			m.detail.scroll(n, h)
-		} else if key.Matches(msg, k.Newest) {
-			m.detail.offset = 0
-		} else if key.Matches(msg, k.Oldest) {
-			m.detail.scroll(len(m.detail.lines), h)
-		}
-		return nil
-	case focusNumbers:
-		h := lay.numbers.h - 1
-		if n, ok := k.step(msg, h); ok {
-			m.numbers.move(n, h)
-		}
-		return nil
-	}
-	switch n, ok := k.step(msg, rows); {
-	case ok:
-		m.tl.move(n, rows)
-	case key.Matches(msg, k.Newest):
-		return m.jumpTo(0)
-	case key.Matches(msg, k.Oldest):
-		return m.jumpTo(-1)
-	default:
-		return nil
-	}
-	if m.tl.atNewest() {
-		m.newCount = 0
-	}
-	return m.selectionChanged()
-}
-
-func (m *Model) nextFocus() focus {
-	switch m.focus {
-	case focusTimeline:
-		return focusDetail
-	case focusDetail:
-		if m.layout().numbers.h > 0 {
-			return focusNumbers
-		}
-	}
-	return focusTimeline
-}
-
-func (m *Model) handleSearchKey(msg tea.KeyPressMsg) tea.Cmd {
-	switch msg.String() {
-	case "enter":
-		m.searching = false
-		m.input.Blur()
-		m.focus = focusTimeline
-		return nil
-	case "esc":
-		m.searching = false
-		m.input.Blur()
-		return m.clearSearch()
-	case "ctrl+c":
-		return tea.Quit
-	}
-	before := m.input.Value()
-	var cmd tea.Cmd
-	m.input, cmd = m.input.Update(msg)
-	if m.input.Value() == before {
-		return cmd
-	}
-	return tea.Batch(cmd, m.startSearch(m.input.Value()))
-}
-
-// startSearch runs a query off the update loop; its result carries the
-// query's generation so a late result for an older query is dropped.
-func (m *Model) startSearch(text string) tea.Cmd {
-	m.searchGen++
-	gen := m.searchGen
-	if m.cancelSearch != nil {
-		m.cancelSearch()
-		m.cancelSearch = nil
-	}
-	q := search.Parse(text)
-	if q.Empty() {
-		m.query, m.result, m.extra = q, nil, nil
-		return m.refilter()
-	}
-	m.query = q
-	idx := m.index
-	ctx, cancel := context.WithCancel(context.Background())
-	m.cancelSearch = cancel
-	return func() tea.Msg {
-		return searchMsg{gen: gen, result: idx.Search(ctx, q)}
+	m.detailSlot().setSize(lay.detail.w, lay.detail.h)
+	if lay.numbers.h > 0 {
+		m.numbers.setSize(lay.numbers.w, lay.numbers.h)
 	}
 }
 
-func (m *Model) clearSearch() tea.Cmd {
-	m.input.SetValue("")
-	return m.startSearch("")
-}
-
-// openLink opens the selected update's link in the browser.
-func (m *Model) openLink() tea.Cmd {
-	u := m.tl.selected()
-	if u == nil {
-		return nil
+// detailSlot is the component drawn in the detail pane's place: the
+// selected update, or the links or diff overlay over it.
+func (m *Model) detailSlot() component {
+	switch m.mode {
+	case modeLinks:
+		return m.links
+	case modeDiff:
+		return m.diff
 	}
-	link := u.Link
-	if link == "" && len(u.Body.Links) > 0 {
-		link = u.Body.Links[0]
-	}
-	if link == "" {
-		m.setFlash("this update has no web link to open")
-		return nil
-	}
-	return m.open(link)
-}
-
-// jumpToFigure selects the update the highlighted figure came from.
-func (m *Model) jumpToFigure() tea.Cmd {
-	id := m.numbers.selectedUpdate()
-	u := m.story.ByID(id)
-	if u == nil {
-		return nil
-	}
-	if !m.keep(u) {
-		m.keyOnly = false
-		m.input.SetValue("")
-		m.query, m.result, m.extra = search.Query{}, nil, nil
-		m.rebuild()
-	}
-	m.tl.selectIndex(m.tl.indexOf(u, 0), m.layout().timelineRows())
-	m.focus = focusDetail
-	return m.selectionChanged()
-}
-
-func (m *Model) handleWheel(ms tea.Mouse) tea.Cmd {
-	lay := m.layout()
-	step := 3
-	if ms.Button == tea.MouseWheelUp {
-		step = -3
-	} else if ms.Button != tea.MouseWheelDown {
-		return nil
-	}
-	switch {
-	case lay.timeline.contains(ms.X, ms.Y):
-		m.tl.scroll(step, lay.timelineRows())
-		return m.selectionChanged()
-	case lay.detail.contains(ms.X, ms.Y):
-		m.detail.scroll(step, lay.detail.h-1)
-	case lay.numbers.contains(ms.X, ms.Y):
-		m.numbers.move(step, lay.numbers.h-1)
-	}
-	return nil
-}
-
-func (m *Model) handleClick(ms tea.Mouse) tea.Cmd {
-	if ms.Button != tea.MouseLeft {
-		return nil
-	}
-	lay := m.layout()
-	switch {
-	case lay.timeline.contains(ms.X, ms.Y):
-		m.focus = focusTimeline
-		row := ms.Y - lay.timeline.y - 1
-		if row >= 0 && m.tl.offset+row < len(m.tl.items) {
-			m.tl.selectIndex(m.tl.offset+row, lay.timelineRows())
-			if m.tl.atNewest() {
-				m.newCount = 0
-			}
-			return m.selectionChanged()
-		}
-	case lay.detail.contains(ms.X, ms.Y):
-		m.focus = focusDetail
-	case lay.numbers.contains(ms.X, ms.Y):
-		m.focus = focusNumbers
-		if row := ms.Y - lay.numbers.y - 1; row >= 0 {
-			m.numbers.selectRow(row)
-		}
-	}
-	return nil
+	return m.detail
 }

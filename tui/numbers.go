@@ -4,6 +4,7 @@ import (
 	"strings"
 	"time"
 
+	"charm.land/bubbles/v2/key"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/liveline-tui/liveline/model/figures"
 )
@@ -20,6 +21,9 @@ type numbersItem struct {
 // numbersPane is the pinned "In numbers" panel: the newest explicit list,
 // then the figures grouped by what they count, newest first.
 type numbersPane struct {
+	*common
+	w, h int
+
 	items  []numbersItem
 	sel    int // index into items; headings are skipped
 	offset int // first line shown
@@ -87,8 +91,33 @@ func (p *numbersPane) selectedUpdate() string {
 	return ""
 }
 
+func newNumbersPane(c *common) *numbersPane { return &numbersPane{common: c} }
+
+// ShortHelp is the panel's part of the footer.
+func (p *numbersPane) ShortHelp() []key.Binding {
+	k := p.keys
+	return []key.Binding{k.Down, k.Up, k.Read}
+}
+
+// FullHelp lists the panel's keys.
+func (p *numbersPane) FullHelp() [][]key.Binding {
+	k := p.keys
+	return [][]key.Binding{{k.Down, k.Up, k.PageDown, k.PageUp, k.Read}}
+}
+
+// textHeight is how many lines the panel shows under its title.
+func (p *numbersPane) textHeight() int { return max(1, p.h-1) }
+
+// setSize wraps the items for the panel's width and keeps the view inside them.
+func (p *numbersPane) setSize(w, h int) {
+	p.w, p.h = w, h
+	p.layout(max(1, w-1))
+	p.offset = max(0, min(p.offset, len(p.lines)-p.textHeight()))
+}
+
 // move steps the selection n figures on and keeps it in view.
-func (p *numbersPane) move(n, height int) {
+func (p *numbersPane) move(n int) {
+	height := p.textHeight()
 	dir := 1
 	if n < 0 {
 		dir = -1
@@ -158,9 +187,21 @@ func (p *numbersPane) layout(width int) {
 	}
 }
 
-// view renders height lines of the panel at width.
-func (p *numbersPane) view(width, height int, focused bool, s *styles) []string {
-	p.layout(width)
+func (p *numbersPane) view(focused bool) []string {
+	out := make([]string, p.h)
+	if p.h == 0 {
+		return out
+	}
+	out[0] = titleLine(p.styles, "In numbers", "", "", p.w, focused)
+	for i, line := range p.draw(p.w-1, p.h-1, focused) {
+		out[i+1] = fit(" "+line, p.w)
+	}
+	return out
+}
+
+// draw draws height lines of the panel at width.
+func (p *numbersPane) draw(width, height int, focused bool) []string {
+	s := p.styles
 	out := make([]string, height)
 	if len(p.items) == 0 {
 		if height > 0 {
@@ -168,7 +209,6 @@ func (p *numbersPane) view(width, height int, focused bool, s *styles) []string 
 		}
 		return out
 	}
-	p.offset = max(0, min(p.offset, len(p.lines)-height))
 	selFrom, selTo := -1, -1
 	if focused && p.sel < len(p.first) {
 		selFrom = p.first[p.sel]

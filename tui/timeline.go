@@ -1,126 +1,154 @@
 package tui
 
 import (
+	"fmt"
+	"strconv"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/liveline-tui/liveline/model"
 )
 
-// timeline is the list of updates the reader sees, in the chosen order and
-// after the key-event and search filters, with the selection and scroll.
-// It keeps the selection and the top row by identity, so updates arriving
-// at either end never move what the reader is looking at.
-type timeline struct {
-	items       []*model.Update
-	sel, offset int
-	oldestFirst bool
+// timelinePane draws the reader's timeline: a title with the filter and
+// the "N new" badge, then one row per update in view. Only the rows in view
+// are rendered, and each row is kept until what it shows changes, so a
+// frame costs what is visible.
+type timelinePane struct {
+	*common
+	w, h int
+	rows map[*model.Update]cachedRow
 }
 
-// rebuild refills the list from the story (newest first) through keep,
-// keeping the selected update and the top row where they were.
-func (t *timeline) rebuild(all []*model.Update, keep func(*model.Update) bool) {
-	var selected, top *model.Update
-	if t.sel < len(t.items) {
-		selected = t.items[t.sel]
+func newTimelinePane(c *common) *timelinePane {
+	return &timelinePane{common: c, rows: make(map[*model.Update]cachedRow)}
+}
+
+// ShortHelp is the timeline's part of the footer.
+func (p *timelinePane) ShortHelp() []key.Binding {
+	k := p.keys
+	return []key.Binding{k.Down, k.Up, k.Read, k.Newest}
+}
+
+// FullHelp lists the timeline's keys.
+func (p *timelinePane) FullHelp() [][]key.Binding {
+	k := p.keys
+	return [][]key.Binding{{k.Down, k.Up, k.PageDown, k.PageUp, k.Newest, k.Oldest}}
+}
+
+func (p *timelinePane) setSize(w, h int) { p.w, p.h = w, h }
+
+func (p *timelinePane) view(focused bool) []string {
+	out := make([]string, p.h)
+	if p.h == 0 {
+		return out
 	}
-	if t.offset < len(t.items) {
-		top = t.items[t.offset]
+	r := p.reader
+	items, total := r.Items(), r.Story().Len()
+	query := r.Query()
+	note := ""
+	switch {
+	case !query.Empty():
+		note = fmt.Sprintf("%d of %d", len(items), total)
+	case r.KeyOnly():
+		note = fmt.Sprintf("key events: %d of %d", len(items), total)
 	}
-	items := t.items[:0]
-	if keep == nil {
-		items = append(items, all...)
-	} else {
-		for _, u := range all {
-			if keep(u) {
-				items = append(items, u)
-			}
+	if !query.Empty() && r.KeyOnly() {
+		note += " key events"
+	}
+	if r.OldestFirst() {
+		note = strings.TrimPrefix(note+" · oldest first", " · ")
+	}
+	badge := ""
+	if n := r.NewCount(); n > 0 {
+		badge = strconv.Itoa(n) + " new"
+	}
+	out[0] = titleLine(p.styles, "Updates", note, badge, p.w, focused)
+	rows := p.h - 1
+	var hl highlighter
+	if !query.Empty() {
+		hl = query
+	}
+	if len(items) == 0 && rows > 0 {
+		msg := "Waiting for the first updates…"
+		switch {
+		case r.Loaded() && !query.Empty():
+			msg = "No update matches \"" + query.Raw() + "\"."
+		case r.Loaded() && r.KeyOnly():
+			msg = "No key events yet. Press K to show all updates."
+		case r.Loaded():
+			msg = "The story has no updates yet."
 		}
+		out[1] = fit(p.styles.dim.Render(msg), p.w)
 	}
-	if t.oldestFirst {
-		for i, j := 0, len(items)-1; i < j; i, j = i+1, j-1 {
-			items[i], items[j] = items[j], items[i]
-		}
-	}
-	t.items = items
-	t.sel = t.indexOf(selected, t.sel)
-	t.offset = t.indexOf(top, t.offset)
-}
-
-// indexOf finds u, looking first near where it was; when u has gone it
-// returns the nearest valid index to fallback.
-func (t *timeline) indexOf(u *model.Update, fallback int) int {
-	if u != nil {
-		for d := 0; d < len(t.items); d++ {
-			if i := fallback + d; i < len(t.items) && t.items[i] == u {
-				return i
+	offset, sel := r.Offset(), r.Cursor()
+	for i := 0; i < rows; i++ {
+		j := offset + i
+		if j >= len(items) {
+			if out[i+1] == "" {
+				out[i+1] = strings.Repeat(" ", p.w)
 			}
-			if i := fallback - d - 1; i >= 0 && i < len(t.items) && t.items[i] == u {
-				return i
-			}
+			continue
 		}
+		out[i+1] = p.row(items[j], j == sel, focused, hl)
 	}
-	return max(0, min(fallback, len(t.items)-1))
+	return out
 }
 
-// selected is the selected update, or nil when the list is empty.
-func (t *timeline) selected() *model.Update {
-	if t.sel < len(t.items) {
-		return t.items[t.sel]
-	}
-	return nil
+// rowKey is everything a rendered timeline row depends on.
+type rowKey struct {
+	parts           rowParts
+	width           int
+	selected, focus bool
+	query           string
+	styles          *styles
 }
 
-// newestIndex is where the newest update sits.
-func (t *timeline) newestIndex() int {
-	if t.oldestFirst {
-		return max(0, len(t.items)-1)
-	}
-	return 0
+type cachedRow struct {
+	key rowKey
+	s   string
 }
 
-// atNewest reports whether the reader sits on the newest update.
-func (t *timeline) atNewest() bool {
-	return len(t.items) == 0 || t.sel == t.newestIndex()
+// row renders an update's row, reusing the last rendering while nothing
+// it shows has changed, so a frame allocates little.
+func (p *timelinePane) row(u *model.Update, selected, focused bool, hl highlighter) string {
+	k := rowKey{parts: p.rowParts(u, selected), width: p.w, selected: selected,
+		focus: focused, query: p.reader.Query().Raw(), styles: p.styles}
+	if c, ok := p.rows[u]; ok && c.key == k {
+		return c.s
+	}
+	if len(p.rows) > 4*max(p.h, 24) {
+		clear(p.rows)
+	}
+	s := renderRow(k.parts, p.w, selected, k.focus, hl, p.styles, p.looks)
+	p.rows[u] = cachedRow{key: k, s: s}
+	return s
 }
 
-// move selects the update n rows on and keeps it in view.
-func (t *timeline) move(n, height int) {
-	t.selectIndex(t.sel+n, height)
-}
-
-// selectIndex selects row i (clamped) and scrolls to keep it in view.
-func (t *timeline) selectIndex(i, height int) {
-	if len(t.items) == 0 {
-		t.sel, t.offset = 0, 0
-		return
+func (p *timelinePane) rowParts(u *model.Update, selected bool) rowParts {
+	rp := rowParts{cursor: " ", unread: " ", key: " ", headline: u.Headline}
+	if selected {
+		rp.cursor = "›"
 	}
-	t.sel = max(0, min(i, len(t.items)-1))
-	t.clamp(height)
-}
-
-// clamp keeps the selection inside the rows shown.
-func (t *timeline) clamp(height int) {
-	height = max(1, height)
-	if t.sel < t.offset {
-		t.offset = t.sel
+	if !p.reader.IsRead(u.ID) {
+		rp.unread = "●"
 	}
-	if t.sel >= t.offset+height {
-		t.offset = t.sel - height + 1
+	switch {
+	case p.reader.IsStarred(u.ID):
+		rp.key = "★"
+	case u.Key:
+		rp.key = "◆"
 	}
-	t.offset = max(0, min(t.offset, len(t.items)-height))
-}
-
-// scroll moves the view by n rows without moving the selection, unless
-// the selection would leave the view.
-func (t *timeline) scroll(n, height int) {
-	t.offset = max(0, min(t.offset+n, len(t.items)-height))
-	if t.sel < t.offset {
-		t.sel = t.offset
-	} else if t.sel >= t.offset+height {
-		t.sel = t.offset + height - 1
+	if u.HasTime() {
+		rp.when = shortTime(u.Published, p.now, p.loc)
 	}
-	t.sel = max(0, min(t.sel, len(t.items)-1))
+	switch {
+	case u.Removed:
+		rp.suffix = markRemoved
+	case u.Edited:
+		rp.suffix = markEdited
+	}
+	return rp
 }
 
 // Row markers; each reads without colour.

@@ -96,26 +96,30 @@ var namedKeys = map[string]rune{
 	"tab": tea.KeyTab, "home": tea.KeyHome, "end": tea.KeyEnd, "backspace": tea.KeyBackspace,
 }
 
+// keyMsg is the message of a key, by name or by the text it types.
+func keyMsg(k string) tea.KeyPressMsg {
+	if code, ok := namedKeys[k]; ok {
+		return tea.KeyPressMsg{Code: code}
+	}
+	return tea.KeyPressMsg{Code: []rune(k)[0], Text: k}
+}
+
 func press(m *Model, keys ...string) {
 	for _, k := range keys {
-		msg := tea.KeyPressMsg{Code: []rune(k)[0], Text: k}
-		if code, ok := namedKeys[k]; ok {
-			msg = tea.KeyPressMsg{Code: code}
-		}
-		m.Update(msg)
+		m.Update(keyMsg(k))
 	}
 }
 
 func screen(m *Model) string { return ansi.Strip(m.View().Content) }
 
 func selectedID(m *Model) string {
-	if u := m.tl.selected(); u != nil {
+	if u := m.reader.Selected(); u != nil {
 		return u.ID
 	}
 	return ""
 }
 
-func topID(m *Model) string { return m.tl.items[m.tl.offset].ID }
+func topID(m *Model) string { return m.reader.Items()[m.reader.Offset()].ID }
 
 func TestNewUpdatesNeverMoveAReaderOfOlderUpdates(t *testing.T) {
 	for _, oldestFirst := range []bool{false, true} {
@@ -195,31 +199,31 @@ func TestFollowModeSelectsNewUpdates(t *testing.T) {
 func TestReadAfterASecondAndMarkAllRead(t *testing.T) {
 	m, _ := newTestModel(t, 120, 40)
 	send(m, snapshotOf(3, 10))
-	if m.unread != 0 {
-		t.Fatalf("updates of the first snapshot count as unread: %d", m.unread)
+	if m.reader.Unread() != 0 {
+		t.Fatalf("updates of the first snapshot count as unread: %d", m.reader.Unread())
 	}
 	send(m, snapshotOf(0, 10))
-	if m.unread != 3 || !strings.Contains(screen(m), "3 unread") {
-		t.Fatalf("unread = %d, want 3\n%s", m.unread, screen(m))
+	if m.reader.Unread() != 3 || !strings.Contains(screen(m), "3 unread") {
+		t.Fatalf("unread = %d, want 3\n%s", m.reader.Unread(), screen(m))
 	}
 	if m.View().WindowTitle != "(3) Junior doctors' strike: live" {
 		t.Fatalf("window title %q", m.View().WindowTitle)
 	}
 	// Follow mode selected u000; a second later it counts as read.
 	m.Update(readMsg{gen: m.readGen})
-	if m.unread != 2 || !m.read["u000"] {
-		t.Fatalf("after a second on u000: unread %d", m.unread)
+	if m.reader.Unread() != 2 || !m.reader.IsRead("u000") {
+		t.Fatalf("after a second on u000: unread %d", m.reader.Unread())
 	}
 	press(m, "j")
 	stale := m.readGen
 	press(m, "j") // moved on before the second was up
 	m.Update(readMsg{gen: stale})
-	if m.read["u001"] {
+	if m.reader.IsRead("u001") {
 		t.Fatal("an update passed over quickly counted as read")
 	}
 	press(m, "A")
-	if m.unread != 0 || strings.Contains(screen(m), "unread") {
-		t.Fatalf("A left %d unread", m.unread)
+	if m.reader.Unread() != 0 || strings.Contains(screen(m), "unread") {
+		t.Fatalf("A left %d unread", m.reader.Unread())
 	}
 }
 
@@ -295,7 +299,7 @@ func TestKeyEventsOnlyAndNumbersPanel(t *testing.T) {
 		t.Fatalf("numbers panel missing:\n%s", s)
 	}
 	press(m, "K")
-	for _, u := range m.tl.items {
+	for _, u := range m.reader.Items() {
 		if !u.Key {
 			t.Fatalf("K kept %s, not a key event", u.ID)
 		}
@@ -304,8 +308,8 @@ func TestKeyEventsOnlyAndNumbersPanel(t *testing.T) {
 		t.Fatalf("K count missing:\n%s", screen(m))
 	}
 	press(m, "K")
-	if len(m.tl.items) != 21 {
-		t.Fatalf("K again shows %d updates", len(m.tl.items))
+	if len(m.reader.Items()) != 21 {
+		t.Fatalf("K again shows %d updates", len(m.reader.Items()))
 	}
 	// Tab to the panel, Enter jumps to the figure's update.
 	press(m, "tab", "tab", "enter")
@@ -318,9 +322,9 @@ func TestSearchFiltersHighlightsAndKeepsNewMatches(t *testing.T) {
 	m, _ := newTestModel(t, 120, 40)
 	send(m, snapshotOf(2, 30))
 	press(m, "/", "u", "n", "i", "o", "n")
-	m.Update(searchMsg{gen: m.searchGen, result: m.index.Search(context.Background(), m.query)})
+	m.Update(searchMsg{gen: m.searchGen, result: m.reader.Index().Search(context.Background(), m.reader.Query())})
 	press(m, "enter")
-	n := len(m.tl.items)
+	n := len(m.reader.Items())
 	if n == 0 || n == 28 {
 		t.Fatalf("filter kept %d of 28", n)
 	}
@@ -329,12 +333,12 @@ func TestSearchFiltersHighlightsAndKeepsNewMatches(t *testing.T) {
 	}
 	// A stale result for an older query is dropped.
 	m.Update(searchMsg{gen: m.searchGen - 1, result: nil})
-	if len(m.tl.items) != n {
+	if len(m.reader.Items()) != n {
 		t.Fatal("stale result applied")
 	}
 	send(m, snapshotOf(0, 30))
 	got := 0
-	for _, u := range m.tl.items {
+	for _, u := range m.reader.Items() {
 		if u.ID == "u000" || u.ID == "u001" {
 			got++
 		}
@@ -347,8 +351,8 @@ func TestSearchFiltersHighlightsAndKeepsNewMatches(t *testing.T) {
 		t.Fatalf("new non-matching updates not counted:\n%s", screen(m))
 	}
 	press(m, "esc")
-	if len(m.tl.items) != 30 {
-		t.Fatalf("esc left %d updates", len(m.tl.items))
+	if len(m.reader.Items()) != 30 {
+		t.Fatalf("esc left %d updates", len(m.reader.Items()))
 	}
 }
 
@@ -389,15 +393,15 @@ func TestMouseWheelScrollsAndClickSelects(t *testing.T) {
 	send(m, snapshotOf(0, 60))
 	lay := m.layout()
 	m.Update(tea.MouseWheelMsg{X: 2, Y: lay.timeline.y + 3, Button: tea.MouseWheelDown})
-	if m.tl.offset != 3 {
-		t.Fatalf("wheel over the timeline scrolled to %d, want 3", m.tl.offset)
+	if m.reader.Offset() != 3 {
+		t.Fatalf("wheel over the timeline scrolled to %d, want 3", m.reader.Offset())
 	}
 	m.Update(tea.MouseClickMsg{X: 5, Y: lay.timeline.y + 1 + 4, Button: tea.MouseLeft})
-	if m.tl.sel != 7 {
-		t.Fatalf("click selected row %d, want 7", m.tl.sel)
+	if m.reader.Cursor() != 7 {
+		t.Fatalf("click selected row %d, want 7", m.reader.Cursor())
 	}
 	m.Update(tea.MouseWheelMsg{X: lay.detail.x + 2, Y: lay.detail.y + 2, Button: tea.MouseWheelDown})
-	if m.tl.sel != 7 {
+	if m.reader.Cursor() != 7 {
 		t.Fatal("wheel over the detail pane moved the timeline")
 	}
 	if m.View().MouseMode != tea.MouseModeCellMotion {
@@ -414,9 +418,9 @@ func TestHighlightNeverSplitsCharacters(t *testing.T) {
 	send(m, snap)
 	for _, q := range []string{"zurich", "東京", "cafe", "Zür", "🇬🇧"} {
 		press(m, "/")
-		m.input.SetValue(q)
+		m.search.input.SetValue(q)
 		m.startSearch(q)
-		m.Update(searchMsg{gen: m.searchGen, result: m.index.Search(context.Background(), m.query)})
+		m.Update(searchMsg{gen: m.searchGen, result: m.reader.Index().Search(context.Background(), m.reader.Query())})
 		press(m, "enter", "j", "k")
 		out := m.View().Content
 		if !utf8.ValidString(out) {
@@ -427,8 +431,8 @@ func TestHighlightNeverSplitsCharacters(t *testing.T) {
 				t.Fatalf("query %q: line of width %d", q, w)
 			}
 		}
-		if !strings.Contains(out, "\x1b[") || len(m.tl.items) != 1 {
-			t.Fatalf("query %q: %d matches", q, len(m.tl.items))
+		if !strings.Contains(out, "\x1b[") || len(m.reader.Items()) != 1 {
+			t.Fatalf("query %q: %d matches", q, len(m.reader.Items()))
 		}
 		press(m, "esc")
 	}
@@ -448,7 +452,7 @@ func TestGoldenStyledScreens(t *testing.T) {
 			send(m, snapshotOf(3, 40, numbersUpdate()))
 			send(m, snapshotOf(1, 40, numbersUpdate()))
 			press(m, "j", "j")
-			golden.RequireEqualEscape(t, []byte(m.View().Content), true)
+			golden.RequireEqual(t, m.View().Content)
 		})
 	}
 }
@@ -460,7 +464,7 @@ func TestMatchesStepInTheDetailPane(t *testing.T) {
 	snap.Prepare()
 	send(m, snap)
 	m.startSearch("union")
-	m.Update(searchMsg{gen: m.searchGen, result: m.index.Search(context.Background(), m.query)})
+	m.Update(searchMsg{gen: m.searchGen, result: m.reader.Index().Search(context.Background(), m.reader.Query())})
 	if !strings.Contains(screen(m), "3 lines match") {
 		t.Fatalf("match count missing:\n%s", screen(m))
 	}

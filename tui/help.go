@@ -1,0 +1,74 @@
+package tui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// helpPane lists every key in as many columns as the width allows, so
+// nothing is cut off on a narrow terminal. It covers the panes while open.
+type helpPane struct {
+	*common
+	w, h int
+	// all are the bindings to list, in groups; the root model gives them.
+	all   [][]key.Binding
+	lines []string
+}
+
+func newHelpPane(c *common) *helpPane { return &helpPane{common: c} }
+
+// ShortHelp is the help view's part of the footer.
+func (p *helpPane) ShortHelp() []key.Binding { return []key.Binding{p.keys.CloseHelp, p.keys.Quit} }
+
+// FullHelp lists the help view's keys.
+func (p *helpPane) FullHelp() [][]key.Binding { return [][]key.Binding{p.ShortHelp()} }
+
+func (p *helpPane) setSize(w, h int) {
+	p.w, p.h = w, h
+	st := p.styles.help
+	keyW, descW := 0, 0
+	var bindings [][2]string
+	seen := make(map[string]bool)
+	for _, group := range p.all {
+		for _, b := range group {
+			hk, hd := b.Help().Key, b.Help().Desc
+			if !b.Enabled() || hk == "" || seen[hk+"\x00"+hd] {
+				continue
+			}
+			seen[hk+"\x00"+hd] = true
+			bindings = append(bindings, [2]string{hk, hd})
+			keyW = max(keyW, ansi.StringWidth(hk))
+			descW = max(descW, ansi.StringWidth(hd))
+		}
+	}
+	colW := keyW + 1 + descW + 3
+	var entries []string
+	for _, b := range bindings {
+		k := b[0] + strings.Repeat(" ", keyW-ansi.StringWidth(b[0]))
+		entries = append(entries, st.FullKey.Render(k)+" "+st.FullDesc.Render(b[1]+strings.Repeat(" ", colW-keyW-1-ansi.StringWidth(b[1]))))
+	}
+	cols := max(1, w/colW)
+	rows := (len(entries) + cols - 1) / cols
+	p.lines = make([]string, max(h, 0))
+	if h == 0 {
+		return
+	}
+	close := p.keys.CloseHelp.Help().Key
+	p.lines[0] = p.styles.paneTitle.Render("All keys") + p.styles.dim.Render("  ("+close+" to close; the mouse wheel scrolls the pane under it, a click selects)")
+	for r := 0; r < rows && r+2 < h; r++ {
+		var b strings.Builder
+		for c := range cols {
+			if i := c*rows + r; i < len(entries) {
+				b.WriteString(entries[i])
+			}
+		}
+		p.lines[r+2] = b.String()
+	}
+	for i := range p.lines {
+		p.lines[i] = fit(p.lines[i], w)
+	}
+}
+
+func (p *helpPane) view(bool) []string { return p.lines }

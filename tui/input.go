@@ -1,0 +1,452 @@
+package tui
+
+import (
+	"context"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/liveline-tui/liveline/model/search"
+)
+
+// handleKey routes a key: an open overlay takes it first, then the keys
+// that act anywhere, then the focused pane.
+func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	switch m.mode {
+	case modeSearch:
+		return m.searchKey(msg)
+	case modeLinks:
+		return m.linksKey(msg)
+	case modeHelp:
+		if key.Matches(msg, m.keys.CloseHelp) {
+			m.mode = modeBrowse
+			return nil
+		}
+	case modeDiff:
+		if cmd, ok := m.diffKey(msg); ok {
+			return cmd
+		}
+	}
+	if cmd, ok := m.globalKey(msg); ok {
+		return cmd
+	}
+	switch m.focus {
+	case focusDetail:
+		m.detailKey(msg)
+		return nil
+	case focusNumbers:
+		return m.numbersKey(msg)
+	}
+	return m.timelineKey(msg)
+}
+
+// globalKey answers the keys that act whatever pane has the focus.
+func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Quit):
+		return m.quit(), true
+	case key.Matches(msg, k.Help):
+		m.mode = modeHelp
+		return nil, true
+	case key.Matches(msg, k.Focus):
+		m.focus = m.nextFocus()
+		return nil, true
+	case key.Matches(msg, k.Read) && m.focus != focusNumbers:
+		m.focus = focusDetail
+		return nil, true
+	case key.Matches(msg, k.Back):
+		switch {
+		case m.reader.Searching():
+			return m.clearSearch(), true
+		default:
+			m.focus = focusTimeline
+		}
+		return nil, true
+	case key.Matches(msg, k.Search):
+		m.mode = modeSearch
+		return m.search.open(m.reader.Query().Raw()), true
+	case key.Matches(msg, k.Order):
+		m.reader.ToggleOrder(m.rows())
+		return nil, true
+	case key.Matches(msg, k.KeyOnly):
+		m.reader.ToggleKeyOnly(m.rows())
+		return m.selectionChanged(), true
+	case key.Matches(msg, k.Numbers):
+		if m.layout().wide {
+			m.numbersWide = !m.numbersWide
+		} else {
+			m.numbersNarrow = !m.numbersNarrow
+		}
+		if m.focus == focusNumbers {
+			m.focus = focusTimeline
+		}
+		return nil, true
+	case key.Matches(msg, k.MarkAllRead):
+		m.reader.MarkAllRead()
+		m.setFlash("all updates marked read")
+		return m.dirty(), true
+	case key.Matches(msg, k.Star):
+		return m.toggleStar(), true
+	case key.Matches(msg, k.Diff):
+		if u := m.reader.Selected(); u == nil || u.Previous == nil {
+			m.setFlash("this update has not been edited")
+			return nil, true
+		}
+		m.mode = modeDiff
+		m.diff.offset = 0
+		return nil, true
+	case key.Matches(msg, k.Links):
+		m.mode = modeLinks
+		m.links.open()
+		return nil, true
+	case key.Matches(msg, k.Copy):
+		return m.copyLink(), true
+	case key.Matches(msg, k.Refresh):
+		src := m.opts.Source
+		m.setFlash("checking now…")
+		return func() tea.Msg { src.Refresh(); return nil }, true
+	case key.Matches(msg, k.Open):
+		return m.openLink(), true
+	case key.Matches(msg, k.Pause):
+		m.player.TogglePause()
+		return nil, true
+	case key.Matches(msg, k.Faster), key.Matches(msg, k.Slower):
+		speed := 10.0
+		if m.status.Replay != nil && m.status.Replay.Speed > 0 {
+			speed = m.status.Replay.Speed
+		}
+		if key.Matches(msg, k.Faster) {
+			speed = min(speed*2, 10000)
+		} else {
+			speed = max(speed/2, 0.25)
+		}
+		m.player.SetSpeed(speed)
+		m.setFlash("speed " + speedText(speed) + "×")
+		return nil, true
+	case key.Matches(msg, k.NextChange):
+		m.player.Step(1)
+		return nil, true
+	case key.Matches(msg, k.PrevChange):
+		m.player.Step(-1)
+		return nil, true
+	case key.Matches(msg, k.NextMatch), key.Matches(msg, k.Prev):
+		dir := 1
+		if key.Matches(msg, k.Prev) {
+			dir = -1
+		}
+		if !m.detail.stepMatch(dir) {
+			m.setFlash("no matches in this update")
+		}
+		return nil, true
+	}
+	return nil, false
+}
+
+// quit saves the state a last time and ends the program.
+func (m *Model) quit() tea.Cmd {
+	if m.cancelSearch != nil {
+		m.cancelSearch()
+	}
+	return tea.Sequence(m.saveNow(), tea.Quit)
+}
+
+func (m *Model) nextFocus() focus {
+	switch m.focus {
+	case focusTimeline:
+		return focusDetail
+	case focusDetail:
+		if m.layout().numbers.h > 0 {
+			return focusNumbers
+		}
+	}
+	return focusTimeline
+}
+
+// timelineKey moves the selection.
+func (m *Model) timelineKey(msg tea.KeyPressMsg) tea.Cmd {
+	k, rows := m.keys, m.rows()
+	switch n, ok := k.step(msg, rows); {
+	case ok:
+		m.reader.Move(n, rows)
+	case key.Matches(msg, k.Newest):
+		m.reader.Select(0, rows)
+	case key.Matches(msg, k.Oldest):
+		m.reader.Select(-1, rows)
+	default:
+		return nil
+	}
+	return m.selectionChanged()
+}
+
+// detailKey scrolls the detail pane.
+func (m *Model) detailKey(msg tea.KeyPressMsg) {
+	k := m.keys
+	if n, ok := k.step(msg, m.detail.textHeight()); ok {
+		m.detail.scroll(n)
+	} else if key.Matches(msg, k.Newest) {
+		m.detail.top()
+	} else if key.Matches(msg, k.Oldest) {
+		m.detail.bottom()
+	}
+}
+
+// numbersKey moves through the figures; Enter shows the figure's update.
+func (m *Model) numbersKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.keys
+	if n, ok := k.step(msg, m.numbers.textHeight()); ok {
+		m.numbers.move(n)
+		return nil
+	}
+	if key.Matches(msg, k.Read) {
+		return m.jumpToFigure()
+	}
+	return nil
+}
+
+// diffKey answers the keys of the diff view: closing it, and scrolling
+// it while the detail pane has the focus. Other keys act as usual.
+func (m *Model) diffKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
+	k := m.keys
+	if key.Matches(msg, k.CloseDiff) {
+		m.mode = modeBrowse
+		return nil, true
+	}
+	if m.focus == focusDetail {
+		if n, ok := k.step(msg, m.diff.textHeight()); ok {
+			m.diff.scroll(n)
+			return nil, true
+		}
+	}
+	return nil, false
+}
+
+// linksKey answers keys while the links list is open.
+func (m *Model) linksKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Interrupt):
+		return m.quit()
+	case key.Matches(msg, k.CloseLinks):
+		m.mode = modeBrowse
+	case key.Matches(msg, k.Down):
+		m.links.move(1)
+	case key.Matches(msg, k.Up):
+		m.links.move(-1)
+	case key.Matches(msg, k.Read):
+		if l := m.links.selected(); l != "" {
+			return m.open(l)
+		}
+	case key.Matches(msg, k.Copy):
+		if l := m.links.selected(); l != "" {
+			m.setFlash("copied " + l + " to the clipboard")
+			return tea.SetClipboard(l)
+		}
+	case key.Matches(msg, k.OpenLink):
+		if m.links.number(msg.String()) {
+			return m.open(m.links.selected())
+		}
+	}
+	return nil
+}
+
+// searchKey answers keys while a search is typed: Enter keeps the filter,
+// Esc clears it, and anything else edits the query, searching as it
+// changes.
+func (m *Model) searchKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Interrupt):
+		return m.quit()
+	case key.Matches(msg, k.Accept):
+		m.mode = modeBrowse
+		m.search.close(false)
+		m.focus = focusTimeline
+		return nil
+	case key.Matches(msg, k.Cancel):
+		m.mode = modeBrowse
+		m.search.close(true)
+		return m.startSearch("")
+	}
+	cmd, changed := m.search.edit(msg)
+	if !changed {
+		return cmd
+	}
+	return tea.Batch(cmd, m.startSearch(m.search.value()))
+}
+
+// startSearch puts a query in force and runs it off the update loop.
+func (m *Model) startSearch(text string) tea.Cmd {
+	q := search.Parse(text)
+	m.reader.SetQuery(q, m.rows())
+	if q.Empty() {
+		m.searchGen++
+		if m.cancelSearch != nil {
+			m.cancelSearch()
+			m.cancelSearch = nil
+		}
+		return m.selectionChanged()
+	}
+	return m.runSearch(q)
+}
+
+// runSearch searches the index off the update loop; the result carries
+// the search's generation so a late result for an older query is dropped.
+// While the index is being built the search waits for it.
+func (m *Model) runSearch(q search.Query) tea.Cmd {
+	m.searchGen++
+	gen := m.searchGen
+	if m.cancelSearch != nil {
+		m.cancelSearch()
+		m.cancelSearch = nil
+	}
+	idx := m.reader.Index()
+	if idx == nil {
+		return nil // takeBuilt runs it
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	m.cancelSearch = cancel
+	return func() tea.Msg {
+		return searchMsg{gen: gen, result: idx.Search(ctx, q)}
+	}
+}
+
+func (m *Model) clearSearch() tea.Cmd {
+	m.search.close(true)
+	return m.startSearch("")
+}
+
+// toggleStar stars or unstars the selected update.
+func (m *Model) toggleStar() tea.Cmd {
+	u := m.reader.Selected()
+	if u == nil {
+		return nil
+	}
+	if m.reader.ToggleStar(u.ID, m.rows()) {
+		m.setFlash("starred: K shows key events and starred updates")
+	} else {
+		m.setFlash("unstarred")
+	}
+	return m.dirty()
+}
+
+// openLink opens the selected update's link in the browser.
+func (m *Model) openLink() tea.Cmd {
+	u := m.reader.Selected()
+	if u == nil {
+		return nil
+	}
+	link := u.Link
+	if link == "" && len(u.Body.Links) > 0 {
+		link = u.Body.Links[0]
+	}
+	if link == "" {
+		m.setFlash("this update has no web link to open")
+		return nil
+	}
+	return m.open(link)
+}
+
+// jumpToFigure selects the update the highlighted figure came from.
+func (m *Model) jumpToFigure() tea.Cmd {
+	if !m.reader.SelectID(m.numbers.selectedUpdate(), m.rows()) {
+		return nil
+	}
+	if !m.reader.Searching() {
+		m.search.close(true)
+	}
+	m.focus = focusDetail
+	return m.selectionChanged()
+}
+
+func (m *Model) handleWheel(ms tea.Mouse) tea.Cmd {
+	lay := m.lay
+	step := 3
+	if ms.Button == tea.MouseWheelUp {
+		step = -3
+	} else if ms.Button != tea.MouseWheelDown {
+		return nil
+	}
+	switch {
+	case lay.timeline.contains(ms.X, ms.Y):
+		m.reader.Scroll(step, m.rows())
+		return m.selectionChanged()
+	case lay.detail.contains(ms.X, ms.Y):
+		if m.mode == modeDiff {
+			m.diff.scroll(step)
+		} else {
+			m.detail.scroll(step)
+		}
+	case lay.numbers.contains(ms.X, ms.Y):
+		m.numbers.move(step)
+	}
+	return nil
+}
+
+func (m *Model) handleClick(ms tea.Mouse) tea.Cmd {
+	if ms.Button != tea.MouseLeft {
+		return nil
+	}
+	lay := m.lay
+	switch {
+	case lay.timeline.contains(ms.X, ms.Y):
+		m.focus = focusTimeline
+		row := ms.Y - lay.timeline.y - 1
+		if row >= 0 && m.reader.Offset()+row < len(m.reader.Items()) {
+			m.reader.Select(m.reader.Offset()+row, m.rows())
+			return m.selectionChanged()
+		}
+	case lay.detail.contains(ms.X, ms.Y):
+		m.focus = focusDetail
+	case lay.numbers.contains(ms.X, ms.Y):
+		m.focus = focusNumbers
+		if row := ms.Y - lay.numbers.y - 1; row >= 0 {
+			m.numbers.selectRow(row)
+		}
+	}
+	return nil
+}
+
+// footerKeys are the hints the footer shows: the keys of the overlay or
+// pane that has them, then the commonest keys that act anywhere.
+func (m *Model) footerKeys() []key.Binding {
+	k := m.keys
+	var local []key.Binding
+	switch m.mode {
+	case modeLinks:
+		local = m.links.ShortHelp()
+	case modeDiff:
+		local = m.diff.ShortHelp()
+	case modeHelp:
+		return m.helpView.ShortHelp()
+	default:
+		switch {
+		case m.player != nil:
+			local = []key.Binding{k.Down, k.Pause, k.Faster, k.NextChange}
+		case m.focus == focusDetail:
+			local = m.detail.ShortHelp()
+		case m.focus == focusNumbers:
+			local = m.numbers.ShortHelp()
+		default:
+			local = m.timeline.ShortHelp()
+		}
+	}
+	all := append(local, k.Search)
+	if m.player == nil {
+		all = append(all, k.KeyOnly)
+	}
+	return append(all, k.Help, k.Quit)
+}
+
+// fullHelp is every key, in groups: moving, panes and filters, the
+// selected update, the source, replays, and help itself.
+func (m *Model) fullHelp() [][]key.Binding {
+	k := m.keys
+	cols := [][]key.Binding{
+		{k.Down, k.Up, k.PageDown, k.PageUp, k.Newest, k.Oldest},
+		{k.Focus, k.Read, k.Back, k.Order, k.KeyOnly, k.Numbers},
+		{k.Search, k.NextMatch, k.Star, k.Diff, k.Links, k.Open, k.Copy},
+		{k.Refresh, k.MarkAllRead},
+		{k.Pause, k.Faster, k.NextChange},
+	}
+	return append(cols, []key.Binding{k.Help, k.Quit})
+}
