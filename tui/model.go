@@ -139,6 +139,7 @@ type Model struct {
 
 	saveScheduled bool
 	wall          time.Time // the wall clock, as of the last message that read it
+	lastInput     time.Time // when the person last pressed a key or clicked
 	flash         string
 	flashUntil    time.Time
 	frameSize     int // bytes of the largest frame so far, to size the next
@@ -291,10 +292,13 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		}
 		return nil
 	case tea.KeyPressMsg:
+		m.touched()
 		return m.handleKey(msg)
 	case tea.MouseWheelMsg:
+		m.touched()
 		return m.handleWheel(tea.Mouse(msg))
 	case tea.MouseClickMsg:
+		m.touched()
 		return m.handleClick(tea.Mouse(msg))
 	}
 	if m.mode == modeSearch {
@@ -302,6 +306,12 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return cmd
 	}
 	return nil
+}
+
+// touched notes that the person just acted.
+func (m *Model) touched() {
+	m.wall = m.opts.Now()
+	m.lastInput = m.wall
 }
 
 func (m *Model) setFlash(s string) {
@@ -331,7 +341,7 @@ func (m *Model) takeEvent(ev feed.Event) tea.Cmd {
 		snap, replace, quiet := ev.Snapshot, ev.Replace, ev.Quiet
 		return func() tea.Msg { return preparedMsg{prepared: reader.Prepare(snap, replace), quiet: quiet} }
 	}
-	res := m.reader.Apply(ev.Snapshot, ev.Replace, m.rows(), m.following())
+	res := m.reader.Apply(ev.Snapshot, ev.Replace, m.rows(), !m.reading())
 	m.numbers.refresh(m.reader.Board(), m.loc)
 	return m.afterReading(res, ev.Quiet)
 }
@@ -373,9 +383,23 @@ func (m *Model) takeBuilt(b *reader.Built) tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-// following reports whether new updates may move the selection: only
-// while the person is not reading.
-func (m *Model) following() bool { return true }
+// readingPause is how long after a key or a click the person still counts
+// as reading.
+const readingPause = 5 * time.Second
+
+// reading reports whether the person is reading, so that new updates must
+// not move them: the detail pane has the focus or is scrolled, an overlay
+// or the search line is open, or a key was pressed a moment ago.
+func (m *Model) reading() bool {
+	return m.mode != modeBrowse || m.focus == focusDetail || m.detail.offset > 0 ||
+		m.wall.Sub(m.lastInput) < readingPause
+}
+
+// following reports whether new updates move the selection to them: when
+// the person sits on the newest update and is not reading.
+func (m *Model) following() bool {
+	return m.reader.Loaded() && m.reader.AtNewest() && !m.reading()
+}
 
 // afterReading starts what a reading leads to: the read timer for the
 // selection, a notification, and a save.

@@ -176,12 +176,23 @@ func timelineRows(m *Model, s string) string {
 	return strings.Join(rows, "\n")
 }
 
+// later moves the model's clock on by d, and lets it see the time.
+func later(m *Model, d time.Duration) {
+	t := m.opts.Now().Add(d)
+	m.opts.Now = func() time.Time { return t }
+	m.Update(tickMsg(t))
+}
+
 func TestFollowModeSelectsNewUpdates(t *testing.T) {
 	for _, oldestFirst := range []bool{false, true} {
 		m, _ := newTestModel(t, 120, 40)
 		send(m, snapshotOf(3, 10))
 		if oldestFirst {
 			press(m, "o", "G")
+			later(m, readingPause)
+		}
+		if !strings.Contains(screen(m), "· following") {
+			t.Fatalf("oldestFirst=%v: the header does not say the reader follows:\n%s", oldestFirst, screen(m))
 		}
 		if selectedID(m) != "u003" {
 			t.Fatalf("the newest is not selected at start: %s", selectedID(m))
@@ -192,6 +203,55 @@ func TestFollowModeSelectsNewUpdates(t *testing.T) {
 		}
 		if strings.Contains(screen(m), " new ") {
 			t.Fatal("follow mode shows a new badge")
+		}
+	}
+}
+
+// TestReadingIsNeverMoved: an arriving, edited or removed update never
+// changes what is being read (the selection, the detail pane's scroll, the
+// timeline's scroll) while the person reads, even on the newest update.
+func TestReadingIsNeverMoved(t *testing.T) {
+	long := model.TextBody(strings.Repeat("Junior doctors in England stopped non-emergency work at 8am. ", 150))
+	for _, c := range []struct {
+		name string
+		keys []string
+	}{
+		{"detail focused", []string{"enter"}},
+		{"detail scrolled", []string{"enter", "j", "j", "j", "esc"}},
+		{"search line open", []string{"/"}},
+		{"links open", []string{"l"}},
+		{"help open", []string{"?"}},
+		{"a key a moment ago", []string{"j", "k"}},
+	} {
+		for _, size := range [][2]int{{80, 24}, {200, 60}} {
+			t.Run(fmt.Sprintf("%s %dx%d", c.name, size[0], size[1]), func(t *testing.T) {
+				m, _ := newTestModel(t, size[0], size[1])
+				first := snapshotOf(2, 40)
+				first.Updates[0].Body = long
+				first.Prepare()
+				send(m, first)
+				press(m, c.keys...)
+				if c.name != "a key a moment ago" {
+					later(m, time.Minute)
+				}
+				sel, top, detail := selectedID(m), topID(m), m.detail.offset
+				next := snapshotOf(1, 40)
+				next.Updates[1].Body = long
+				next.Updates[5].Headline = "Edited while read"
+				next.Updates = append(next.Updates[:8], next.Updates[9:]...)
+				next.Prepare()
+				send(m, next)
+				if len(m.reader.Items()) <= m.rows() {
+					top = "u001" // the whole list shows: the new update enters at the top
+				}
+				if selectedID(m) != sel || topID(m) != top || m.detail.offset != detail {
+					t.Fatalf("moved: selection %s→%s, top row %s→%s, detail %d→%d",
+						sel, selectedID(m), top, topID(m), detail, m.detail.offset)
+				}
+				if m.reader.NewCount() != 1 || strings.Contains(screen(m), "following") {
+					t.Fatalf("badge %d; screen:\n%s", m.reader.NewCount(), screen(m))
+				}
+			})
 		}
 	}
 }

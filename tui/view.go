@@ -103,6 +103,9 @@ func (m *Model) headerLines(w int) []string {
 	if bar := replayBar(m.status.Replay, 20); bar != "" {
 		state = bar + " " + state
 	}
+	if m.following() {
+		state += " · following"
+	}
 	info := s.header.Render(ansi.Truncate(strings.Join(parts, " · "), w, "…"))
 	used := ansi.StringWidth(strings.Join(parts, " · "))
 	if room := w - used - 3; room > 4 && state != "" {
