@@ -5,6 +5,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/liveline-tui/liveline/model/search"
 )
 
@@ -17,10 +18,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case modeLinks:
 		return m.linksKey(msg)
 	case modeHelp:
-		if key.Matches(msg, m.keys.CloseHelp) {
-			m.mode = modeBrowse
-			return nil
-		}
+		return m.helpKey(msg)
 	case modeDiff:
 		if cmd, ok := m.diffKey(msg); ok {
 			return cmd
@@ -249,6 +247,19 @@ func (m *Model) linksKey(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
+// helpKey answers keys while the full help is open: it closes, or the
+// program is interrupted; nothing else acts behind it.
+func (m *Model) helpKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Interrupt):
+		return m.quit()
+	case key.Matches(msg, k.CloseHelp):
+		m.mode = modeBrowse
+	}
+	return nil
+}
+
 // searchKey answers keys while a search is typed: Enter keeps the filter,
 // Esc clears it, and anything else edits the query, searching as it
 // changes.
@@ -407,7 +418,9 @@ func (m *Model) handleClick(ms tea.Mouse) tea.Cmd {
 }
 
 // footerKeys are the hints the footer shows: the keys of the overlay or
-// pane that has them, then the commonest keys that act anywhere.
+// pane that has them, then the commonest keys that act anywhere. The
+// footer drops whole hints from the end to fit, but always shows how to
+// get help and how to quit.
 func (m *Model) footerKeys() []key.Binding {
 	k := m.keys
 	var local []key.Binding
@@ -417,7 +430,7 @@ func (m *Model) footerKeys() []key.Binding {
 	case modeDiff:
 		local = m.diff.ShortHelp()
 	case modeHelp:
-		return m.helpView.ShortHelp()
+		return m.fitFooter(nil, m.helpView.ShortHelp())
 	default:
 		switch {
 		case m.player != nil:
@@ -430,11 +443,29 @@ func (m *Model) footerKeys() []key.Binding {
 			local = m.timeline.ShortHelp()
 		}
 	}
-	all := append(local, k.Search)
+	// Search ranks after the pane's first three keys: the footer keeps
+	// it longer than the rest.
+	at := min(3, len(local))
+	all := append(append(append([]key.Binding{}, local[:at]...), k.Search), local[at:]...)
 	if m.player == nil {
 		all = append(all, k.KeyOnly)
 	}
-	return append(all, k.Help, k.Quit)
+	return m.fitFooter(all, []key.Binding{k.Help, k.Quit})
+}
+
+// fitFooter drops hints from the end of optional until they and always
+// fit the width.
+func (m *Model) fitFooter(optional, always []key.Binding) []key.Binding {
+	w := max(m.width, 20)
+	h := m.help
+	h.SetWidth(0)
+	for n := len(optional); n >= 0; n-- {
+		try := append(optional[:n:n], always...)
+		if ansi.StringWidth(h.ShortHelpView(try)) <= w {
+			return try
+		}
+	}
+	return always
 }
 
 // fullHelp is every key, in groups: moving, panes and filters, the

@@ -79,10 +79,10 @@ func newKeyMap(replay bool) *keyMap {
 		OpenLink:    key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("1-9", "open")),
 		CloseLinks:  key.NewBinding(key.WithKeys("esc", "l", "q"), key.WithHelp("esc", "close")),
 		CloseDiff:   key.NewBinding(key.WithKeys("esc", "d"), key.WithHelp("d/esc", "close")),
-		CloseHelp:   key.NewBinding(key.WithKeys("esc", "?"), key.WithHelp("?/esc", "close")),
+		CloseHelp:   key.NewBinding(key.WithKeys("esc", "?", "q"), key.WithHelp("?/esc/q", "close")),
 		Help:        key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "all keys")),
 		Quit:        key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
-		Interrupt:   key.NewBinding(key.WithKeys("ctrl+c")),
+		Interrupt:   key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
 	}
 	if !replay {
 		for _, b := range []*key.Binding{&k.Pause, &k.Faster, &k.Slower, &k.NextChange, &k.PrevChange} {

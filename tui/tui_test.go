@@ -537,3 +537,42 @@ func TestMatchesStepInTheDetailPane(t *testing.T) {
 		t.Fatalf("N did not step back:\n%s", screen(m))
 	}
 }
+
+// TestFooterDropsWholeHints: at any width the footer keeps how to get help
+// and how to quit, and never cuts a hint in the middle.
+func TestFooterDropsWholeHints(t *testing.T) {
+	for _, w := range []int{40, 60, 80, 100, 120, 200} {
+		for _, keys := range [][]string{nil, {"enter"}, {"l"}, {"?"}} {
+			m, _ := newTestModel(t, w, 24)
+			send(m, snapshotOf(0, 10))
+			press(m, keys...)
+			lines := strings.Split(screen(m), "\n")
+			foot := strings.TrimRight(lines[len(lines)-1], " ")
+			quit := "q quit"
+			if len(keys) > 0 && keys[0] == "?" {
+				quit = "ctrl+c quit"
+			}
+			if strings.Contains(foot, "…") || !strings.HasSuffix(foot, quit) || !strings.Contains(foot, "?") {
+				t.Errorf("width %d after %v: footer %q", w, keys, foot)
+			}
+		}
+	}
+}
+
+// TestHelpClosesOnQ: in the full help, q, ? and esc close it, as it says,
+// and nothing else acts behind it.
+func TestHelpClosesOnQ(t *testing.T) {
+	for _, k := range []string{"q", "?", "esc"} {
+		m, _ := newTestModel(t, 80, 24)
+		send(m, snapshotOf(0, 10))
+		press(m, "?")
+		if !strings.Contains(screen(m), "All keys") {
+			t.Fatal("? did not open the help")
+		}
+		press(m, "j")
+		_, cmd := m.Update(keyMsg(k))
+		if cmd != nil || m.mode != modeBrowse || selectedID(m) != "u000" {
+			t.Fatalf("%s in the help: mode %d, selected %s, command %v", k, m.mode, selectedID(m), cmd != nil)
+		}
+	}
+}

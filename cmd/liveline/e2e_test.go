@@ -199,7 +199,9 @@ func TestEndToEndDemoUnfoldsOffline(t *testing.T) {
 		time.Sleep(100 * time.Millisecond)
 	}
 	st.keys("?")
-	st.waitFor(5*time.Second, "all keys", "pause/resume")
+	st.waitFor(5*time.Second, "All keys", "pause/resume")
+	st.keys("q") // closes the help
+	st.waitFor(5*time.Second, "all keys")
 	st.keys("q")
 	select {
 	case <-st.done:
