@@ -426,7 +426,7 @@ func (m *Model) footerKeys() []key.Binding {
 	var local []key.Binding
 	switch m.mode {
 	case modeLinks:
-		local = m.links.ShortHelp()
+		return m.fitFooter([]key.Binding{k.OpenLink, k.Copy}, []key.Binding{k.CloseLinks, k.Interrupt})
 	case modeDiff:
 		local = m.diff.ShortHelp()
 	case modeHelp:

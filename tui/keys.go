@@ -76,7 +76,7 @@ func newKeyMap(replay bool) *keyMap {
 		PrevChange:  key.NewBinding(key.WithKeys("[")),
 		Accept:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "keep the filter")),
 		Cancel:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear")),
-		OpenLink:    key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("1-9", "open")),
+		OpenLink:    key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("1-9/enter", "open")),
 		CloseLinks:  key.NewBinding(key.WithKeys("esc", "l", "q"), key.WithHelp("esc", "close")),
 		CloseDiff:   key.NewBinding(key.WithKeys("esc", "d"), key.WithHelp("d/esc", "close")),
 		CloseHelp:   key.NewBinding(key.WithKeys("esc", "?", "q"), key.WithHelp("?/esc/q", "close")),

@@ -416,22 +416,91 @@ func TestSearchFiltersHighlightsAndKeepsNewMatches(t *testing.T) {
 	}
 }
 
-func TestEveryLineFitsAtEverySize(t *testing.T) {
+// viewStory is a story with something for every view: an edit, links
+// (one longer than any pane) and an "In numbers" list.
+func viewStory(m *Model) {
+	first := snapshotOf(0, 40, numbersUpdate())
+	send(m, first)
+	next := snapshotOf(0, 40, numbersUpdate())
+	next.Updates[1].Body = model.Body{
+		Blocks: []model.Block{{Kind: model.Paragraph, Spans: []model.Span{
+			{Text: "Corrected: the walkout began at 8am; see "}, {Text: "the rota", Style: model.LinkText, Ref: 1},
+			{Text: " and "}, {Text: "the union's statement", Style: model.LinkText, Ref: 2}, {Text: "."}}}},
+		Links: []string{"https://news.example/rota", "https://news.example/statements/2016/01/12/" + strings.Repeat("junior-doctors-strike-", 8) + "statement.html"},
+	}
+	next.Prepare()
+	send(m, next)
+}
+
+// views are the keys that open each view, from the timeline.
+var views = []struct {
+	name string
+	keys []string
+}{
+	{"timeline", nil},
+	{"detail", []string{"enter"}},
+	{"panel", []string{"tab", "tab", "tab"}},
+	{"search", []string{"/", "u", "n", "i", "o", "n"}},
+	{"links", []string{"l"}},
+	{"diff", []string{"d"}},
+	{"help", []string{"?"}},
+}
+
+// TestEveryViewFitsAndKeepsItsBorders: at every size, with the panel shown
+// and hidden, every view fills the screen exactly, no line is wider than
+// the terminal, and every pane keeps its border.
+func TestEveryViewFitsAndKeepsItsBorders(t *testing.T) {
 	for _, size := range [][2]int{{60, 20}, {80, 24}, {99, 30}, {100, 30}, {120, 40}, {139, 40}, {140, 45}, {200, 60}} {
-		m, _ := newTestModel(t, size[0], size[1])
-		send(m, snapshotOf(0, 40, numbersUpdate()))
-		for _, keys := range [][]string{nil, {"i"}, {"?"}, {"?", "/", "x"}} {
-			press(m, keys...)
-			lines := strings.Split(screen(m), "\n")
-			if len(lines) != size[1] {
-				t.Fatalf("%dx%d after %v: %d lines", size[0], size[1], keys, len(lines))
-			}
-			for _, l := range lines {
-				if w := ansi.StringWidth(l); w > size[0] {
-					t.Fatalf("%dx%d after %v: line of width %d: %q", size[0], size[1], keys, w, l)
+		for _, panel := range []bool{false, true} {
+			for _, v := range views {
+				m, _ := newTestModel(t, size[0], size[1])
+				viewStory(m)
+				press(m, "j") // the edited update with links
+				if panel != (m.layout().numbers.h > 0) {
+					press(m, "i")
+				}
+				press(m, v.keys...)
+				name := fmt.Sprintf("%dx%d panel=%v %s", size[0], size[1], panel, v.name)
+				lines := strings.Split(screen(m), "\n")
+				if len(lines) != size[1] {
+					t.Fatalf("%s: %d lines", name, len(lines))
+				}
+				for _, l := range lines {
+					if w := ansi.StringWidth(l); w > size[0] {
+						t.Fatalf("%s: line of width %d: %q", name, w, l)
+					}
+				}
+				if v.name == "help" {
+					continue
+				}
+				lay := m.layout()
+				for _, r := range []rect{lay.detail, lay.numbers} {
+					if r.x == 0 || r.h == 0 {
+						continue // stacked, or hidden
+					}
+					for y := r.y; y < r.y+r.h; y++ {
+						if cell := []rune(lines[y]); r.x-1 >= len(cell) || cell[r.x-1] != '│' {
+							t.Fatalf("%s: no border left of the pane at column %d on line %d:\n%s", name, r.x-1, y, screen(m))
+						}
+					}
 				}
 			}
 		}
+	}
+}
+
+func TestLinksWrapRatherThanCut(t *testing.T) {
+	m, _ := newTestModel(t, 80, 24)
+	viewStory(m)
+	press(m, "j", "l")
+	s := screen(m)
+	links := s[strings.Index(s, "Links ·"):]
+	if strings.Contains(links, "…") || !strings.Contains(links, "tement.html") {
+		t.Fatalf("a long link was cut:\n%s", s)
+	}
+	press(m, "j")
+	if m.links.selected() != m.reader.Selected().Body.Links[1] {
+		t.Fatalf("j selected %q", m.links.selected())
 	}
 }
 
@@ -538,22 +607,27 @@ func TestMatchesStepInTheDetailPane(t *testing.T) {
 	}
 }
 
-// TestFooterDropsWholeHints: at any width the footer keeps how to get help
-// and how to quit, and never cuts a hint in the middle.
+// TestFooterDropsWholeHints: at any width the footer keeps how to leave
+// what is open (help and quit on the panes) and never cuts a hint in the
+// middle.
 func TestFooterDropsWholeHints(t *testing.T) {
 	for _, w := range []int{40, 60, 80, 100, 120, 200} {
-		for _, keys := range [][]string{nil, {"enter"}, {"l"}, {"?"}} {
+		for _, c := range []struct {
+			keys []string
+			kept []string
+		}{
+			{nil, []string{"? all keys", "q quit"}},
+			{[]string{"enter"}, []string{"? all keys", "q quit"}},
+			{[]string{"l"}, []string{"esc close", "ctrl+c quit"}},
+			{[]string{"?"}, []string{"?/esc/q close", "ctrl+c quit"}},
+		} {
 			m, _ := newTestModel(t, w, 24)
 			send(m, snapshotOf(0, 10))
-			press(m, keys...)
+			press(m, c.keys...)
 			lines := strings.Split(screen(m), "\n")
 			foot := strings.TrimRight(lines[len(lines)-1], " ")
-			quit := "q quit"
-			if len(keys) > 0 && keys[0] == "?" {
-				quit = "ctrl+c quit"
-			}
-			if strings.Contains(foot, "…") || !strings.HasSuffix(foot, quit) || !strings.Contains(foot, "?") {
-				t.Errorf("width %d after %v: footer %q", w, keys, foot)
+			if strings.Contains(foot, "…") || !strings.HasSuffix(foot, c.kept[1]) || !strings.Contains(foot, c.kept[0]) {
+				t.Errorf("width %d after %v: footer %q", w, c.keys, foot)
 			}
 		}
 	}
