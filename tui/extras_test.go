@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
@@ -197,5 +198,56 @@ func TestSavesAfterChangesAndOnQuit(t *testing.T) {
 	_, cmd = m.Update(tea.KeyPressMsg{Code: 'q', Text: "q"})
 	if cmd == nil || len(saves) != 2 {
 		t.Fatalf("quit did not save: %d saves", len(saves))
+	}
+}
+
+func TestStarAndKeyMarkShowTogether(t *testing.T) {
+	m, _ := newTestModel(t, 120, 40)
+	send(m, snapshotOf(0, 10))
+	press(m, "j", "j") // u002, a key event
+	press(m, "s")
+	row := timelineRows(m, screen(m))
+	if !strings.Contains(row, "◆★") {
+		t.Fatalf("a starred key event does not show both marks:\n%s", row)
+	}
+}
+
+func TestNextUnreadAndToggleRead(t *testing.T) {
+	m, _ := newTestModel(t, 120, 40)
+	send(m, snapshotOf(4, 10))
+	send(m, snapshotOf(0, 10)) // u000 to u003 unread
+	press(m, "G", "u")
+	if selectedID(m) != "u000" {
+		t.Fatalf("u from the bottom went round to %s, want u000", selectedID(m))
+	}
+	m.Update(readMsg{gen: m.readGen})
+	press(m, "u")
+	if selectedID(m) != "u001" {
+		t.Fatalf("u selected %s, want u001", selectedID(m))
+	}
+	press(m, "m")
+	if !m.reader.IsRead("u001") || m.reader.Unread() != 2 {
+		t.Fatalf("m did not mark read: unread %d", m.reader.Unread())
+	}
+	gen := m.readGen // a read timer still running for u001
+	press(m, "m")
+	m.Update(readMsg{gen: gen})
+	if m.reader.IsRead("u001") || m.reader.Unread() != 3 {
+		t.Fatalf("m did not keep the update unread: unread %d", m.reader.Unread())
+	}
+	press(m, "A", "u")
+	if !strings.Contains(screen(m), "no unread updates") {
+		t.Fatal("u with nothing unread says nothing")
+	}
+}
+
+func TestSearchStaysInSightAfterEnter(t *testing.T) {
+	m, _ := newTestModel(t, 80, 24)
+	send(m, snapshotOf(0, 30))
+	press(m, "/", "u", "n", "i", "o", "n")
+	m.Update(searchMsg{gen: m.searchGen, result: m.reader.Index().Search(context.Background(), m.reader.Query())})
+	press(m, "enter")
+	if s := screen(m); !strings.Contains(s, "“union” · ") {
+		t.Fatalf("the search in force is not shown:\n%s", s)
 	}
 }

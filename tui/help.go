@@ -20,7 +20,9 @@ type helpPane struct {
 func newHelpPane(c *common) *helpPane { return &helpPane{common: c} }
 
 // ShortHelp is the help view's part of the footer.
-func (p *helpPane) ShortHelp() []key.Binding { return []key.Binding{p.keys.CloseHelp, p.keys.Interrupt} }
+func (p *helpPane) ShortHelp() []key.Binding {
+	return []key.Binding{p.keys.CloseHelp, p.keys.Interrupt}
+}
 
 // FullHelp lists the help view's keys.
 func (p *helpPane) FullHelp() [][]key.Binding { return [][]key.Binding{p.ShortHelp()} }

@@ -85,6 +85,14 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return m.dirty(), true
 	case key.Matches(msg, k.Star):
 		return m.toggleStar(), true
+	case key.Matches(msg, k.NextUnread):
+		if !m.reader.NextUnread(m.rows()) {
+			m.setFlash("no unread updates here")
+			return nil, true
+		}
+		return m.selectionChanged(), true
+	case key.Matches(msg, k.ToggleRead):
+		return m.toggleRead(), true
 	case key.Matches(msg, k.Diff):
 		if u := m.reader.Selected(); u == nil || u.Previous == nil {
 			m.setFlash("this update has not been edited")
@@ -340,6 +348,23 @@ func (m *Model) toggleStar() tea.Cmd {
 	return m.dirty()
 }
 
+// toggleRead marks the selected update unread, or read. An update marked
+// unread stays so while it is selected: the read timer is stopped.
+func (m *Model) toggleRead() tea.Cmd {
+	u := m.reader.Selected()
+	if u == nil {
+		return nil
+	}
+	m.readGen++
+	m.readFor = u.ID
+	if m.reader.ToggleRead(u.ID) {
+		m.setFlash("marked read")
+	} else {
+		m.setFlash("marked unread")
+	}
+	return m.dirty()
+}
+
 // openLink opens the selected update's link in the browser.
 func (m *Model) openLink() tea.Cmd {
 	u := m.reader.Selected()
@@ -476,7 +501,7 @@ func (m *Model) fullHelp() [][]key.Binding {
 		{k.Down, k.Up, k.PageDown, k.PageUp, k.Newest, k.Oldest},
 		{k.Focus, k.Read, k.Back, k.Order, k.KeyOnly, k.Numbers},
 		{k.Search, k.NextMatch, k.Star, k.Diff, k.Links, k.Open, k.Copy},
-		{k.Refresh, k.MarkAllRead},
+		{k.NextUnread, k.ToggleRead, k.Refresh, k.MarkAllRead},
 		{k.Pause, k.Faster, k.NextChange},
 	}
 	return append(cols, []key.Binding{k.Help, k.Quit})

@@ -20,6 +20,7 @@ type keyMap struct {
 
 	// The selected update.
 	Star, Diff, Links, Copy, Open key.Binding
+	NextUnread, ToggleRead        key.Binding
 
 	// The source.
 	Refresh, MarkAllRead key.Binding
@@ -63,6 +64,8 @@ func newKeyMap(replay bool) *keyMap {
 		NextMatch:   key.NewBinding(key.WithKeys("n"), key.WithHelp("n/N", "next/prev match")),
 		Prev:        key.NewBinding(key.WithKeys("N")),
 		Star:        key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "star")),
+		NextUnread:  key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "next unread")),
+		ToggleRead:  key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "mark read/unread")),
 		Diff:        key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "what changed")),
 		Links:       key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "links")),
 		Copy:        key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy link")),

@@ -49,7 +49,7 @@ func (p *timelinePane) view(focused bool) []string {
 	note := ""
 	switch {
 	case !query.Empty():
-		note = fmt.Sprintf("%d of %d", len(items), total)
+		note = fmt.Sprintf("“%s” · %d of %d", query.Raw(), len(items), total)
 	case r.KeyOnly():
 		note = fmt.Sprintf("key events: %d of %d", len(items), total)
 	}
@@ -126,18 +126,18 @@ func (p *timelinePane) row(u *model.Update, selected, focused bool, hl highlight
 }
 
 func (p *timelinePane) rowParts(u *model.Update, selected bool) rowParts {
-	rp := rowParts{cursor: " ", unread: " ", key: " ", headline: u.Headline}
+	rp := rowParts{cursor: " ", unread: " ", key: " ", star: " ", headline: u.Headline}
 	if selected {
 		rp.cursor = "›"
 	}
 	if !p.reader.IsRead(u.ID) {
 		rp.unread = "●"
 	}
-	switch {
-	case p.reader.IsStarred(u.ID):
-		rp.key = "★"
-	case u.Key:
+	if u.Key {
 		rp.key = "◆"
+	}
+	if p.reader.IsStarred(u.ID) {
+		rp.star = "★"
 	}
 	if u.HasTime() {
 		rp.when = shortTime(u.Published, p.now, p.loc)
@@ -159,9 +159,9 @@ const (
 
 // rowParts are the pieces of one timeline row.
 type rowParts struct {
-	cursor, unread, key, when string
-	headline                  string
-	suffix                    string
+	cursor, unread, key, star, when string
+	headline                        string
+	suffix                          string
 }
 
 // renderRow lays out one row at width; only rows in view are rendered, so
@@ -189,7 +189,7 @@ func renderRow(p rowParts, width int, selected, focused bool, hl highlighter, s 
 	pad := max(0, width-fixed-headWidth-suffixWidth)
 	if selected {
 		// One style across the row, with search matches marked on top.
-		prefix := p.cursor + p.unread + p.key + " " + when + " "
+		prefix := p.cursor + p.unread + p.key + p.star + when + " "
 		row := prefix + head + strings.Repeat(" ", pad) + p.suffix
 		base := lookSelectedBlur
 		if focused {
@@ -210,7 +210,11 @@ func renderRow(p rowParts, width int, selected, focused bool, hl highlighter, s 
 	b.WriteString(p.cursor)
 	s.unreadSeq.write(&b, p.unread)
 	s.keySeq.write(&b, p.key)
-	b.WriteByte(' ')
+	if p.star == " " {
+		b.WriteByte(' ')
+	} else {
+		s.keySeq.write(&b, p.star)
+	}
 	s.timeSeq.write(&b, when)
 	b.WriteByte(' ')
 	t := styledText{text: head}

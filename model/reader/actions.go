@@ -154,3 +154,32 @@ func (r *Reader) SetResult(res *search.Result, rows int) bool {
 	r.list.clamp(rows)
 	return true
 }
+
+// NextUnread selects the next unread update down the timeline, going round
+// to the top; it reports false when every update shown has been read.
+func (r *Reader) NextUnread(rows int) bool {
+	n := len(r.list.items)
+	for d := 1; d <= n; d++ {
+		i := (r.list.sel + d) % n
+		if !r.read[r.list.items[i].ID] {
+			r.Select(i, rows)
+			return true
+		}
+	}
+	return false
+}
+
+// ToggleRead marks the update unread if it was read, else read, and
+// reports whether it is read now.
+func (r *Reader) ToggleRead(id string) bool {
+	if r.story.ByID(id) == nil {
+		return false
+	}
+	if r.read[id] {
+		delete(r.read, id)
+		r.unread++
+		return false
+	}
+	r.MarkRead(id)
+	return true
+}
