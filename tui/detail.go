@@ -104,6 +104,12 @@ func updateFlags(u *model.Update) string {
 	return string(b[:])
 }
 
+// restore scrolls to offset in the update with id, once it is laid out.
+func (d *detailPane) restore(id string, offset int) {
+	d.key, d.lines = detailKey{id: id}, nil
+	d.offset = max(0, offset)
+}
+
 // scroll moves the view by n lines.
 func (d *detailPane) scroll(n int) {
 	d.offset = max(0, min(d.offset+n, len(d.lines)-d.textHeight()))

@@ -7,19 +7,25 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/liveline-tui/liveline/feed/notify"
 	"github.com/liveline-tui/liveline/model"
+	"github.com/liveline-tui/liveline/model/reader"
 )
 
-// Persisted is what the reader keeps between runs of a source.
+// Persisted is what the reader keeps between runs of a source: the story,
+// the read marks and stars, and where the person was.
 type Persisted struct {
 	Story         *model.Story
 	Read, Starred []string
+	Place         reader.Place
 }
 
 // State returns the reader's story, read marks and stars; call it from the
 // goroutine that runs the program, or after it has ended.
 func (m *Model) State() Persisted {
-	p := Persisted{Story: m.reader.Story()}
+	p := Persisted{Story: m.reader.Story(), Place: m.reader.Place()}
 	p.Read, p.Starred = m.reader.Marks()
+	p.Place.Detail = m.detail.offset
+	shown := m.lay.numbers.h > 0
+	p.Place.Panel = &shown
 	return p
 }
 

@@ -168,7 +168,7 @@ func TestRestoredStateShowsAtOnceAndCountsOnlyNewAsUnread(t *testing.T) {
 	r, _ := newTestModel(t, 120, 40)
 	r = New(Options{Source: &fakeSource{}, Now: r.opts.Now, Location: r.opts.Location, Restore: &saved})
 	r.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
-	if r.reader.Story().Len() != 7 || !strings.Contains(screen(r), "Union leader calls for talks to restart (3)") {
+	if r.reader.Story().Len() != 7 || selectedID(r) != "u004" || !strings.Contains(screen(r), "Turnout at work lower than on a normal Tuesday (4)") {
 		t.Fatalf("restored story not shown:\n%s", screen(r))
 	}
 	if r.reader.Unread() != 0 || !r.reader.IsStarred(saved.Starred[0]) {
@@ -177,6 +177,57 @@ func TestRestoredStateShowsAtOnceAndCountsOnlyNewAsUnread(t *testing.T) {
 	send(r, snapshotOf(1, 10))
 	if r.reader.Unread() != 2 {
 		t.Fatalf("after restore, new updates unread = %d, want 2", r.reader.Unread())
+	}
+}
+
+// TestReopeningPutsThePersonBack: the selected update, the detail pane's
+// scroll, the order, the key-events filter and the panel come back; what
+// arrived meanwhile is unread and in the badge, and does not move them.
+func TestReopeningPutsThePersonBack(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {200, 60}} {
+		m, _ := newTestModel(t, size[0], size[1])
+		first := snapshotOf(3, 30)
+		first.Updates[5].Body = model.TextBody(strings.Repeat("The picket line grew through the morning. ", 300))
+		first.Prepare()
+		send(m, first)
+		press(m, "o", "K", "i") // oldest first, key events only, panel toggled
+		var want string
+		for i, u := range m.reader.Items() {
+			if u.ID == "u008" {
+				m.reader.Select(i, m.rows())
+				want = u.ID
+			}
+		}
+		press(m, "enter", "j", "j", "j")
+		panel, detail := m.lay.numbers.h > 0, m.detail.offset
+		if want == "" || detail != 3 {
+			t.Fatalf("%v: set-up failed: detail %d", size, detail)
+		}
+		saved := m.State()
+
+		r := New(Options{Source: &fakeSource{}, Now: m.opts.Now, Location: time.UTC, Restore: &saved})
+		r.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+		if selectedID(r) != want || r.detail.offset != detail || !r.reader.OldestFirst() || !r.reader.KeyOnly() || (r.lay.numbers.h > 0) != panel {
+			t.Fatalf("%v: reopened on %s, detail %d, oldest first %v, key only %v, panel %v", size,
+				selectedID(r), r.detail.offset, r.reader.OldestFirst(), r.reader.KeyOnly(), r.lay.numbers.h > 0)
+		}
+		later(r, time.Minute)
+		send(r, snapshotOf(0, 30))
+		if selectedID(r) != want || r.reader.Unread() != 3 || r.reader.NewCount() != 3 {
+			t.Fatalf("%v: after the news: on %s, %d unread, badge %d", size, selectedID(r), r.reader.Unread(), r.reader.NewCount())
+		}
+	}
+}
+
+func TestReopeningFindsTheNearestUpdate(t *testing.T) {
+	m, _ := newTestModel(t, 120, 40)
+	send(m, snapshotOf(0, 20))
+	saved := m.State()
+	gone := m.reader.Story().ByID("u007")
+	saved.Place.Selected, saved.Place.SelectedAt = "gone", gone.SortTime().Add(time.Second)
+	r := New(Options{Source: &fakeSource{}, Now: m.opts.Now, Location: time.UTC, Restore: &saved})
+	if selectedID(r) != "u007" {
+		t.Fatalf("reopened on %s, want the nearest, u007", selectedID(r))
 	}
 }
 

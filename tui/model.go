@@ -140,6 +140,7 @@ type Model struct {
 	saveScheduled bool
 	wall          time.Time // the wall clock, as of the last message that read it
 	lastInput     time.Time // when the person last pressed a key or clicked
+	holdPlace     bool      // a restored place holds until the person acts
 	flash         string
 	flashUntil    time.Time
 	frameSize     int // bytes of the largest frame so far, to size the next
@@ -188,15 +189,30 @@ func New(opts Options) *Model {
 		m.flash, m.flashUntil = opts.Notice, m.wall.Add(15*time.Second)
 	}
 	if r := opts.Restore; r != nil && r.Story != nil {
-		m.setReader(reader.Restore(r.Story, r.Read, r.Starred))
-		if r.Story.Len() <= m.syncLimit {
-			m.takeBuilt(reader.Build(r.Story))
-		} else {
-			m.busy = true
-		}
+		m.restore(r)
 	}
 	m.relayout()
 	return m
+}
+
+// restore shows a story saved by an earlier run, with the person where
+// they were, and holds them there until they act: what arrived meanwhile
+// counts as new, and does not move them.
+func (m *Model) restore(r *Persisted) {
+	m.setReader(reader.Restore(r.Story, r.Read, r.Starred))
+	m.reader.SetPlace(r.Place, m.rows())
+	if u := m.reader.Selected(); u != nil {
+		m.detail.restore(u.ID, r.Place.Detail)
+	}
+	if r.Place.Panel != nil {
+		m.numbersWide, m.numbersNarrow = *r.Place.Panel, *r.Place.Panel
+	}
+	m.holdPlace = m.reader.Loaded()
+	if r.Story.Len() <= m.syncLimit {
+		m.takeBuilt(reader.Build(r.Story))
+	} else {
+		m.busy = true
+	}
 }
 
 func (m *Model) setReader(r *reader.Reader) {
@@ -312,6 +328,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 func (m *Model) touched() {
 	m.wall = m.opts.Now()
 	m.lastInput = m.wall
+	m.holdPlace = false
 }
 
 func (m *Model) setFlash(s string) {
@@ -389,9 +406,10 @@ const readingPause = 5 * time.Second
 
 // reading reports whether the person is reading, so that new updates must
 // not move them: the detail pane has the focus or is scrolled, an overlay
-// or the search line is open, or a key was pressed a moment ago.
+// or the search line is open, a key was pressed a moment ago, or they were
+// just put back where they were and have not acted since.
 func (m *Model) reading() bool {
-	return m.mode != modeBrowse || m.focus == focusDetail || m.detail.offset > 0 ||
+	return m.holdPlace || m.mode != modeBrowse || m.focus == focusDetail || m.detail.offset > 0 ||
 		m.wall.Sub(m.lastInput) < readingPause
 }
 

@@ -1,6 +1,8 @@
 package reader
 
 import (
+	"time"
+
 	"github.com/liveline-tui/liveline/model"
 	"github.com/liveline-tui/liveline/model/search"
 )
@@ -182,4 +184,61 @@ func (r *Reader) ToggleRead(id string) bool {
 	}
 	r.MarkRead(id)
 	return true
+}
+
+// Place is where a person was in a story, kept between runs: the selected
+// update (and its time, to find its nearest neighbour if it has gone), the
+// order and the key-events filter, and for the screen, how far the detail
+// pane was scrolled and whether the In numbers panel was shown.
+type Place struct {
+	Selected    string
+	SelectedAt  time.Time
+	OldestFirst bool
+	KeyOnly     bool
+	Detail      int   // lines the detail pane was scrolled
+	Panel       *bool // whether the In numbers panel was shown; nil when never chosen
+}
+
+// Place returns the reader's part of where the person is: the selection,
+// the order and the filter.
+func (r *Reader) Place() Place {
+	p := Place{OldestFirst: r.list.oldestFirst, KeyOnly: r.keyOnly}
+	if u := r.list.selected(); u != nil {
+		p.Selected, p.SelectedAt = u.ID, u.SortTime()
+	}
+	return p
+}
+
+// SetPlace puts the person back where they were: the order, the filter,
+// and the selected update, or the one nearest its time if it has gone.
+func (r *Reader) SetPlace(p Place, rows int) {
+	r.list.oldestFirst, r.keyOnly = p.OldestFirst, p.KeyOnly
+	r.rebuild()
+	if p.Selected == "" {
+		r.SelectNewest(rows)
+		return
+	}
+	i := r.list.indexOf(p.Selected, 0)
+	if r.list.idAt(i) != p.Selected {
+		i = r.nearest(p.SelectedAt)
+	}
+	r.list.selectIndex(i, rows)
+	// Show the selected update a few rows down, with what came before it.
+	r.list.offset = max(0, i-rows/3)
+	r.list.clamp(rows)
+}
+
+// nearest is the row of the update shown whose time is closest to at.
+func (r *Reader) nearest(at time.Time) int {
+	best, bestD := 0, time.Duration(-1)
+	for i, u := range r.list.items {
+		d := u.SortTime().Sub(at)
+		if d < 0 {
+			d = -d
+		}
+		if bestD < 0 || d < bestD {
+			best, bestD = i, d
+		}
+	}
+	return best
 }
