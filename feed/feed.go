@@ -49,7 +49,13 @@ type ReplayStatus struct {
 	Speed       float64   // story seconds per real second
 	Paused      bool
 	Step, Steps int // changes applied so far, and in all
+	// Skipped are the stretches of story time passed over because nothing
+	// changed in them, in order.
+	Skipped []Span
 }
+
+// Span is a stretch of time.
+type Span struct{ From, To time.Time }
 
 // Event is what a source sends to its reader: a status, and a snapshot when
 // the source's content changed.

@@ -650,3 +650,12 @@ func TestHelpClosesOnQ(t *testing.T) {
 		}
 	}
 }
+
+func TestReplayBarDashesWhatWasSkipped(t *testing.T) {
+	at := func(m int) time.Time { return base.Add(time.Duration(m) * time.Minute) }
+	r := &feed.ReplayStatus{Start: at(0), End: at(100), Clock: at(60),
+		Skipped: []feed.Span{{From: at(20), To: at(40)}}}
+	if got, want := replayBar(r, 10), "━━╍╍━━────"; got != want {
+		t.Fatalf("bar %q, want %q", got, want)
+	}
+}

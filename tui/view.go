@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -223,12 +224,31 @@ func titleLine(s *styles, title, note, badge string, w int, focused bool) string
 	return left + " " + s.border.Render(strings.Repeat("─", fill)) + right
 }
 
-// replayBar draws how far a replay has got on the story's own clock.
+// replayBar draws how far a replay has got on the story's own clock; the
+// stretches passed over because nothing changed in them are dashed.
 func replayBar(r *feed.ReplayStatus, width int) string {
 	if r == nil || !r.End.After(r.Start) {
 		return ""
 	}
-	done := int(float64(width) * float64(r.Clock.Sub(r.Start)) / float64(r.End.Sub(r.Start)))
+	length := float64(r.End.Sub(r.Start))
+	done := int(float64(width) * float64(r.Clock.Sub(r.Start)) / length)
 	done = max(0, min(done, width))
-	return strings.Repeat("━", done) + strings.Repeat("─", width-done)
+	var b strings.Builder
+	spans := r.Skipped
+	for i := range width {
+		mid := r.Start.Add(time.Duration((float64(i) + 0.5) * length / float64(width)))
+		for len(spans) > 0 && spans[0].To.Before(mid) {
+			spans = spans[1:]
+		}
+		skipped := len(spans) > 0 && !spans[0].From.After(mid)
+		switch {
+		case skipped:
+			b.WriteString("╍")
+		case i < done:
+			b.WriteString("━")
+		default:
+			b.WriteString("─")
+		}
+	}
+	return b.String()
 }

@@ -25,6 +25,8 @@ const replayHelp = `Usage: liveline replay [flags] FILE
 
 Replay a story as it unfolded: a recording made with --record, or a saved
 feed or live-blog page (each update then appears at its published time).
+Long silences between changes are shortened to 3 seconds (dashed on the
+progress bar) unless --true-time is given.
 Keys: space pause/resume, + and - speed, ] and [ next/previous change.
 
 Flags:
@@ -124,6 +126,7 @@ func runReplay(ctx context.Context, args []string, env *environment) error {
 	speed := fs.Float64("speed", 10, "story seconds per real second")
 	at := fs.Duration("at", 0, "start this far into the story, e.g. 1h30m")
 	end := fs.Bool("end", false, "open at the final state")
+	trueTime := fs.Bool("true-time", false, "keep every silence as long as it was (by default none lasts over 3s)")
 	noMouse := fs.Bool("no-mouse", false, "leave the mouse to the terminal")
 	pos, helped, err := parseCommand(fs, args, replayHelp, env)
 	if helped || err != nil {
@@ -135,7 +138,7 @@ func runReplay(ctx context.Context, args []string, env *environment) error {
 	if *speed <= 0 {
 		return usagef("--speed must be above 0, not %v", *speed)
 	}
-	p, err := replay.Open(pos[0], replay.Options{Speed: *speed, At: *at, End: *end, Clock: clock.Real{}})
+	p, err := replay.Open(pos[0], replay.Options{Speed: *speed, At: *at, End: *end, TrueTime: *trueTime, Clock: clock.Real{}})
 	if err != nil {
 		return err
 	}

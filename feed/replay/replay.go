@@ -13,6 +13,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -37,12 +38,20 @@ const (
 // a progress bar moves smoothly.
 const Tick = 250 * time.Millisecond
 
+// MaxSilence is the longest real time a replay waits for the next change,
+// at any speed, unless it keeps true time: a story that went quiet for
+// hours replays its quiet in a moment.
+const MaxSilence = 3 * time.Second
+
 // Options say how to play.
 type Options struct {
 	Speed float64       // story seconds per real second; DefaultSpeed when 0
 	At    time.Duration // start this far into the story
 	End   bool          // start at the end, with the final story
 	Clock clock.Clock   // the real clock when nil
+	// TrueTime keeps every silence as long as it was, scaled by the speed;
+	// otherwise none lasts longer than MaxSilence.
+	TrueTime bool
 }
 
 // Player plays a timeline. Its methods return at once; Run does the work.
@@ -207,6 +216,7 @@ type run struct {
 	story    *model.Story // the story after step steps, when known
 	err      error
 	uses     uint64
+	skipped  []feed.Span // story time passed over, merged and in order
 }
 
 // Run plays the replay, sending events on out until ctx is done. At the end
@@ -299,7 +309,48 @@ func (r *run) advance() bool {
 	if r.step == tl.len() {
 		r.clock = tl.time(tl.len() - 1)
 	}
+	r.shortenSilence()
 	return r.status()
+}
+
+// shortenSilence moves the story clock on to MaxSilence of real time
+// before the next change, when the wait would be longer, and notes the
+// stretch passed over.
+func (r *run) shortenSilence() {
+	tl := r.p.tl
+	if r.p.opts.TrueTime || r.paused || r.step >= tl.len() {
+		return
+	}
+	limit := time.Duration(float64(MaxSilence) * r.speed)
+	next := tl.time(r.step)
+	if next.Sub(r.clock) <= limit {
+		return
+	}
+	from := r.clock
+	r.clock = next.Add(-limit)
+	r.skipped = addSpan(r.skipped, feed.Span{From: from, To: r.clock})
+}
+
+// addSpan adds s to spans, in order, joining those it touches.
+func addSpan(spans []feed.Span, s feed.Span) []feed.Span {
+	out := make([]feed.Span, 0, len(spans)+1)
+	for _, o := range spans {
+		switch {
+		case o.To.Before(s.From):
+			out = append(out, o)
+		case s.To.Before(o.From):
+			out = append(out, s)
+			s = o
+		default:
+			if o.From.Before(s.From) {
+				s.From = o.From
+			}
+			if o.To.After(s.To) {
+				s.To = o.To
+			}
+		}
+	}
+	return append(out, s)
 }
 
 // forward applies the next step and sends its snapshot.
@@ -367,7 +418,7 @@ func (r *run) statusValue() feed.Status {
 	tl := r.p.tl
 	st := feed.Status{State: feed.Replaying, Source: r.p.source, Err: r.err,
 		Replay: &feed.ReplayStatus{Clock: r.clock, Start: tl.time(0), End: tl.time(tl.len() - 1),
-			Speed: r.speed, Paused: r.paused, Step: r.step, Steps: tl.len()}}
+			Speed: r.speed, Paused: r.paused, Step: r.step, Steps: tl.len(), Skipped: slices.Clone(r.skipped)}}
 	switch {
 	case r.step == tl.len():
 		st.State = feed.Offline

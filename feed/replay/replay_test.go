@@ -121,12 +121,13 @@ func last(evs []feed.Event) feed.Status { return evs[len(evs)-1].Status }
 
 var t0 = time.Date(2030, 1, 1, 12, 0, 0, 0, time.UTC)
 
-// TestTimingDeterministic: steps a story minute apart arrive every 6 s of
-// real time at speed 10, that is every 24 ticks, to the tick.
+// TestTimingDeterministic: keeping true time, steps a story minute apart
+// arrive every 6 s of real time at speed 10, that is every 24 ticks, to the
+// tick.
 func TestTimingDeterministic(t *testing.T) {
 	path := makeRecording(t, 5, 1, 3)
 	clk := clock.NewFake(t0)
-	p := openRec(t, path, Options{Clock: clk})
+	p := openRec(t, path, Options{Clock: clk, TrueTime: true})
 	h := start(t, p, clk)
 	evs := h.next()
 	if snapshots(evs) != 1 || last(evs).Replay.Step != 1 || last(evs).State != feed.Replaying {
@@ -154,6 +155,61 @@ func TestTimingDeterministic(t *testing.T) {
 	}
 	if h.story.Len() != 5 {
 		t.Fatalf("story has %d updates, want 5", h.story.Len())
+	}
+}
+
+// TestSilencesAreShortened: by default no wait between changes lasts more
+// than MaxSilence of real time, whatever the speed, and the stretches of
+// story time passed over are reported.
+func TestSilencesAreShortened(t *testing.T) {
+	for _, speed := range []float64{1, 10, 60} {
+		path := makeRecording(t, 5, 1, 3)
+		clk := clock.NewFake(t0)
+		p := openRec(t, path, Options{Clock: clk, Speed: speed})
+		h := start(t, p, clk)
+		first := last(h.next()).Replay
+		var arrivals []int
+		var st feed.Status
+		for i := 1; len(arrivals) < 4 && i <= 1000; i++ {
+			evs := h.tick()
+			if snapshots(evs) > 0 {
+				arrivals = append(arrivals, i)
+			}
+			st = last(evs)
+		}
+		wait, shortened := int(MaxSilence/Tick), true
+		if 60/speed <= MaxSilence.Seconds() {
+			wait, shortened = int(time.Duration(60/speed*float64(time.Second))/Tick), false
+		}
+		for i, at := range arrivals {
+			if at != (i+1)*wait {
+				t.Fatalf("speed %v: changes arrived at ticks %v, want every %d", speed, arrivals, wait)
+			}
+		}
+		skipped := st.Replay.Skipped
+		if shortened && (len(skipped) != 4 || !skipped[0].From.Equal(first.Start)) || !shortened && len(skipped) != 0 {
+			t.Fatalf("speed %v: skipped %v", speed, skipped)
+		}
+		if h.story.Len() != 5 {
+			t.Fatalf("speed %v: story has %d updates", speed, h.story.Len())
+		}
+	}
+}
+
+func TestAddSpanJoinsWhatTouches(t *testing.T) {
+	at := func(m int) time.Time { return t0.Add(time.Duration(m) * time.Minute) }
+	var spans []feed.Span
+	for _, s := range [][2]int{{10, 20}, {30, 40}, {0, 5}, {15, 32}, {50, 60}} {
+		spans = addSpan(spans, feed.Span{From: at(s[0]), To: at(s[1])})
+	}
+	want := [][2]int{{0, 5}, {10, 40}, {50, 60}}
+	if len(spans) != len(want) {
+		t.Fatalf("spans %v", spans)
+	}
+	for i, w := range want {
+		if !spans[i].From.Equal(at(w[0])) || !spans[i].To.Equal(at(w[1])) {
+			t.Fatalf("span %d: %v", i, spans[i])
+		}
 	}
 }
 
