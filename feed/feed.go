@@ -85,6 +85,7 @@ type Player interface {
 	TogglePause()
 	SetSpeed(factor float64) // story seconds per real second
 	Step(n int)              // jump n changes forward (n > 0) or back (n < 0)
+	Restart()                // play again from the first change
 }
 
 // Fetch is one successful reading of a source, as a recorder keeps it: what

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -300,5 +301,57 @@ func TestSearchStaysInSightAfterEnter(t *testing.T) {
 	press(m, "enter")
 	if s := screen(m); !strings.Contains(s, "“union” · ") {
 		t.Fatalf("the search in force is not shown:\n%s", s)
+	}
+}
+
+// fakePlayer records how it is steered.
+type fakePlayer struct {
+	fakeSource
+	calls []string
+}
+
+func (p *fakePlayer) TogglePause()       { p.calls = append(p.calls, "pause") }
+func (p *fakePlayer) SetSpeed(f float64) { p.calls = append(p.calls, fmt.Sprintf("speed %v", f)) }
+func (p *fakePlayer) Step(n int)         { p.calls = append(p.calls, fmt.Sprintf("step %+d", n)) }
+func (p *fakePlayer) Restart()           { p.calls = append(p.calls, "restart") }
+
+// TestEveryReplayKeyActsOrSaysWhy: at the ends of a replay, keys that
+// cannot act say so, and space plays the ended replay again.
+func TestEveryReplayKeyActsOrSaysWhy(t *testing.T) {
+	p := &fakePlayer{}
+	m := New(Options{Source: p, Now: func() time.Time { return base }, Location: time.UTC})
+	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	replayAt := func(step int) {
+		st := feed.Status{State: feed.Replaying, Replay: &feed.ReplayStatus{Start: base.Add(-time.Hour), End: base,
+			Clock: base, Speed: 10, Step: step, Steps: 5}}
+		if step == 5 {
+			st.State = feed.Offline
+		}
+		m.Update(eventMsg(feed.Event{Snapshot: snapshotOf(0, 5), Status: st, Quiet: true}))
+	}
+	replayAt(5)
+	for _, c := range []struct{ key, says, call string }{
+		{"]", "this is the last change", ""},
+		{"r", "a replay has nothing to check", ""},
+		{"space", "playing again", "restart"},
+	} {
+		p.calls = nil
+		m.Update(keyMsg(c.key))
+		if s := screen(m); !strings.Contains(s, c.says) {
+			t.Errorf("%s at the end says nothing of %q:\n%s", c.key, c.says, s)
+		}
+		if got := strings.Join(p.calls, ","); got != c.call {
+			t.Errorf("%s at the end: player calls %q, want %q", c.key, got, c.call)
+		}
+	}
+	replayAt(1)
+	p.calls = nil
+	press(m, "[")
+	if !strings.Contains(screen(m), "this is the first change") || len(p.calls) != 0 {
+		t.Errorf("[ at the first change: %v\n%s", p.calls, screen(m))
+	}
+	press(m, "space", "]", "+")
+	if got := strings.Join(p.calls, ","); got != "pause,step +1,speed 20" {
+		t.Errorf("keys mid-replay: %q", got)
 	}
 }

@@ -108,12 +108,21 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	case key.Matches(msg, k.Copy):
 		return m.copyLink(), true
 	case key.Matches(msg, k.Refresh):
+		if m.player != nil {
+			m.setFlash("a replay has nothing to check: it plays what was recorded")
+			return nil, true
+		}
 		src := m.opts.Source
 		m.setFlash("checking now…")
 		return func() tea.Msg { src.Refresh(); return nil }, true
 	case key.Matches(msg, k.Open):
 		return m.openLink(), true
 	case key.Matches(msg, k.Pause):
+		if m.replayEnded() {
+			m.player.Restart()
+			m.setFlash("playing again from the first change")
+			return nil, true
+		}
 		m.player.TogglePause()
 		return nil, true
 	case key.Matches(msg, k.Faster), key.Matches(msg, k.Slower):
@@ -121,18 +130,31 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		if m.status.Replay != nil && m.status.Replay.Speed > 0 {
 			speed = m.status.Replay.Speed
 		}
+		was := speed
 		if key.Matches(msg, k.Faster) {
-			speed = min(speed*2, 10000)
+			speed = min(speed*2, maxSpeed)
 		} else {
-			speed = max(speed/2, 0.25)
+			speed = max(speed/2, minSpeed)
+		}
+		if speed == was {
+			m.setFlash("the speed is already " + speedText(speed) + "×, as far as it goes")
+			return nil, true
 		}
 		m.player.SetSpeed(speed)
 		m.setFlash("speed " + speedText(speed) + "×")
 		return nil, true
 	case key.Matches(msg, k.NextChange):
+		if m.replayEnded() {
+			m.setFlash("this is the last change: [ steps back, space plays again")
+			return nil, true
+		}
 		m.player.Step(1)
 		return nil, true
 	case key.Matches(msg, k.PrevChange):
+		if r := m.status.Replay; r != nil && r.Step <= 1 {
+			m.setFlash("this is the first change: ] steps on, space plays")
+			return nil, true
+		}
 		m.player.Step(-1)
 		return nil, true
 	case key.Matches(msg, k.NextMatch), key.Matches(msg, k.Prev):
@@ -146,6 +168,18 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return nil, true
 	}
 	return nil, false
+}
+
+// Speed limits for + and -.
+const (
+	minSpeed = 0.25
+	maxSpeed = 10000
+)
+
+// replayEnded reports whether a replay has played its last change.
+func (m *Model) replayEnded() bool {
+	r := m.status.Replay
+	return m.player != nil && r != nil && r.Steps > 0 && r.Step >= r.Steps
 }
 
 // quit saves the state a last time and ends the program.
@@ -204,6 +238,10 @@ func (m *Model) numbersKey(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	if key.Matches(msg, k.Read) {
+		if m.numbers.selectedUpdate() == "" {
+			m.setFlash("no figure to show: the story has none yet")
+			return nil
+		}
 		return m.jumpToFigure()
 	}
 	return nil

@@ -91,8 +91,6 @@ func newKeyMap(replay bool) *keyMap {
 		for _, b := range []*key.Binding{&k.Pause, &k.Faster, &k.Slower, &k.NextChange, &k.PrevChange} {
 			b.SetEnabled(false)
 		}
-	} else {
-		k.Refresh.SetEnabled(false)
 	}
 	return k
 }

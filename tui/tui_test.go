@@ -93,7 +93,7 @@ func send(m *Model, snap *model.Snapshot) tea.Cmd {
 // namedKeys are the special keys tests press by name.
 var namedKeys = map[string]rune{
 	"down": tea.KeyDown, "up": tea.KeyUp, "enter": tea.KeyEnter, "esc": tea.KeyEscape,
-	"tab": tea.KeyTab, "home": tea.KeyHome, "end": tea.KeyEnd, "backspace": tea.KeyBackspace,
+	"tab": tea.KeyTab, "home": tea.KeyHome, "end": tea.KeyEnd, "backspace": tea.KeyBackspace, "space": tea.KeySpace,
 }
 
 // keyMsg is the message of a key, by name or by the text it types.

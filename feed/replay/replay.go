@@ -202,6 +202,9 @@ func (p *Player) SetSpeed(factor float64) {
 // reached its end pauses where it lands.
 func (p *Player) Step(n int) { p.do(func(r *run) { r.jump = append(r.jump, n) }) }
 
+// Restart plays the replay again from its first change.
+func (p *Player) Restart() { p.do(func(r *run) { r.restart = true }) }
+
 // run is the state of a playing replay, owned by Run.
 type run struct {
 	p        *Player
@@ -213,6 +216,7 @@ type run struct {
 	paused   bool
 	speed    float64
 	jump     []int
+	restart  bool
 	story    *model.Story // the story after step steps, when known
 	err      error
 	uses     uint64
@@ -289,6 +293,12 @@ func (r *run) steer() (ok, any bool) {
 		}
 	}
 	r.jump = r.jump[:0]
+	if r.restart {
+		r.restart, r.paused = false, false
+		if !r.seek(1, r.p.tl.time(0)) {
+			return false, true
+		}
+	}
 	return true, true
 }
 

@@ -257,6 +257,25 @@ func TestStepBackAndForward(t *testing.T) {
 	}
 }
 
+func TestRestartPlaysAgainFromTheStart(t *testing.T) {
+	path := makeRecording(t, 5, 1, 3)
+	clk := clock.NewFake(t0)
+	p := openRec(t, path, Options{Clock: clk, End: true})
+	h := start(t, p, clk)
+	if st := last(h.next()); st.State != feed.Offline || st.Replay.Step != 5 {
+		t.Fatalf("at the end: %+v", st)
+	}
+	p.Restart()
+	evs := h.next()
+	st := last(evs)
+	if !evs[0].Replace || st.State != feed.Replaying || st.Replay.Step != 1 || h.story.Len() != 1 {
+		t.Fatalf("restart: replace %v, state %v, step %d, %d updates", evs[0].Replace, st.State, st.Replay.Step, h.story.Len())
+	}
+	if c := evs[0].Status.Replay.Clock; !c.Equal(st.Replay.Start) {
+		t.Fatalf("restart: clock %v, want the start %v", c, st.Replay.Start)
+	}
+}
+
 func TestPauseAndSpeed(t *testing.T) {
 	path := makeRecording(t, 5, 1, 3)
 	clk := clock.NewFake(t0)
