@@ -845,6 +845,11 @@ func (sc *scanner) rejected(q *qty, start, qs int, qual string) bool {
 	if na != nil && na.kind == kPunct && na.p == '-' && !na.sp && after+1 < n && toks[after+1].kind == kWord && toks[after+1].w.cls&cTime != 0 {
 		return true // two-day written with a spaced dash
 	}
+	if na != nil && after+1 < n && toks[after+1].kind == kWord && toks[after+1].w.cls&cTime != 0 && (sc.is(after, "full") ||
+		sc.is(after, "whole") || sc.is(after, "entire") || sc.is(after, "straight") || sc.is(after, "consecutive") ||
+		sc.is(after, "successive") || sc.is(after, "long") || sc.is(after, "working") || sc.is(after, "hard")) {
+		return true // "over two full days", "three straight years"
+	}
 	// the word before the figure (and before its qualifier)
 	for _, b := range [2]int{qs - 1, start - 1} {
 		if b < 0 || toks[b].kind != kWord {

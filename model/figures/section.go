@@ -231,9 +231,14 @@ func (b *Board) Section() Section {
 		}
 		switch {
 		case len(hist) > 0:
-			s.Trackers = append(s.Trackers, Tracker{Key: trackerKey(f), Subject: f.Name(), Unit: f.Unit, Latest: *f, History: hist})
+			t := Tracker{Key: trackerKey(f), Subject: f.Name(), Unit: f.Unit, Latest: *f, History: hist}
+			_, at, changed := t.Change()
+			if !changed && f.UpdateID == listFrom {
+				continue // the page's list says it already, and it has not moved
+			}
+			s.Trackers = append(s.Trackers, t)
 			note(f.Time)
-			if _, at, ok := s.Trackers[len(s.Trackers)-1].Change(); ok {
+			if changed {
 				note(at)
 			}
 		case len(s.Others) < MaxOthers && f.UpdateID != listFrom:
