@@ -86,10 +86,11 @@ func numbersJSON(board *figures.Board) (inNumbers []string, trackers []jsonTrack
 			inNumbers = append(inNumbers, e.Line.Text)
 		case e.Tracker != nil:
 			t := e.Tracker
+			hist := t.History()
 			jt := jsonTracker{Key: t.Key, Subject: t.Subject, Unit: t.Unit, Latest: toJSONStatement(&t.Latest),
-				History: make([]jsonStatement, 0, len(t.History))}
-			for i := range t.History {
-				jt.History = append(jt.History, toJSONStatement(&t.History[i]))
+				History: make([]jsonStatement, 0, len(hist))}
+			for i := range hist {
+				jt.History = append(jt.History, toJSONStatement(&hist[i]))
 			}
 			trackers = append(trackers, jt)
 			figs = append(figs, toJSONFigure(&t.Latest, true))

@@ -261,7 +261,7 @@ func scoreStory(t *testing.T, st evalStory) evalScore {
 		case e.Line != nil:
 			continue
 		case e.Tracker != nil:
-			facts = entryFacts{name: e.Tracker.Subject, latest: e.Tracker.Latest, earlier: e.Tracker.History}
+			facts = entryFacts{name: e.Tracker.Subject, latest: e.Tracker.Latest, earlier: e.Tracker.History()}
 		default:
 			facts = entryFacts{name: e.Figure.Name(), latest: *e.Figure}
 		}

@@ -96,7 +96,13 @@ func (f *Figure) Name() string {
 // figures at all; this weeds out the rest: "23 people", "410 seats" with no
 // party, "49.3 overs", "1,204 comments", "full" from "over two full days".
 func (f *Figure) Readable() bool {
-	if f.Aside || f.InWords || f.weak || !f.HasValue || !readableKey(f.Key, f.Subject, f.Unit, f.Context != "") {
+	return readableKey(f.Key, f.Subject, f.Unit, f.Context != "") && f.readableValue()
+}
+
+// readableValue is Readable for a figure whose key is known to read alone:
+// what is left to check is the figure itself.
+func (f *Figure) readableValue() bool {
+	if f.Aside || f.InWords || f.weak || !f.HasValue {
 		return false
 	}
 	if f.Unit == "" && f.Value < 10 && f.Subject == "" {

@@ -10,27 +10,67 @@ import (
 const MaxOthers = 8
 
 // Tracker is a quantity the story states again as it moves on: a toll, a
-// count, a score, a share. Its figures come from two updates or more.
+// count, a score, a share. Its figures come from two updates or more. Its
+// history is the board's own: read it before the board's next Apply.
 type Tracker struct {
-	Key     string   // stable: the lower-cased name, what it counts and the unit: "deaths", "labour seats", "turnout %"
-	Subject string   // what it is, readable alone: "deaths", "Labour", "Hosts"
-	Unit    string   // as Figure.Unit
-	Latest  Figure   // the newest statement
-	History []Figure // the statements before, newest first, one per update
+	Key     string // stable: the lower-cased name, what it counts and the unit: "deaths", "labour seats", "turnout %"
+	Subject string // what it is, readable alone: "deaths", "Labour", "Hosts"
+	Unit    string // as Figure.Unit
+	Latest  Figure // the newest statement
+
+	figs []Figure // the group's figures after Latest, newest first
+}
+
+// maxScan bounds how far back a tracker looks for its change: a value
+// restated more often than this is shown as unchanged, so a long story
+// costs no more than a short one.
+const maxScan = 16
+
+// earlier calls f for each earlier statement, newest first, one per update,
+// until f returns false or, when limit is true, maxScan figures have been
+// looked at.
+func (t *Tracker) earlier(limit bool, f func(*Figure) bool) {
+	last := t.Latest.UpdateID
+	for i := range t.figs {
+		if limit && i >= maxScan {
+			return
+		}
+		h := &t.figs[i]
+		if h.UpdateID == last || h.UpdateID == t.Latest.UpdateID || !h.readableValue() {
+			continue
+		}
+		last = h.UpdateID
+		if !f(h) {
+			return
+		}
+	}
+}
+
+// History returns the statements before the latest, newest first, one per
+// update.
+func (t *Tracker) History() []Figure {
+	var out []Figure
+	t.earlier(false, func(f *Figure) bool { out = append(out, *f); return true })
+	return out
 }
 
 // Change returns the value the tracker moved from to reach its latest one,
-// and when it reached it; ok is false when every statement gives the same
+// and when it reached it; ok is false when the statements give the same
 // value.
 func (t *Tracker) Change() (from Figure, at time.Time, ok bool) {
 	at = t.Latest.Time
-	for _, f := range t.History {
-		if !sameFigure(&f, &t.Latest) {
-			return f, at, true
+	t.earlier(true, func(f *Figure) bool {
+		if !sameFigure(f, &t.Latest) {
+			from, ok = *f, true
+			return false
 		}
 		at = f.Time
+		return true
+	})
+	if !ok {
+		at = t.Latest.Time
 	}
-	return Figure{}, at, false
+	return from, at, ok
 }
 
 func sameFigure(a, b *Figure) bool {
@@ -211,8 +251,8 @@ func (b *Board) Section() Section {
 		}
 		figs := g.buf[g.off:]
 		latest := -1
-		for i := range figs {
-			if figs[i].Readable() {
+		for i := range figs[:min(len(figs), maxScan)] {
+			if figs[i].readableValue() {
 				latest = i
 				break
 			}
@@ -221,17 +261,11 @@ func (b *Board) Section() Section {
 			continue
 		}
 		f := &figs[latest]
-		var hist []Figure
-		for i := latest + 1; i < len(figs); i++ {
-			h := &figs[i]
-			if h.UpdateID == f.UpdateID || !h.Readable() || len(hist) > 0 && hist[len(hist)-1].UpdateID == h.UpdateID {
-				continue
-			}
-			hist = append(hist, *h)
-		}
+		t := Tracker{Key: trackerKey(f), Subject: f.Name(), Unit: f.Unit, Latest: *f, figs: figs[latest+1:]}
+		again := false
+		t.earlier(true, func(*Figure) bool { again = true; return false })
 		switch {
-		case len(hist) > 0:
-			t := Tracker{Key: trackerKey(f), Subject: f.Name(), Unit: f.Unit, Latest: *f, History: hist}
+		case again:
 			_, at, changed := t.Change()
 			if !changed && f.UpdateID == listFrom {
 				continue // the page's list says it already, and it has not moved

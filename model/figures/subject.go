@@ -202,7 +202,7 @@ func (sc *scanner) markAsides(h hints) {
 		case t.kind == kNum && t.flags&fDigits4 != 0 && t.x == t.e && h.year > 0 && t.w.v >= 1900 && t.w.v <= 2100 &&
 			int(t.w.v) != h.year && !sc.is(i-1, "since") && !sc.is(i-1, "until"):
 			clauseAside = true // another year: "In 2019 it was 67.3%", "the 2007 floods"
-		case t.kind != kWord:
+		case t.kind != kWord || t.w.cls&cCue == 0:
 		case sc.cueAt(i, strongCues):
 			sentAside = true
 		case sc.cueAt(i, weakCues):

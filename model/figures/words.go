@@ -29,6 +29,7 @@ const (
 	cLink                        // between a party or team and its figure: "Labour has won 410", "the Conservatives on 131"
 	cModal                       // should, would: "uptake should be 95%" is a wish, not a count
 	cState                       // missing, dead, injured: "40 are missing"
+	cCue                         // the first word of an aside cue: "for comparison", "last year"
 )
 
 type winfo struct {
@@ -210,6 +211,9 @@ func hashWord(b []byte) uint32 {
 func init() {
 	for _, q := range qualifiers {
 		add(cQualEnd, q[len(q)-1])
+	}
+	for _, c := range append(append([][]string{{"the", "last"}}, strongCues...), weakCues...) {
+		add(cCue, c[0])
 	}
 	for w, info := range words {
 		h := hashWord([]byte(w))
