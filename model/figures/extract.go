@@ -765,7 +765,7 @@ func (sc *scanner) figureAt(i int) (c cand, end int, ok bool) {
 		}
 	}
 	// "Confirmed cases: 84": the words before a colon say what it counts
-	if c.np == "" && f.Subject == "" && qs > 1 && toks[qs-1].kind == kPunct && toks[qs-1].p == ':' {
+	if c.np == "" && f.Subject == "" && qs > 1 && toks[qs-1].kind == kPunct && (toks[qs-1].p == ':' || toks[qs-1].p == '-' && toks[qs-1].sp) {
 		b := qs - 1
 		for b > 0 && qs-1-b < 6 && toks[b-1].kind == kWord && toks[b-1].w.cls&(cNum|cTime|cMonth|cWeekday) == 0 {
 			b--
@@ -1054,7 +1054,7 @@ func (sc *scanner) label(q *qty, qs int, c *cand) {
 				j = p - 1
 			}
 			si := j
-			if m := j - 1; m >= 0 && sc.nounWord(m) && !(possessive(sc.word(m)) && toks[m].flags&fCap != 0) && (sc.initial(m) || m > 0 && toks[m-1].kind == kWord && toks[m-1].w.cls&cDet != 0) {
+			if m := j - 1; m >= 0 && sc.nounWord(m) && !(possessive(sc.word(m)) && toks[m].flags&fCap != 0) && (sc.initial(m) || m > 0 && toks[m-1].kind == kWord && toks[m-1].w.cls&cDet != 0 || sc.capWord(m-1)) {
 				si = m // "Waiting lists grew by 50,000"
 			}
 			end := toks[j].e
@@ -1070,7 +1070,9 @@ func (sc *scanner) label(q *qty, qs int, c *cand) {
 			for k >= 0 && si-k < 4 && toks[k].kind == kWord && (toks[k].w.cls&cDet != 0 || sc.is(k, "of") || sc.nounWord(k) && !possessive(sc.word(k))) {
 				k--
 			}
-			if k >= 0 && toks[k].kind == kWord && possessive(sc.word(k)) && toks[k].flags&fCap != 0 {
+			if b := si - 1; b >= 0 && sc.capWord(b) && !sc.initial(b) && !possessive(sc.word(b)) && sc.nameBefore(b) >= 0 {
+				c.f.Subject = sc.text[toks[sc.nameBefore(b)].s:toks[b].e] // "The US death toll"
+			} else if k >= 0 && toks[k].kind == kWord && possessive(sc.word(k)) && toks[k].flags&fCap != 0 {
 				w := sc.word(k)
 				name := w[:len(w)-len("'s")]
 				if strings.HasSuffix(w, "’s") {

@@ -442,7 +442,7 @@ func (sc *scanner) borrow(before []cand, c *cand) bool {
 		if p.np == "" || p.f.Unit != c.f.Unit || p.f.Unit == "score" {
 			continue
 		}
-		if p.f.Subject != "" || perSubject[keyOf(p.np)] {
+		if k := keyOf(p.np); p.f.Subject != "" || perSubject[k] || perSubject[k[:strings.IndexByte(k+" ", ' ')]] {
 			c.np, c.part, c.keyPart = p.np, "", false
 			return true
 		}
