@@ -9,17 +9,17 @@ import (
 	"github.com/liveline-tui/liveline/model/figures"
 )
 
-// numbersItem is one line of the "In numbers" panel: a heading, or a
-// figure that links to the update it came from.
+// numbersItem is one line of the "In numbers" panel: a heading, or an entry
+// of the story's In numbers section that links to the update it came from.
 type numbersItem struct {
 	text     string
-	when     string
 	updateID string
 	heading  bool
 }
 
-// numbersPane is the pinned "In numbers" panel: the newest explicit list,
-// then the figures grouped by what they count, newest first.
+// numbersPane is the pinned "In numbers" panel: the story's In numbers
+// section as figures.Board.Section builds it (the page's own list, then the
+// tracked figures and a few others), the same as dump prints.
 type numbersPane struct {
 	*common
 	w, h int
@@ -38,28 +38,12 @@ type numbersPane struct {
 func (p *numbersPane) refresh(b *figures.Board, loc *time.Location) {
 	keep := p.selectedUpdate()
 	p.items = p.items[:0]
-	list, _ := b.List()
-	if len(list) > 0 {
-		for _, l := range list {
-			p.items = append(p.items, numbersItem{text: l.Text, updateID: l.UpdateID})
+	sec := b.Section()
+	for i, e := range sec.Entries() {
+		if i == len(sec.Lines) && i > 0 {
+			p.items = append(p.items, numbersItem{text: "From the updates", heading: true})
 		}
-	}
-	for _, g := range b.Groups() {
-		if len(g.Figures) < 2 && len(list) > 0 {
-			continue
-		}
-		label := g.Label
-		if g.Unit != "" {
-			label += " (" + g.Unit + ")" // a count and a share of the same thing are two groups
-		}
-		p.items = append(p.items, numbersItem{text: label, heading: true})
-		for _, f := range g.Figures {
-			when := ""
-			if !f.Time.IsZero() {
-				when = f.Time.In(loc).Format("2 Jan 15:04")
-			}
-			p.items = append(p.items, numbersItem{text: f.Text, when: when, updateID: f.UpdateID})
-		}
+		p.items = append(p.items, numbersItem{text: e.Text(loc, sec.Days()), updateID: e.UpdateID()})
 	}
 	p.lines = nil
 	p.sel = 0
@@ -171,9 +155,6 @@ func (p *numbersPane) layout(width int) {
 			continue
 		}
 		text := it.text
-		if it.when != "" {
-			text += " · " + it.when
-		}
 		for i, r := range wrap(text, width-2) {
 			prefix := "• "
 			if i > 0 {

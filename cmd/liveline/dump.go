@@ -257,33 +257,18 @@ func writeStoryText(w io.Writer, s *model.Story, keep func(*model.Update) bool, 
 
 const timeLayout = "Mon 2 Jan 2006 15:04 MST"
 
-// writeNumbersText prints the story's "In numbers" list and its figures
-// grouped by what they count, most recent first.
+// writeNumbersText prints the story's In numbers section, as the reader's
+// panel shows it and the JSON lists it: the page's own list, the trackers
+// and the other figures it pins.
 func writeNumbersText(w io.Writer, s *model.Story, loc *time.Location) {
-	board := storyBoard(s)
-	list, _ := board.List()
-	groups := board.Groups()
-	if len(list) == 0 && len(groups) == 0 {
+	sec := storyBoard(s).Section()
+	if sec.Len() == 0 {
 		return
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "In numbers")
-	for _, l := range list {
-		fmt.Fprintln(w, wrap("- "+l.Text))
-	}
-	for _, g := range groups {
-		if len(g.Figures) < 2 || g.Label == "" {
-			continue
-		}
-		var moves []string
-		for _, f := range g.Figures {
-			m := f.Text
-			if !f.Time.IsZero() {
-				m += " (" + f.Time.In(loc).Format("2 Jan 15:04") + ")"
-			}
-			moves = append(moves, m)
-		}
-		fmt.Fprintln(w, wrap("- "+g.Label+": "+strings.Join(moves, ", earlier ")))
+	for _, e := range sec.Entries() {
+		fmt.Fprintln(w, wrap("- "+e.Text(loc, sec.Days())))
 	}
 	fmt.Fprintln(w)
 }

@@ -19,15 +19,93 @@ func storyBoard(s *model.Story) *figures.Board {
 	return b
 }
 
-// jsonFigure is one figure found in the story's prose.
+// jsonFigure is one figure found in the story's prose. Pinned says whether
+// the In numbers section shows it; the pinned ones come first.
 type jsonFigure struct {
 	Text     string   `json:"text"`
 	Value    *float64 `json:"value"`
 	High     float64  `json:"high,omitempty"`
 	Unit     string   `json:"unit"`
 	Label    string   `json:"label"`
+	Subject  string   `json:"subject,omitempty"`
 	UpdateID string   `json:"update_id"`
 	Time     *string  `json:"time"`
+	Pinned   bool     `json:"pinned"`
+}
+
+// jsonTracker is a quantity the story states again as it moves on.
+type jsonTracker struct {
+	Key     string          `json:"key"`
+	Subject string          `json:"subject"`
+	Unit    string          `json:"unit"`
+	Latest  jsonStatement   `json:"latest"`
+	History []jsonStatement `json:"history"`
+}
+
+// jsonStatement is one statement of a tracked quantity.
+type jsonStatement struct {
+	Value    *float64 `json:"value"`
+	Text     string   `json:"text"`
+	UpdateID string   `json:"update_id"`
+	Time     *string  `json:"time"`
+}
+
+func toJSONStatement(f *figures.Figure) jsonStatement {
+	st := jsonStatement{Text: f.Text, UpdateID: f.UpdateID, Time: rfc3339(f.Time)}
+	if f.HasValue {
+		v := f.Value
+		st.Value = &v
+	}
+	return st
+}
+
+func toJSONFigure(f *figures.Figure, pinned bool) jsonFigure {
+	jf := jsonFigure{Text: f.Text, High: f.High, Unit: f.Unit, Label: f.Label, Subject: f.Subject, UpdateID: f.UpdateID,
+		Time: rfc3339(f.Time), Pinned: pinned}
+	if f.Context != "" {
+		jf.Label = f.Context
+	}
+	if f.HasValue {
+		v := f.Value
+		jf.Value = &v
+	}
+	return jf
+}
+
+// numbersJSON returns the story's In numbers section as dump's JSON gives
+// it: the page's own list, the trackers, and every figure, the ones the
+// section shows first.
+func numbersJSON(board *figures.Board) (inNumbers []string, trackers []jsonTracker, figs []jsonFigure) {
+	sec := board.Section()
+	inNumbers = make([]string, 0, len(sec.Lines))
+	trackers = make([]jsonTracker, 0, len(sec.Trackers))
+	figs = []jsonFigure{}
+	for _, e := range sec.Entries() {
+		switch {
+		case e.Line != nil:
+			inNumbers = append(inNumbers, e.Line.Text)
+		case e.Tracker != nil:
+			t := e.Tracker
+			hist := t.History()
+			jt := jsonTracker{Key: t.Key, Subject: t.Subject, Unit: t.Unit, Latest: toJSONStatement(&t.Latest),
+				History: make([]jsonStatement, 0, len(hist))}
+			for i := range hist {
+				jt.History = append(jt.History, toJSONStatement(&hist[i]))
+			}
+			trackers = append(trackers, jt)
+			figs = append(figs, toJSONFigure(&t.Latest, true))
+		default:
+			figs = append(figs, toJSONFigure(e.Figure, true))
+		}
+	}
+	for _, g := range board.Groups() {
+		for i := range g.Figures {
+			if f := &g.Figures[i]; !sec.Pinned(f) {
+				figs = append(figs, toJSONFigure(f, false))
+			}
+		}
+	}
+	return inNumbers, trackers, figs
 }
 
 // jsonUpdate is one update in dump's JSON and in follow events.
@@ -101,22 +179,7 @@ func writeStoryJSON(w io.Writer, s *model.Story, keep func(*model.Update) bool) 
 	if err != nil {
 		return err
 	}
-	list, _ := board.List()
-	inNumbers := make([]string, 0, len(list))
-	for _, l := range list {
-		inNumbers = append(inNumbers, l.Text)
-	}
-	figs := []jsonFigure{}
-	for _, g := range board.Groups() {
-		for _, f := range g.Figures {
-			jf := jsonFigure{Text: f.Text, High: f.High, Unit: f.Unit, Label: f.Label, UpdateID: f.UpdateID, Time: rfc3339(f.Time)}
-			if f.HasValue {
-				v := f.Value
-				jf.Value = &v
-			}
-			figs = append(figs, jf)
-		}
-	}
+	inNumbers, trackers, figs := numbersJSON(board)
 
 	bw := bufio.NewWriter(w)
 	bw.WriteString("{\n")
@@ -140,6 +203,9 @@ func writeStoryJSON(w io.Writer, s *model.Story, keep func(*model.Update) bool) 
 		fmt.Fprintf(bw, "  %q: %s,\n", m.key, v)
 	}
 	if err := writeList(bw, "in_numbers", inNumbers, false); err != nil {
+		return err
+	}
+	if err := writeList(bw, "trackers", trackers, false); err != nil {
 		return err
 	}
 	if err := writeList(bw, "figures", figs, false); err != nil {

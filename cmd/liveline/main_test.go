@@ -62,7 +62,7 @@ func TestDumpJSONHasTheStableKeys(t *testing.T) {
 		if err := json.Unmarshal([]byte(out), &story); err != nil {
 			t.Fatalf("%s: not JSON: %v", f, err)
 		}
-		for _, k := range []string{"title", "summary", "link", "updates", "in_numbers", "figures", "coverage_start", "coverage_end"} {
+		for _, k := range []string{"title", "summary", "link", "updates", "in_numbers", "trackers", "figures", "coverage_start", "coverage_end"} {
 			if _, ok := story[k]; !ok {
 				t.Fatalf("%s: no %q key", f, k)
 			}

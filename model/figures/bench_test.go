@@ -125,8 +125,8 @@ func BenchmarkFigures10k(b *testing.B) {
 	}
 }
 
-// benchAddOne has one update arrive in a story of n updates, then reads
-// the groups, as the numbers panel does. To keep the story at n, the oldest
+// benchAddOne has one update arrive in a story of n updates, then builds
+// the In numbers section, as the numbers panel does. To keep the story at n, the oldest
 // update then leaves, with the timer stopped.
 func benchAddOne(b *testing.B, n int) {
 	board := NewBoard()
@@ -152,8 +152,8 @@ func benchAddOne(b *testing.B, n int) {
 		out.ID = ids[k%n]
 		ids[k%n] = in.ID
 		board.Apply(add)
-		if len(board.Groups()) == 0 {
-			b.Fatal("no groups")
+		if sec := board.Section(); sec.Len() == 0 {
+			b.Fatal("an empty section")
 		}
 		b.StopTimer()
 		board.Apply(drop)

@@ -2,6 +2,7 @@ package figures
 
 import (
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/liveline-tui/liveline/model"
@@ -17,7 +18,9 @@ type Line struct {
 // first, so a reader sees how the value moved.
 type Group struct {
 	Label   string // the Key the figures share: "operations", "junior doctors"
+	Subject string // the Subject they share: "Labour"; "" for most
 	Unit    string
+	Aside   bool     // figures about another time or event, kept apart
 	Figures []Figure // newest first; figures of one update in text order
 }
 
@@ -42,7 +45,18 @@ type Board struct {
 	newSeq uint64
 }
 
-type gkey struct{ key, unit string }
+type gkey struct {
+	subject, key, unit string
+	aside, foreign     bool
+}
+
+func keyOfFigure(f *Figure) gkey {
+	return gkey{subject: subjectKey(f.Subject), key: f.Key, unit: f.Unit, aside: f.Aside, foreign: f.Context != ""}
+}
+
+func (k gkey) group() Group {
+	return Group{Label: k.key, Subject: k.subject, Unit: k.unit, Aside: k.aside}
+}
 
 // entry is what the board keeps of one update: where its figures went, not
 // the figures themselves, so the live heap holds each figure once.
@@ -100,6 +114,7 @@ type group struct {
 	at  time.Time // the newest figure's update
 	seq uint64
 	ord int32 // the newest figure's place in its update
+	ok  int8  // whether its figures can be read alone: 0 not yet known, 1 yes, -1 no
 }
 
 // before reports whether group g comes before h: its newest figure is
@@ -206,7 +221,7 @@ func (b *Board) bulk(us []*model.Update) bool {
 			if f.Key == "" {
 				continue
 			}
-			k := gkey{f.Key, f.Unit}
+			k := keyOfFigure(f)
 			if counts[k] == 0 {
 				g := &group{k: k, pos: len(order), at: e.at, seq: e.seq, ord: f.ord}
 				b.groups[k] = g
@@ -227,7 +242,7 @@ func (b *Board) bulk(us []*model.Update) bool {
 			if f.Key == "" {
 				continue
 			}
-			k := gkey{f.Key, f.Unit}
+			k := keyOfFigure(f)
 			g := b.groups[k]
 			g.buf[g.off+counts[k]] = *f
 			counts[k]++
@@ -242,7 +257,8 @@ func (b *Board) bulk(us []*model.Update) bool {
 	b.out = make([]Group, len(order))
 	for i, g := range order {
 		g.pos = i
-		b.out[i] = Group{Label: g.k.key, Unit: g.k.unit, Figures: g.buf[g.off:]}
+		b.out[i] = g.k.group()
+		b.out[i].Figures = g.buf[g.off:]
 	}
 	return true
 }
@@ -252,8 +268,17 @@ func (b *Board) bulk(us []*model.Update) bool {
 // says what it counts.
 func (b *Board) read(u *model.Update, figs []Figure) (*entry, []Figure) {
 	lo := len(figs)
-	figs = extractTo(u.Text, figs)
 	e := &entry{id: u.ID, at: updateTime(u), seq: u.Seq()}
+	h := hints{year: e.at.Year(), aside: asideHeadline(u.Headline)}
+	if e.at.IsZero() {
+		h.year = 0
+	}
+	figs = extractTo(u.Text, figs, h)
+	h.scores = true
+	figs = extractTo(u.Headline, figs, h) // a match's score is often in the headline alone
+	for i := lo; i < len(figs); i++ {
+		figs[i].ord = int32(i - lo)
+	}
 	if newer(e.at, e.seq, b.newAt, b.newSeq) {
 		b.newAt, b.newSeq = e.at, e.seq
 	}
@@ -267,6 +292,17 @@ func (b *Board) read(u *model.Update, figs []Figure) (*entry, []Figure) {
 		return nil, figs
 	}
 	return e, figs
+}
+
+// asideHeadline reports whether a headline says its update is about another
+// event: "Earlier walkout, for comparison".
+func asideHeadline(h string) bool {
+	if h == "" {
+		return false
+	}
+	l := strings.ToLower(h)
+	return strings.Contains(l, "comparison") || strings.Contains(l, "compared") || strings.Contains(l, "last time") ||
+		strings.Contains(l, "a year ago") || strings.Contains(l, "how it compares") || strings.Contains(l, "how this compares")
 }
 
 // Len returns the number of updates the board holds grouped figures or a
@@ -338,19 +374,21 @@ func (b *Board) link(e *entry, figs []Figure) {
 		if f.Key == "" || seenKey(figs[:i], f) {
 			continue
 		}
+		k := keyOfFigure(f)
 		same := append(block[:0], *f)
 		for j := i + 1; j < len(figs); j++ {
-			if figs[j].Key == f.Key && figs[j].Unit == f.Unit {
+			if keyOfFigure(&figs[j]) == k {
 				same = append(same, figs[j])
 			}
 		}
-		e.addGroup(b.insert(gkey{f.Key, f.Unit}, same, e))
+		e.addGroup(b.insert(k, same, e))
 	}
 }
 
 func seenKey(before []Figure, f *Figure) bool {
+	k := keyOfFigure(f)
 	for i := range before {
-		if before[i].Key == f.Key && before[i].Unit == f.Unit {
+		if keyOfFigure(&before[i]) == k {
 			return true
 		}
 	}
@@ -395,7 +433,7 @@ func (b *Board) insert(k gkey, figs []Figure, e *entry) *group {
 		g = &group{k: k, pos: len(b.order)}
 		b.groups[k] = g
 		b.order = append(b.order, g)
-		b.out = append(b.out, Group{Label: k.key, Unit: k.unit})
+		b.out = append(b.out, k.group())
 	}
 	cur := g.buf[g.off:]
 	if len(cur) == 0 || newer(e.at, e.seq, g.at, g.seq) {

@@ -46,7 +46,7 @@ type Figure struct {
 	Text     string    // as written, qualifier included: "around 4,000", "44 per cent", "£1.2bn", "2,000 to 3,000"
 	Value    float64   // the normalised number: 4000, 44, 1.2e9; a range's lower end
 	HasValue bool      // false for vague counts such as "thousands of"
-	Unit     string    // "" for counts, "%", "pp" (percentage points), "£", "$", "€", "¥", or a measure ("km", "mph", "tonnes")
+	Unit     string    // "" for counts, "%", "pp" (percentage points), "£", "$", "€", "¥", a measure ("km", "mph", "tonnes"), or "score" ("287/6 after 50 overs", "2-1")
 	Label    string    // what it counts, as written: "operations cancelled", "junior doctors"; "" when the text does not say
 	UpdateID string    // the update it was found in (set by Board)
 	Time     time.Time // that update's time (set by Board)
@@ -55,10 +55,27 @@ type Figure struct {
 	Qualifier string  // "around", "more than", "up to", "between"...; "" for a figure given exactly
 	// Key is what the figure counts, normalised: the label's noun phrase in
 	// lower case without the verb and without modifiers such as "planned" or
-	// "further". Figures with the same Key and Unit count the same thing.
+	// "further", and with one name for one measure ("death toll", "people
+	// killed" and "dead" are all "deaths"). Figures with the same Subject,
+	// Key and Unit count the same thing.
 	Key string
 
-	ord int32 // its place among its update's figures
+	// Subject is whose figure it is when the text says: the party, team or
+	// place of a per-party, per-team or per-place figure ("Labour" in
+	// "Labour has won 410 seats"), else "".
+	Subject string
+	// Aside marks a figure about another time or event: a comparison ("For
+	// comparison, the 2007 floods killed 13 people"), a value it moved from
+	// ("up from 18,000"). It is kept apart from the story's own figures.
+	Aside bool
+	// InWords marks a number written in words ("three hospitals").
+	InWords bool
+	// Context is, for text not in English, the words around the figure as
+	// written, in place of a Label no one checked.
+	Context string
+
+	ord  int32 // its place among its update's figures
+	weak bool  // a figure no reader pins: an increment ("a further 900"), a wish ("should be 95%"), a place ("at 12 schools")
 }
 
 // cand is a figure being built, with the token positions post-passes need.
@@ -72,6 +89,9 @@ type cand struct {
 	needPrev  bool   // "39% of them": the last count's noun
 	apposite  bool   // "39% of them - around 10,000 -": the previous figure's noun
 	wordsOnly bool   // written in words: dropped without a noun
+	back      bool   // np was read backwards, from before the figure ("turnout was 67%")
+	keyPart   bool   // part belongs in the key: "people died", "homes without power"
+	bare      bool   // a number right after a name, with nothing after it: "Labour 98,"
 }
 
 var pool = sync.Pool{New: func() any { return &scanner{toks: make([]token, 0, 256)} }}
@@ -81,13 +101,16 @@ var pool = sync.Pool{New: func() any { return &scanner{toks: make([]token, 0, 25
 // ("24-hour walkout", "in 40 years", "two days") are not figures; neither
 // are written numbers that do not count anything ("one of the", "the two
 // sides").
+//
+// Text that reads as another language than English yields only figures with
+// an explicit unit (a per cent sign, a currency), each with its Context.
 func Extract(text string) []Figure {
-	return extractTo(text, nil)
+	return extractTo(text, nil, hints{})
 }
 
 // extractTo appends the figures in text to dst; with a nil dst the result
 // is allocated at its exact size.
-func extractTo(text string, dst []Figure) []Figure {
+func extractTo(text string, dst []Figure, h hints) []Figure {
 	if !mayHaveFigures(text) {
 		return dst
 	}
@@ -95,7 +118,11 @@ func extractTo(text string, dst []Figure) []Figure {
 	sc.text = text
 	sc.toks = sc.toks[:0]
 	sc.tokenize()
-	dst = sc.extract(dst)
+	if sc.foreign() {
+		dst = sc.extractForeign(dst, h)
+	} else {
+		dst = sc.extract(dst, h)
+	}
 	sc.text = ""
 	if cap(sc.toks) <= 4096 {
 		pool.Put(sc)
@@ -138,7 +165,7 @@ func hasNumberWord(t string) bool {
 	return false
 }
 
-func (sc *scanner) extract(out []Figure) []Figure {
+func (sc *scanner) extract(out []Figure, h hints) []Figure {
 	toks := sc.toks
 	cands := sc.cands[:0]
 	defer func() { clear(cands); sc.cands = cands[:0] }()
@@ -146,6 +173,16 @@ func (sc *scanner) extract(out []Figure) []Figure {
 	for i := 0; i < len(toks); i++ {
 		t := &toks[i]
 		if !(t.kind == kNum || t.kind == kCur || t.kind == kWord && t.w.cls&(cNum|cScale|cPlural|cFrac|cDozen) != 0) {
+			continue
+		}
+		if t.kind == kNum && (t.flags&fSlash != 0 || i+1 < len(toks) && toks[i+1].kind == kPunct && toks[i+1].p == '-') {
+			if c, end, ok := sc.scoreAt(i); ok {
+				cands = append(cands, c)
+				i = end - 1
+				continue
+			}
+		}
+		if h.scores {
 			continue
 		}
 		if rejEnd >= 0 && i == rejEnd+1 && sc.connector(rejEnd) && toks[rejEnd].kind == kWord {
@@ -164,9 +201,16 @@ func (sc *scanner) extract(out []Figure) []Figure {
 	if len(cands) == 0 {
 		return out
 	}
+	sc.markAsides(h)
 	// post-passes: borrowed nouns
 	for i := range cands {
 		c := &cands[i]
+		if c.f.Unit != "score" {
+			c.f.Aside = h.aside || sc.asides[c.qs] || sc.comparedBefore(c.qs)
+		}
+		if sc.borrow(cands[:i], c) {
+			continue
+		}
 		switch {
 		case c.needPrev:
 			for j := i - 1; j >= 0; j-- {
@@ -209,11 +253,23 @@ func (sc *scanner) extract(out []Figure) []Figure {
 			continue
 		}
 		f := c.f
+		if f.Unit == "score" {
+			f.ord = int32(len(out) - lo)
+			out = append(out, f)
+			continue
+		}
 		f.Label = c.np
 		if c.part != "" && c.np != "" {
 			f.Label = c.np + " " + c.part
 		}
-		f.Key = keyOf(c.np)
+		if c.keyPart {
+			f.Key = canon(keyOf(f.Label))
+		} else {
+			f.Key = canon(keyOf(c.np))
+		}
+		if i := strings.Index(f.Key, " among "); i > 0 {
+			f.Key = f.Key[:i]
+		}
 		f.ord = int32(len(out) - lo)
 		out = append(out, f)
 	}
@@ -694,9 +750,37 @@ func (sc *scanner) figureAt(i int) (c cand, end int, ok bool) {
 	if q.frac {
 		c.wordsOnly = false
 	}
+	f.InWords = q.word
 	sc.label(&q, qs, &c)
 	if q.word && !q.frac && !q.vague && !q.ratio && c.np == "" {
 		return c, end, false // "two of the", "the first two"
+	}
+	// whose figure it is: "Labour has won 410 seats", "Labour: 411 seats", "Labour 98,"
+	if f.Subject == "" && !q.word {
+		k := keyOf(c.np)
+		direct := c.bare || c.np != "" && !c.back && (perSubject[k] || perSubject[head(k)])
+		colon := qs > 0 && toks[qs-1].kind == kPunct && toks[qs-1].p == ':'
+		if s := sc.entityBefore(qs, direct); s != "" && (c.np == "" && !colon || c.np != "" && !c.back) {
+			f.Subject = s
+		}
+	}
+	// "Confirmed cases: 84": the words before a colon say what it counts
+	if c.np == "" && f.Subject == "" && qs > 1 && toks[qs-1].kind == kPunct && (toks[qs-1].p == ':' || toks[qs-1].p == '-' && toks[qs-1].sp) {
+		b := qs - 1
+		for b > 0 && qs-1-b < 6 && toks[b-1].kind == kWord && toks[b-1].w.cls&(cNum|cTime|cMonth|cWeekday) == 0 {
+			b--
+		}
+		if b < qs-1 && (b == 0 || toks[b-1].kind == kBreak || toks[b-1].kind == kPunct && (toks[b-1].p == '-' || toks[b-1].p == '*')) {
+			c.np = sc.text[toks[b].s:toks[qs-2].e]
+		}
+	}
+	switch qual {
+	case "a further", "another", "an extra", "an additional":
+		f.weak = true // an increment, not the total
+	}
+	if q.unit == "" && !q.money && qual == "" && !c.back && f.Subject == "" &&
+		(sc.is(qs-1, "at") || sc.is(qs-1, "in") || sc.is(qs-1, "across") || sc.is(qs-1, "within") || sc.is(qs-1, "into")) {
+		f.weak = true // a place: "clinics will open at 12 schools"
 	}
 	_ = n
 	return c, end, true
@@ -761,6 +845,11 @@ func (sc *scanner) rejected(q *qty, start, qs int, qual string) bool {
 	if na != nil && na.kind == kPunct && na.p == '-' && !na.sp && after+1 < n && toks[after+1].kind == kWord && toks[after+1].w.cls&cTime != 0 {
 		return true // two-day written with a spaced dash
 	}
+	if na != nil && after+1 < n && toks[after+1].kind == kWord && toks[after+1].w.cls&cTime != 0 && (sc.is(after, "full") ||
+		sc.is(after, "whole") || sc.is(after, "entire") || sc.is(after, "straight") || sc.is(after, "consecutive") ||
+		sc.is(after, "successive") || sc.is(after, "long") || sc.is(after, "working") || sc.is(after, "hard")) {
+		return true // "over two full days", "three straight years"
+	}
 	// the word before the figure (and before its qualifier)
 	for _, b := range [2]int{qs - 1, start - 1} {
 		if b < 0 || toks[b].kind != kWord {
@@ -775,7 +864,10 @@ func (sc *scanner) rejected(q *qty, start, qs int, qual string) bool {
 		case c&cNegPrev != 0 && plain:
 			return true // aged 32, page 3, call 111
 		case digits && plain && toks[b].flags&fCap != 0 && !sc.initial(b) && b == start-1 && qual == "" && !possessive(sc.word(b)):
-			return true // Radio 4, Stage 2, NHS 111; not "the League's 20 clubs"
+			if !sc.bareEnd(after) || sc.nameBefore(b) < 0 {
+				return true // Radio 4, Stage 2; not "the League's 20 clubs"
+			}
+			// "Labour 398, Conservative 104": a name's figure, which needs a noun from elsewhere
 		}
 	}
 	if digits && plain && !q.rng && num.flags&(fComma|fDot) == 0 {
@@ -804,6 +896,16 @@ func (sc *scanner) rejected(q *qty, start, qs int, qual string) bool {
 		return true
 	}
 	return false
+}
+
+// bareEnd reports whether nothing follows token i in its clause: a comma,
+// a full stop, a line break or the end.
+func (sc *scanner) bareEnd(i int) bool {
+	if i >= len(sc.toks) {
+		return true
+	}
+	t := &sc.toks[i]
+	return t.kind == kBreak || t.kind == kPunct && (t.p == ',' || t.p == '.' || t.p == ';' || t.p == ')')
 }
 
 // initialLine reports whether token i starts a line.
@@ -836,6 +938,35 @@ func (sc *scanner) label(q *qty, qs int, c *cand) {
 	}
 	s, e, next, needHead := sc.nounPhrase(k)
 	c.le = next
+	c.bare = s == e && sc.bareEnd(k)
+	if next < n && toks[next].kind == kWord && toks[next].w.cls&cModal != 0 {
+		c.f.weak = true // "5,000 nurses could join"
+	}
+	{
+		j, aux := next, 0
+		for j < n && aux < 5 && toks[j].kind == kWord && (toks[j].w.cls&cAux != 0 || aux > 0 && (sc.is(j, "reported") ||
+			sc.is(j, "feared") || sc.is(j, "believed") || sc.is(j, "thought") || sc.is(j, "confirmed") || sc.is(j, "presumed")) ||
+			sc.is(j, "remain") || sc.is(j, "remained") || sc.is(j, "left")) {
+			j++
+			aux++
+		}
+		switch {
+		case aux > 0 && j < n && toks[j].kind == kWord && toks[j].w.cls&cState != 0:
+			// "40 are missing", "40 people are reported missing"
+			if s == e {
+				c.np = sc.word(j)
+			} else {
+				c.np, c.part, c.keyPart = sc.text[s:e], sc.word(j), true
+			}
+			c.le = j + 1
+			return
+		case s < e && plural(sc.text[s:e]) && sc.is(j, "without") && sc.nounWord2(j+1):
+			// "9,500 homes remain without power"
+			c.np, c.part, c.keyPart = sc.text[s:e], sc.text[toks[j].s:toks[j+1].e], true
+			c.le = j + 2
+			return
+		}
+	}
 	if s < e {
 		c.np = sc.text[s:e]
 		c.needHead = needHead
@@ -860,6 +991,16 @@ func (sc *scanner) label(q *qty, qs int, c *cand) {
 			c.part = sc.text[toks[ps].s:toks[j-1].e]
 			c.le = j
 		}
+		// the verb before: "Police arrested 23 people", "the council has closed 31 schools"
+		if p := qs - 1; c.part == "" && p >= 0 && sc.participle(p) && toks[p].w.cls&(cVerb|cModal) == 0 {
+			if generic[strings.ToLower(c.np)] {
+				c.part, c.keyPart = sc.word(p), true
+			} else if p > 0 && toks[p-1].kind == kWord && toks[p-1].w.cls&cAux != 0 {
+				c.part = sc.word(p)
+			}
+		} else if aux > 0 && c.part != "" && generic[strings.ToLower(c.np)] {
+			c.keyPart = true // "people have died", "people were evacuated"
+		}
 	}
 	// "the cancellation of around 4,000 operations"
 	if c.part == "" && sc.is(qs-1, "of") && qs >= 2 && toks[qs-2].kind == kWord && toks[qs-2].w.cls&cNominal != 0 {
@@ -875,13 +1016,34 @@ func (sc *scanner) label(q *qty, qs int, c *cand) {
 	}
 	// "turnout was 67%", "a turnout of 67%"
 	{
-		j, steps, moved := qs-1, 0, false
-		for j >= 0 && steps < 4 && toks[j].kind == kWord && (toks[j].w.cls&(cVerb|cAux) != 0 || steps > 0 && sc.participle(j)) {
-			moved = moved || toks[j].w.cls&cMove != 0
+		j, steps, moved, modal := qs-1, 0, false, false
+		for j >= 0 && steps < 5 && toks[j].kind == kWord && (toks[j].w.cls&(cVerb|cAux) != 0 ||
+			steps > 0 && (sc.participle(j) || toks[j].w.cls&cModal != 0 || edIng(sc.word(j)) && toks[j].w.cls&cStop == 0)) {
+			moved = moved || toks[j].w.cls&cMove != 0 || sc.is(j, "stand") || sc.is(j, "stands") || sc.is(j, "stood") ||
+				sc.is(j, "reached") || sc.is(j, "totals") || sc.is(j, "totalled") || sc.is(j, "hit") || sc.is(j, "passed")
+			modal = modal || toks[j].w.cls&cModal != 0
 			j--
 			steps++
 		}
-		if steps > 0 && (share || q.money || moved) && j >= 0 && sc.nounWord(j) && (toks[j].flags&fCap == 0 || sc.initial(j)) {
+		if steps > 0 && modal {
+			c.f.weak = true // "uptake should be 95%": a wish, not a count
+		}
+		last := -1 // the noun a place ends with
+		if steps > 0 && j >= 0 && sc.nounWord(j) && toks[j].flags&fCap != 0 && !sc.initial(j) {
+			// "Sales in Greater China fell 3%": a place after the noun
+			p := j
+			for p > 0 && j-p < 3 && sc.capWord(p-1) && !sc.initial(p) {
+				p--
+			}
+			if p >= 2 && (sc.is(p-1, "in") || sc.is(p-1, "for") || sc.is(p-1, "across") || sc.is(p-1, "at")) && sc.nounWord(p-2) &&
+				(toks[p-2].flags&fCap == 0 || sc.initial(p-2)) {
+				last, j = j, p-2
+			} else {
+				j = -1
+			}
+		}
+		measure := j >= 0 && !q.word && toks[j].kind == kWord && (singular[strings.ToLower(sc.word(j))] || sc.is(j, "total") || sc.is(j, "tally") || sc.is(j, "number"))
+		if steps > 0 && (share || q.money || moved || measure) && j >= 0 && sc.nounWord(j) && (toks[j].flags&fCap == 0 || sc.initial(j)) {
 			// "turnout among trainees was": the noun before the preposition
 			p := j - 1
 			for p >= 0 && p > j-4 && (toks[p].kind == kWord && toks[p].w.cls&cDet != 0 || sc.nounWord(p)) {
@@ -891,11 +1053,39 @@ func (sc *scanner) label(q *qty, qs int, c *cand) {
 				sc.nounWord(p-1) && (toks[p-1].flags&fCap == 0 || sc.initial(p-1)) {
 				j = p - 1
 			}
-			s := toks[j].s
-			if m := j - 1; m >= 0 && sc.nounWord(m) && (sc.initial(m) || m > 0 && toks[m-1].kind == kWord && toks[m-1].w.cls&cDet != 0) {
-				s = toks[m].s // "Waiting lists grew by 50,000"
+			si := j
+			if m := j - 1; m >= 0 && sc.nounWord(m) && !(possessive(sc.word(m)) && toks[m].flags&fCap != 0) && (sc.initial(m) || m > 0 && toks[m-1].kind == kWord && toks[m-1].w.cls&cDet != 0 || sc.capWord(m-1)) {
+				si = m // "Waiting lists grew by 50,000"
 			}
-			c.np = sc.text[s:toks[j].e]
+			end := toks[j].e
+			if last > j {
+				end = toks[last].e
+			}
+			if (sc.is(j, "total") || sc.is(j, "tally")) && j+1 < n && sc.participle(j+1) {
+				end = toks[j+1].e // "the total evacuated rose to 3,200"
+				c.keyPart = true
+			}
+			// "Labour's share of the vote": whose it is
+			k := si - 1
+			for k >= 0 && si-k < 4 && toks[k].kind == kWord && (toks[k].w.cls&cDet != 0 || sc.is(k, "of") || sc.nounWord(k) && !possessive(sc.word(k))) {
+				k--
+			}
+			if b := si - 1; b >= 0 && sc.capWord(b) && !sc.initial(b) && !possessive(sc.word(b)) && sc.nameBefore(b) >= 0 {
+				c.f.Subject = sc.text[toks[sc.nameBefore(b)].s:toks[b].e] // "The US death toll"
+			} else if k >= 0 && toks[k].kind == kWord && possessive(sc.word(k)) && toks[k].flags&fCap != 0 {
+				w := sc.word(k)
+				name := w[:len(w)-len("'s")]
+				if strings.HasSuffix(w, "’s") {
+					name = w[:len(w)-len("’s")]
+				}
+				if b := sc.nameBefore(k - 1); b >= 0 && b == k-1 && !sc.initial(k) {
+					name = sc.text[toks[b].s:toks[k-1].e] + " " + name
+				}
+				c.f.Subject = name
+				si = k + 1
+			}
+			c.np = sc.text[toks[si].s:end]
+			c.back = true
 		}
 	}
 }

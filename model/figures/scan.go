@@ -41,10 +41,11 @@ type token struct {
 }
 
 type scanner struct {
-	text  string
-	toks  []token
-	cands []cand
-	low   [32]byte
+	text   string
+	toks   []token
+	cands  []cand
+	asides []bool // per token: in a sentence or clause about another time or event
+	low    [32]byte
 }
 
 // lower returns word w lower-cased (ASCII, with ’ as ') in the scanner's
@@ -161,7 +162,7 @@ func (sc *scanner) scanWord(i int, sp bool) int {
 		case isLetter(c):
 			i++
 		case c == '\'' || c == '-':
-			if i+1 < len(t) && (isLetter(t[i+1]) || t[i+1] >= 0x80 && c == '-') {
+			if i+1 < len(t) && (isLetter(t[i+1]) || t[i+1] >= 0x80) {
 				if c == '-' {
 					flags |= fHyphen
 				}

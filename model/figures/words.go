@@ -25,6 +25,11 @@ const (
 	cMove                        // rose, fell: "operations rose from 3,454"
 	cQualEnd                     // the last word of a qualifier
 	cNominal                     // cancellation: "the cancellation of 4,000 operations"; u holds the participle
+	cForeign                     // function words of French, German, Spanish, Italian, Dutch, Portuguese
+	cLink                        // between a party or team and its figure: "Labour has won 410", "the Conservatives on 131"
+	cModal                       // should, would: "uptake should be 95%" is a wish, not a count
+	cState                       // missing, dead, injured: "40 are missing"
+	cCue                         // the first word of an aside cue: "for comparison", "last year"
 )
 
 type winfo struct {
@@ -125,7 +130,7 @@ func init() {
 		"sent", "spent", "struck", "sold", "told", "won", "written", "brought", "bought", "built", "caught", "chosen",
 		"done", "drawn", "driven", "fallen", "found", "grown", "heard", "hidden", "hurt", "known", "laid", "led", "let",
 		"met", "run", "shot", "shown", "spoken", "stolen", "stuck", "sworn", "thrown", "withdrawn", "undertaken",
-		"overturned", "rebooked", "rescheduled", "off")
+		"overturned", "rebooked", "rescheduled", "off", "died", "fled", "freed")
 	add(cModifier, "planned", "further", "more", "other", "new", "total", "extra", "additional", "official",
 		"latest", "estimated", "overall", "another", "some", "fewer", "less", "many", "the", "a", "an", "of",
 		"routine", "scheduled", "reported", "cancelled", "postponed", "rescheduled", "affected", "recorded", "confirmed", "registered", "expected")
@@ -149,6 +154,22 @@ func init() {
 		"nearly", "almost", "just", "to", "at", "of", "by", "from")
 	add(cMove, "rose", "risen", "fell", "fallen", "climbed", "dropped", "increased", "decreased", "jumped", "soared",
 		"grew", "doubled", "halved", "trebled", "tripled")
+	add(cForeign, "le", "la", "les", "des", "du", "et", "est", "une", "au", "aux", "sont", "dans", "pour", "avec", "sur",
+		"qui", "que", "selon", "de", "à", "été", "plus", "der", "die", "das", "und", "ist", "nicht", "mit", "dem",
+		"von", "zu", "auf", "für", "ein", "eine", "el", "los", "las", "y", "es", "una", "con", "por", "para", "del",
+		"según", "il", "di", "che", "della", "sono", "het", "een", "van", "zijn", "niet", "não", "em", "uma", "os", "pelo")
+	add(cLink, "has", "have", "had", "is", "are", "was", "were", "now", "on", "at", "won", "wins", "win", "took", "take",
+		"takes", "taken", "holds", "hold", "held", "secured", "gained", "lost", "reported", "recorded", "scored",
+		"reached", "polled", "got", "back", "just", "already", "still", "with", "so", "far", "leads", "lead", "hit", "hits")
+	add(cModal, "should", "would", "could", "might", "must", "may", "needs", "need", "want", "wants", "aim", "aims",
+		"target", "targets", "hope", "hopes", "expect", "expects", "expected", "forecast", "predicted", "projected")
+	add(cState, "missing", "dead", "injured", "hurt", "trapped", "homeless", "unaccounted", "wounded", "stranded",
+		"displaced", "critical", "hospitalised", "hospitalized")
+	add(cVerb, "stand", "stands", "stood", "totals", "totalled", "totaled", "starts",
+		"tops", "topped", "rises", "falls", "gains", "remains", "remained", "reaches", "hitting", "running", "sitting",
+		"standing", "sits", "sat", "edged", "crept", "slipped", "surged", "slumped", "fallen", "risen",
+		"saw", "came", "went", "took", "gave", "knew", "ran", "drew", "drove", "threw", "chose", "won", "lost", "made",
+		"told", "sold", "paid", "sent", "met", "led", "kept", "held", "brought", "bought", "caught", "heard")
 	for w, p := range map[string]string{"cancellation": "cancelled", "cancellations": "cancelled",
 		"postponement": "postponed", "postponements": "postponed", "closure": "closed", "closures": "closed",
 		"loss": "lost", "losses": "lost", "deaths": "dead", "arrest": "arrested", "arrests": "arrested",
@@ -190,6 +211,9 @@ func hashWord(b []byte) uint32 {
 func init() {
 	for _, q := range qualifiers {
 		add(cQualEnd, q[len(q)-1])
+	}
+	for _, c := range append(append([][]string{{"the", "last"}}, strongCues...), weakCues...) {
+		add(cCue, c[0])
 	}
 	for w, info := range words {
 		h := hashWord([]byte(w))

@@ -1,0 +1,299 @@
+package figures
+
+import (
+	"strings"
+	"time"
+)
+
+// MaxOthers is how many figures the In numbers section shows beside the
+// page's own list and the trackers.
+const MaxOthers = 8
+
+// Tracker is a quantity the story states again as it moves on: a toll, a
+// count, a score, a share. Its figures come from two updates or more. Its
+// history is the board's own: read it before the board's next Apply.
+type Tracker struct {
+	Key     string // stable: the lower-cased name, what it counts and the unit: "deaths", "labour seats", "turnout %"
+	Subject string // what it is, readable alone: "deaths", "Labour", "Hosts"
+	Unit    string // as Figure.Unit
+	Latest  Figure // the newest statement
+
+	figs []Figure // the group's figures after Latest, newest first
+}
+
+// maxScan bounds how far back a tracker looks for its change: a value
+// restated more often than this is shown as unchanged, so a long story
+// costs no more than a short one.
+const maxScan = 16
+
+// earlier calls f for each earlier statement, newest first, one per update,
+// until f returns false or, when limit is true, maxScan figures have been
+// looked at.
+func (t *Tracker) earlier(limit bool, f func(*Figure) bool) {
+	last := t.Latest.UpdateID
+	for i := range t.figs {
+		if limit && i >= maxScan {
+			return
+		}
+		h := &t.figs[i]
+		if h.UpdateID == last || h.UpdateID == t.Latest.UpdateID || !h.readableValue() {
+			continue
+		}
+		last = h.UpdateID
+		if !f(h) {
+			return
+		}
+	}
+}
+
+// History returns the statements before the latest, newest first, one per
+// update.
+func (t *Tracker) History() []Figure {
+	var out []Figure
+	t.earlier(false, func(f *Figure) bool { out = append(out, *f); return true })
+	return out
+}
+
+// Change returns the value the tracker moved from to reach its latest one,
+// and when it reached it; ok is false when the statements give the same
+// value.
+func (t *Tracker) Change() (from Figure, at time.Time, ok bool) {
+	at = t.Latest.Time
+	t.earlier(true, func(f *Figure) bool {
+		if !sameFigure(f, &t.Latest) {
+			from, ok = *f, true
+			return false
+		}
+		at = f.Time
+		return true
+	})
+	if !ok {
+		at = t.Latest.Time
+	}
+	return from, at, ok
+}
+
+func sameFigure(a, b *Figure) bool {
+	if a.Unit == "score" {
+		return a.Text == b.Text
+	}
+	return a.Value == b.Value && a.High == b.High
+}
+
+// Section is a story's "In numbers" section: what the panel pins and dump
+// prints, in this order: the page's own list, verbatim; the trackers, the
+// latest change first; then a few other figures readable alone, newest
+// first.
+type Section struct {
+	Lines    []Line
+	Trackers []Tracker
+	Others   []Figure
+	pinned   map[figureID]bool
+	days     bool // the figures span more than one day: times say which
+}
+
+type figureID struct {
+	update string
+	ord    int32
+}
+
+// Entry is one line of a Section; exactly one of its fields is set.
+type Entry struct {
+	Line    *Line
+	Tracker *Tracker
+	Figure  *Figure
+}
+
+// Entries returns the section's lines in order.
+func (s *Section) Entries() []Entry {
+	out := make([]Entry, 0, len(s.Lines)+len(s.Trackers)+len(s.Others))
+	for i := range s.Lines {
+		out = append(out, Entry{Line: &s.Lines[i]})
+	}
+	for i := range s.Trackers {
+		out = append(out, Entry{Tracker: &s.Trackers[i]})
+	}
+	for i := range s.Others {
+		out = append(out, Entry{Figure: &s.Others[i]})
+	}
+	return out
+}
+
+// Len returns the number of entries.
+func (s *Section) Len() int { return len(s.Lines) + len(s.Trackers) + len(s.Others) }
+
+// Pinned reports whether the section shows figure f: it is a tracker's
+// latest statement or one of the other figures.
+func (s *Section) Pinned(f *Figure) bool {
+	return s.pinned[figureID{f.UpdateID, f.ord}]
+}
+
+// UpdateID returns the update an entry comes from: the one to open.
+func (e Entry) UpdateID() string {
+	switch {
+	case e.Line != nil:
+		return e.Line.UpdateID
+	case e.Tracker != nil:
+		return e.Tracker.Latest.UpdateID
+	case e.Figure != nil:
+		return e.Figure.UpdateID
+	}
+	return ""
+}
+
+// Text returns the entry as the panel and dump show it: a list line as the
+// page wrote it, "deaths · 21, up from 15 at 10:02", "Labour · 410 seats",
+// "Hosts 287/6 after 50 overs". Times are shown in loc, with the day when
+// the section spans more than one.
+func (e Entry) Text(loc *time.Location, days bool) string {
+	switch {
+	case e.Line != nil:
+		return e.Line.Text
+	case e.Tracker != nil:
+		t := e.Tracker
+		s := figureText(&t.Latest)
+		if t.Unit == "score" {
+			return s
+		}
+		if from, at, ok := t.Change(); ok {
+			dir := "was"
+			switch {
+			case t.Latest.Value > from.Value:
+				dir = "up from"
+			case t.Latest.Value < from.Value:
+				dir = "down from"
+			}
+			layout := "15:04"
+			if days {
+				layout = "2 Jan 15:04"
+			}
+			s += ", " + dir + " " + from.Text
+			if !at.IsZero() {
+				s += " at " + at.In(loc).Format(layout)
+			}
+		}
+		return s
+	case e.Figure != nil:
+		return figureText(e.Figure)
+	}
+	return ""
+}
+
+// Days reports whether the section's figures span more than one day.
+func (s *Section) Days() bool { return s.days }
+
+// figureText shows a figure with what it is: "deaths · 21", "Labour · 410
+// seats", "Hosts 287/6 after 50 overs", "turnout · 59.8%".
+func figureText(f *Figure) string {
+	switch {
+	case f.Unit == "score":
+		return f.Subject + " " + f.Text
+	case f.Context != "":
+		return f.Context
+	case f.Subject != "":
+		s := f.Subject + " · " + f.Text
+		if f.Label != "" {
+			s += " " + f.Label
+		}
+		return s
+	}
+	return f.Name() + " · " + f.Text
+}
+
+// trackerKey is a tracker's stable key.
+func trackerKey(f *Figure) string {
+	var b strings.Builder
+	if f.Subject != "" {
+		b.WriteString(subjectKey(f.Subject))
+		if f.Key != "" {
+			b.WriteByte(' ')
+		}
+	}
+	if f.Subject != "" || f.Context != "" {
+		b.WriteString(f.Key)
+	} else {
+		b.WriteString(canon(f.Key))
+	}
+	if f.Unit != "" && f.Unit != "score" {
+		b.WriteByte(' ')
+		b.WriteString(f.Unit)
+	}
+	return b.String()
+}
+
+// Section builds the story's In numbers section from the board: the newest
+// explicit list, every tracker whose figures read alone, and up to
+// MaxOthers other such figures, each group's newest. Its cost grows with
+// the number of groups, not with the number of figures.
+func (b *Board) Section() Section {
+	var s Section
+	s.Lines, _ = b.List()
+	var listFrom string
+	if b.listFrom != nil {
+		listFrom = b.listFrom.id
+	}
+	s.pinned = make(map[figureID]bool)
+	var first, last time.Time
+	note := func(t time.Time) {
+		if t.IsZero() {
+			return
+		}
+		if first.IsZero() || t.Before(first) {
+			first = t
+		}
+		if t.After(last) {
+			last = t
+		}
+	}
+	for _, g := range b.order {
+		if g.k.aside || !g.readable() {
+			continue
+		}
+		figs := g.buf[g.off:]
+		latest := -1
+		for i := range figs[:min(len(figs), maxScan)] {
+			if figs[i].readableValue() {
+				latest = i
+				break
+			}
+		}
+		if latest < 0 {
+			continue
+		}
+		f := &figs[latest]
+		t := Tracker{Key: trackerKey(f), Subject: f.Name(), Unit: f.Unit, Latest: *f, figs: figs[latest+1:]}
+		again := false
+		t.earlier(true, func(*Figure) bool { again = true; return false })
+		switch {
+		case again:
+			_, at, changed := t.Change()
+			if !changed && f.UpdateID == listFrom {
+				continue // the page's list says it already, and it has not moved
+			}
+			s.Trackers = append(s.Trackers, t)
+			note(f.Time)
+			if changed {
+				note(at)
+			}
+		case len(s.Others) < MaxOthers && f.UpdateID != listFrom:
+			s.Others = append(s.Others, *f)
+		default:
+			continue
+		}
+		s.pinned[figureID{f.UpdateID, f.ord}] = true
+	}
+	s.days = !first.IsZero() && (first.Year() != last.Year() || first.YearDay() != last.YearDay())
+	return s
+}
+
+// readable reports whether the group's figures can be shown alone, as far
+// as what they count goes; each figure is checked for the rest.
+func (g *group) readable() bool {
+	if g.ok == 0 {
+		g.ok = -1
+		if readableKey(g.k.key, g.k.subject, g.k.unit, g.k.foreign) {
+			g.ok = 1
+		}
+	}
+	return g.ok > 0
+}

@@ -1,0 +1,451 @@
+package figures
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// hints is what the board knows about an update beyond its text.
+type hints struct {
+	year   int  // the update's year, for "In 2019 it was 67.3%"; 0 when unknown
+	aside  bool // the headline says the whole update is about another event
+	scores bool // read scores only, as in a headline
+}
+
+// commonStarts are capitalised words that open sentences without naming a
+// party, team or place: "Officials have 3 options" has no subject.
+var commonStarts = wordSet("officials", "police", "hospitals", "trusts", "doctors", "ministers", "figures", "analysts",
+	"experts", "researchers", "authorities", "residents", "patients", "people", "schools", "councils", "it", "this",
+	"they", "there", "we", "he", "she", "the", "results", "polls", "counts", "votes", "seats", "shares", "sales",
+	"prices", "cases", "deaths", "voters", "fans", "supporters", "earlier", "later", "meanwhile", "overall", "so",
+	"now", "today", "tonight", "yesterday", "and", "but", "or", "if", "when", "with", "after", "before", "as", "in",
+	"on", "at", "for", "by", "from", "a", "an", "of", "to", "our", "their", "its", "his", "her", "my", "your",
+	"wicket", "goal", "four", "six", "out", "drinks", "update", "breaking", "live", "latest", "summary", "what",
+	"here", "key", "lunch", "tea", "stumps", "full-time", "half-time", "kick-off")
+
+// capWord reports whether token i is a capitalised word that can be part of
+// a name: "Labour", "Reform", "UK", "Sinn".
+func (sc *scanner) capWord(i int) bool {
+	if i < 0 || i >= len(sc.toks) {
+		return false
+	}
+	t := &sc.toks[i]
+	return t.kind == kWord && t.flags&fCap != 0 && t.w.cls&(cNum|cMonth|cWeekday|cScale|cPlural|cFrac|cDet) == 0 &&
+		!sc.is(i, "a") && !sc.is(i, "an") && !sc.is(i, "and") && !sc.is(i, "in") && !sc.is(i, "on") && !sc.is(i, "at")
+}
+
+// nameBefore reads the name (up to four capitalised words) ending at token
+// end, and returns its first token; -1 when there is none or it is a
+// common word opening a sentence.
+func (sc *scanner) nameBefore(end int) (start int) {
+	if !sc.capWord(end) {
+		return -1
+	}
+	start = end
+	for start > 0 && end-start < 3 && sc.capWord(start-1) && !sc.initialLine(start) {
+		start--
+	}
+	if !sc.capWord(start) {
+		return -1
+	}
+	if w, _ := sc.lower(sc.word(start)); end == start && commonStarts[string(w)] {
+		return -1
+	}
+	return start
+}
+
+// entityBefore finds whose figure starting at token qs is: a name right
+// before it ("Labour 98", "Labour: 411 seats", "Labour - 412") or before a
+// few linking words ("Labour has now won 330", "the Conservatives on 131",
+// "the Conservatives' at 23.7%"). direct allows a name with nothing between.
+func (sc *scanner) entityBefore(qs int, direct bool) string {
+	j := qs - 1
+	links := 0
+	for j >= 0 && links < 4 {
+		t := &sc.toks[j]
+		link := t.kind == kWord && t.w.cls&cLink != 0 && t.flags&fCap == 0 ||
+			t.kind == kPunct && (links == 0 && (t.p == ':' || t.p == '-' && t.sp) || t.p == '"' && !t.sp)
+		if !link {
+			break
+		}
+		j--
+		links++
+	}
+	if links == 0 && !direct || j < 0 {
+		return ""
+	}
+	s := sc.nameBefore(j)
+	if s < 0 {
+		return ""
+	}
+	return sc.text[sc.toks[s].s:sc.toks[j].e]
+}
+
+// scoreAt reads a score starting at token i: a cricket score with its overs
+// ("Hosts 287/6 after 50 overs", "the visitors are 112/1 after 17 overs")
+// or a football scoreline between two names ("Rovers 2-1 United").
+func (sc *scanner) scoreAt(i int) (c cand, end int, ok bool) {
+	toks := sc.toks
+	n := len(toks)
+	t := &toks[i]
+	if t.kind != kNum || t.flags&(fComma|fDot|fPlus|fGlued|fLeadZero) != 0 {
+		return c, i + 1, false
+	}
+	if t.flags&fSlash != 0 {
+		tail := sc.text[t.e:t.x]
+		if len(tail) < 2 || len(tail) > 3 || !allDigits(tail[1:], len(tail)-1) || t.w.v >= 1000 {
+			return c, i + 1, false
+		}
+		wk := 0
+		for _, d := range tail[1:] {
+			wk = wk*10 + int(d-'0')
+		}
+		if wk > 10 {
+			return c, i + 1, false
+		}
+		// the overs: "after 50 overs", "in 17.2 overs", "(50 overs)"
+		j := i + 1
+		if j < n && (sc.is(j, "after") || sc.is(j, "in") || sc.is(j, "off") || toks[j].kind == kPunct && toks[j].p == '(') {
+			j++
+		}
+		if j+1 >= n || toks[j].kind != kNum || !(sc.is(j+1, "overs") || sc.is(j+1, "over") || sc.is(j+1, "ov")) {
+			return c, i + 1, false
+		}
+		subject := sc.entityBefore(i, true)
+		if subject == "" && i >= 2 && (sc.is(i-1, "are") || sc.is(i-1, "were") || sc.is(i-1, "is")) && toks[i-2].kind == kWord &&
+			toks[i-2].w.cls == 0 && (sc.is(i-3, "the")) {
+			subject = upperFirst(sc.word(i - 2)) // "the visitors are 112/1"
+		}
+		if subject == "" {
+			return c, i + 1, false
+		}
+		end = j + 2
+		if end < n && toks[end].kind == kPunct && toks[end].p == ')' {
+			end++
+		}
+		c.f = Figure{Text: sc.text[t.s:t.x] + " after " + sc.text[toks[j].s:toks[j].e] + " overs", Value: t.w.v, HasValue: true,
+			Unit: "score", Label: "score", Key: "score", Subject: subject}
+		c.qs, c.qe, c.np = i, end, "score"
+		return c, end, true
+	}
+	// football: Name 2-1 Name
+	if i+2 >= n || t.w.v > 20 || toks[i+1].kind != kPunct || toks[i+1].p != '-' || toks[i+1].sp || toks[i+2].sp ||
+		toks[i+2].kind != kNum || toks[i+2].w.v > 20 || toks[i+2].flags != 0 || t.flags != 0 || t.x != t.e || toks[i+2].x != toks[i+2].e {
+		return c, i + 1, false
+	}
+	home := sc.nameBefore(i - 1)
+	if home < 0 || home != i-1 && !sc.capWord(i-1) || !sc.capWord(i+3) {
+		return c, i + 1, false
+	}
+	away := i + 3
+	for away+1 < n && away-i < 5 && sc.capWord(away+1) {
+		away++
+	}
+	c.f = Figure{Text: sc.text[t.s:toks[away].e], Value: t.w.v, HasValue: true, Unit: "score", Label: "score", Key: "score",
+		Subject: sc.text[toks[home].s:toks[i-1].e]}
+	c.qs, c.qe, c.np = i, away+1, "score"
+	return c, away + 1, true
+}
+
+// Aside cues. Strong ones make their whole sentence about another event;
+// weak ones their clause, or the whole sentence when they open it.
+var (
+	strongCues = [][]string{{"for", "comparison"}, {"by", "comparison"}, {"in", "comparison"}, {"on", "that", "occasion"},
+		{"at", "the", "last", "election"}, {"at", "the", "previous", "election"}, {"last", "time"}}
+	weakCues = [][]string{{"last", "year"}, {"a", "year", "ago"}, {"years", "ago"}, {"last", "year's"}, {"previous"},
+		{"an", "earlier"}, {"the", "earlier"}, {"a", "year", "earlier"}, {"last", "month"}, {"last", "week"}}
+)
+
+// markAsides works out, in one pass, which tokens are in a sentence or
+// clause about another time or event: asides[i] is true for those.
+func (sc *scanner) markAsides(h hints) {
+	n := len(sc.toks)
+	if cap(sc.asides) < n {
+		sc.asides = make([]bool, n)
+	}
+	sc.asides = sc.asides[:n]
+	clear(sc.asides)
+	sentStart, clauseStart, clauseNo := 0, 0, 0
+	sentAside, clauseAside := false, false
+	flushClause := func(end int) {
+		if clauseAside {
+			for k := clauseStart; k < end; k++ {
+				sc.asides[k] = true
+			}
+		}
+	}
+	for i := 0; i <= n; i++ {
+		endSent := i == n || sc.toks[i].kind == kBreak ||
+			sc.toks[i].kind == kPunct && (sc.toks[i].p == '.' || sc.toks[i].p == '!' || sc.toks[i].p == '?' || sc.toks[i].p == ';')
+		endClause := endSent || sc.toks[i].kind == kPunct && (sc.toks[i].p == ',' || sc.toks[i].p == '(' || sc.toks[i].p == ')' ||
+			sc.toks[i].p == '-' && sc.toks[i].sp || sc.toks[i].p == ':')
+		if endClause {
+			if clauseAside && clauseNo == 0 {
+				sentAside = true
+			}
+			flushClause(i)
+			clauseStart, clauseAside = i+1, false
+			clauseNo++
+			if endSent {
+				if sentAside {
+					for k := sentStart; k < i; k++ {
+						sc.asides[k] = true
+					}
+				}
+				sentStart, clauseNo, sentAside = i+1, 0, false
+			}
+			continue
+		}
+		t := &sc.toks[i]
+		switch {
+		case t.kind == kNum && t.flags&fDigits4 != 0 && t.x == t.e && h.year > 0 && t.w.v >= 1900 && t.w.v <= 2100 &&
+			int(t.w.v) != h.year && !sc.is(i-1, "since") && !sc.is(i-1, "until"):
+			clauseAside = true // another year: "In 2019 it was 67.3%", "the 2007 floods"
+		case t.kind != kWord || t.w.cls&cCue == 0:
+		case sc.cueAt(i, strongCues):
+			sentAside = true
+		case sc.cueAt(i, weakCues):
+			clauseAside = true
+		case sc.is(i, "the") && sc.is(i+1, "last") && i+2 < n && sc.toks[i+2].kind == kWord &&
+			sc.toks[i+2].w.cls&(cNum|cTime|cPlural|cScale) == 0 && !sc.is(i+2, "few"):
+			clauseAside = true // "the last big outbreak"; not "the last 60 balls"
+		}
+	}
+}
+
+// cueAt reports whether one of cues starts at token i.
+func (sc *scanner) cueAt(i int, cues [][]string) bool {
+	for _, c := range cues {
+		ok := true
+		for k, w := range c {
+			if !sc.is(i+k, w) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// comparedBefore reports whether the figure starting at token qs is the
+// other side of a comparison: "down from 18,000", "compared with 40",
+// "ahead of the $94.5bn", "smaller than the $110bn".
+func (sc *scanner) comparedBefore(qs int) bool {
+	for j, k := qs-1, 0; j >= 0 && k < 3; j, k = j-1, k+1 {
+		t := &sc.toks[j]
+		if t.kind != kWord {
+			return false
+		}
+		switch {
+		case sc.is(j, "from"):
+			p := j - 1
+			return p >= 0 && sc.toks[p].kind == kWord && (sc.toks[p].w.cls&cMove != 0 || sc.is(p, "up") || sc.is(p, "down") ||
+				sc.is(p, "rise") || sc.is(p, "fall") || sc.is(p, "increase") || sc.is(p, "drop") || sc.is(p, "change"))
+		case sc.is(j, "than"), sc.is(j, "against"), sc.is(j, "versus"), sc.is(j, "vs"), sc.is(j, "previously"):
+			return true
+		case sc.is(j, "with") || sc.is(j, "to"):
+			return sc.is(j-1, "compared")
+		case sc.is(j, "of"):
+			return sc.is(j-1, "ahead") || sc.is(j-1, "short")
+		case t.w.cls&cDet != 0, sc.is(j, "a"), sc.is(j, "an"):
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// foreign reports whether the text reads as another language than English:
+// more of its function words are French, German, Spanish and the like than
+// English ones.
+func (sc *scanner) foreign() bool {
+	en, other := 0, 0
+	for i := range sc.toks {
+		t := &sc.toks[i]
+		if t.kind != kWord {
+			continue
+		}
+		switch {
+		case t.w.cls&cForeign != 0:
+			other++
+		case t.w.cls&cStop != 0:
+			en++
+		}
+	}
+	return other >= 3 && other > 2*en
+}
+
+// foreignCurrency returns the sign for a currency named in another
+// language, or "".
+func foreignCurrency(w string) string {
+	w = strings.ToLower(w)
+	w = strings.ReplaceAll(w, "’", "'")
+	if i := strings.IndexByte(w, '\''); i >= 0 && i <= 3 {
+		w = w[i+1:] // d'euros
+	}
+	switch w {
+	case "euros", "euro", "eur", "euro's":
+		return "€"
+	case "dollars", "dollar", "dólares", "dollari", "usd":
+		return "$"
+	case "livres", "pfund", "libras", "gbp":
+		return "£"
+	}
+	return ""
+}
+
+// foreignScale returns the value of a scale word in another language.
+func foreignScale(w string) float64 {
+	switch strings.ToLower(w) {
+	case "million", "millions", "millones", "millón", "millionen", "milioni", "miljoen", "mio", "mln":
+		return 1e6
+	case "milliard", "milliards", "milliarden", "mrd", "miliardi", "miljard", "bn":
+		return 1e9
+	}
+	return 0
+}
+
+// extractForeign reads text in another language, where no label can be
+// trusted: only figures with an explicit unit (a per cent sign, a currency)
+// are kept, each with the words around it as written.
+func (sc *scanner) extractForeign(out []Figure, h hints) []Figure {
+	toks := sc.toks
+	n := len(toks)
+	lo := len(out)
+	for i := 0; i < n; i++ {
+		t := &toks[i]
+		if t.kind != kNum && t.kind != kCur || h.scores {
+			continue
+		}
+		start := i
+		unit := ""
+		if t.kind == kCur {
+			if i+1 >= n || toks[i+1].kind != kNum {
+				continue
+			}
+			unit = curSymbol(sc.text[t.s:t.e])
+			i++
+			t = &toks[i]
+		}
+		if t.flags&(fColon|fSlash|fGlued|fLeadZero) != 0 {
+			continue
+		}
+		v := t.w.v
+		j := i + 1
+		// "25,9" with a decimal comma, "3 200" with a space between thousands
+		switch {
+		case j+1 < n && toks[j].kind == kPunct && toks[j].p == ',' && !toks[j].sp && toks[j+1].kind == kNum && !toks[j+1].sp &&
+			toks[j+1].e-toks[j+1].s <= 2 && toks[j+1].flags&(fComma|fDot) == 0:
+			d := toks[j+1]
+			frac := d.w.v
+			for k := d.e - d.s; k > 0; k-- {
+				frac /= 10
+			}
+			v += frac
+			t = &toks[j+1]
+			j += 2
+		case j < n && toks[j].kind == kNum && toks[j].sp && toks[j].e-toks[j].s == 3 && toks[i].flags&(fComma|fDot) == 0 && v < 1000:
+			v = v*1000 + toks[j].w.v
+			t = &toks[j]
+			j++
+		}
+		last := t
+		switch {
+		case unit != "":
+		case t.flags&fPct != 0:
+			unit = "%"
+		case j < n && toks[j].kind == kPunct && toks[j].p == '%':
+			unit, last = "%", &toks[j]
+			j++
+		case j < n && toks[j].kind == kCur:
+			unit, last = curSymbol(sc.text[toks[j].s:toks[j].e]), &toks[j]
+			j++
+		default:
+			k := j
+			scale := 1.0
+			if k < n && toks[k].kind == kWord {
+				if s := foreignScale(sc.word(k)); s > 0 {
+					scale = s
+					k++
+				}
+			}
+			if k < n && sc.is(k, "de") {
+				k++
+			}
+			if k < n && toks[k].kind == kWord {
+				if u := foreignCurrency(sc.word(k)); u != "" {
+					unit, last, v, j = u, &toks[k], v*scale, k+1
+				}
+			}
+		}
+		if unit == "" {
+			continue
+		}
+		// the words around it, within its clause
+		b := start
+		for b > 0 && start-b < 8 && toks[b-1].kind == kWord {
+			b--
+		}
+		e := j
+		for e < n && e-j < 3 && toks[e].kind == kWord {
+			e++
+		}
+		before := strings.TrimSpace(sc.text[toks[b].s:toks[start].s])
+		f := Figure{Text: sc.text[toks[start].s:last.x], Value: v, HasValue: true, Unit: unit,
+			Context: sc.text[toks[b].s:toks[max(e, j)-1].x], ord: int32(len(out) - lo)}
+		f.Key = strings.ToLower(before)
+		if f.Key == "" {
+			f.Key = strings.ToLower(f.Context)
+		}
+		out = append(out, f)
+		i = j - 1
+	}
+	return out
+}
+
+// upperFirst returns s with its first letter in upper case.
+func upperFirst(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	if size == 0 || unicode.IsUpper(r) {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[size:]
+}
+
+// borrow gives a figure what it lacks from a figure before it: a name
+// without a noun takes the noun of the names before ("Labour on 410 seats,
+// the Conservatives on 131"), or of a count of the same thing ("With 120 of
+// 650 seats declared: Labour 98"); a price after a move takes the move's
+// subject ("shares rose 4.8% to $224.60"). It reports whether it did.
+func (sc *scanner) borrow(before []cand, c *cand) bool {
+	if c.f.Unit == "score" {
+		return false
+	}
+	if money(c.f.Unit) && (sc.is(c.qs-1, "to") || sc.is(c.qs-1, "at")) {
+		for j := len(before) - 1; j >= 0 && j >= len(before)-2; j-- {
+			p := &before[j]
+			if p.f.Unit == "%" && p.np != "" && c.qs-p.qe <= 8 && !sc.boundary(p.qe, c.qs) {
+				c.np, c.part, c.keyPart, c.f.Subject = p.np, p.part, p.keyPart, p.f.Subject
+				return true
+			}
+		}
+	}
+	if c.np != "" || c.f.Subject == "" {
+		return false
+	}
+	for j := len(before) - 1; j >= 0 && j >= len(before)-12; j-- {
+		p := &before[j]
+		if p.np == "" || p.f.Unit != c.f.Unit || p.f.Unit == "score" {
+			continue
+		}
+		if k := keyOf(p.np); p.f.Subject != "" || perSubject[k] || perSubject[k[:strings.IndexByte(k+" ", ' ')]] {
+			c.np, c.part, c.keyPart = p.np, "", false
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,129 @@
+package figures
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/liveline-tui/liveline/model"
+)
+
+// sectionText renders a section as the panel shows it.
+func sectionText(s *Section) []string {
+	var out []string
+	for _, e := range s.Entries() {
+		out = append(out, e.Text(time.UTC, s.Days())+" @"+e.UpdateID())
+	}
+	return out
+}
+
+// checkSection tests what every section must hold, whatever the text.
+func checkSection(t *testing.T, s *Section) {
+	t.Helper()
+	for _, tr := range s.Trackers {
+		if len(tr.History()) == 0 || !tr.Latest.Readable() || !s.Pinned(&tr.Latest) || tr.Key == "" || tr.Subject == "" {
+			t.Fatalf("tracker %+v", tr)
+		}
+		prev := tr.Latest
+		for _, h := range tr.History() {
+			if h.UpdateID == prev.UpdateID || h.Time.After(prev.Time) || h.Aside {
+				t.Fatalf("tracker %q: history %+v after %+v", tr.Key, h, prev)
+			}
+			prev = h
+		}
+	}
+	if len(s.Others) > MaxOthers {
+		t.Fatalf("%d other figures", len(s.Others))
+	}
+	for i := range s.Others {
+		if f := &s.Others[i]; !f.Readable() || !s.Pinned(f) || f.Name() == "" {
+			t.Fatalf("other figure %+v", f)
+		}
+	}
+}
+
+// FuzzTrackers follows a story made of the fuzzer's text, cut into updates
+// that arrive, change and go, and checks that the section holds together
+// and matches the one a board built at the end would give.
+func FuzzTrackers(f *testing.F) {
+	files, _ := filepath.Glob(filepath.Join("testdata", "eval", "*.txt"))
+	for _, p := range files {
+		if b, err := os.ReadFile(p); err == nil {
+			f.Add(string(b))
+		}
+	}
+	f.Add("Labour has won 410 seats.\n\nLabour has won 411 seats, the Conservatives 121.\n\nFor comparison, Labour won 202 seats in 2019.")
+	f.Add("Hosts 21/1 after 5 overs\n\nHosts 287/6 after 50 overs\n\nRovers 2-1 United")
+	f.Fuzz(followText)
+}
+
+func followText(t *testing.T, text string) {
+	{
+		parts := strings.Split(text, "\n\n")
+		if len(parts) > 40 {
+			parts = parts[:40]
+		}
+		s := model.NewStory()
+		b := NewBoard()
+		var seen []model.Update
+		for i, p := range parts {
+			u := post(fmt.Sprint("u", i), i*7%23, para(p))
+			u.Headline = p[:min(len(p), 40)]
+			seen = append([]model.Update{u}, seen...)
+			if i%3 == 2 {
+				seen = seen[1:] // taken back
+			}
+			if i%4 == 3 && len(seen) > 1 {
+				seen[1].Body = model.Body{Blocks: []model.Block{para(p + " " + seen[1].Body.PlainText())}} // edited
+			}
+			b.Apply(merge(s, seen...))
+			sec := b.Section()
+			checkSection(t, &sec)
+		}
+		fresh := NewBoard()
+		fresh.Apply(model.Changes{New: s.Updates()})
+		a, z := b.Section(), fresh.Section()
+		eq(t, "followed and fresh", sectionText(&a), sectionText(&z))
+	}
+}
+
+// No text makes extraction or the board slow down faster than it grows:
+// eight times the text costs well under sixty-four times the time
+// (the bound is loose: the machine is shared).
+func TestNoQuadraticText(t *testing.T) {
+	if testing.Short() {
+		t.Skip("timing")
+	}
+	shapes := []string{
+		"Labour 1, Conservative 2, Liberal Democrat 3, ",
+		"For comparison, in 2019 the toll was 12 and then ",
+		"Hosts 1/1 after 1 overs Visitors 2/2 after 2 overs ",
+		"the the the the the the the 5 ",
+		"A B C D E F G H I J K L M 7 seats ",
+		"Confirmed cases: 48 ",
+		"people have been reported missing 40 are missing ",
+		"le la les des du et est 25,9 % 3 200 € ",
+		"x",
+	}
+	for _, shape := range shapes {
+		small := strings.Repeat(shape, 2000) // both past the scanner pool's size
+		big := strings.Repeat(shape, 16000)
+		ts, tb := timeExtract(small), timeExtract(big)
+		if tb > 32*ts+time.Millisecond {
+			t.Errorf("%q: 8x the text took %v against %v", shape, tb, ts)
+		}
+	}
+}
+
+func timeExtract(s string) time.Duration {
+	best := time.Duration(1 << 62)
+	for range 5 {
+		start := time.Now()
+		Extract(s)
+		best = min(best, time.Since(start))
+	}
+	return best
+}
