@@ -20,6 +20,10 @@ type Snapshot struct {
 	Total int
 	// CoverageStart and CoverageEnd bound a live page's coverage; zero when unknown.
 	CoverageStart, CoverageEnd time.Time
+	// FromLayout is set when a page carried no live-blog data and its
+	// updates were read from its layout: repeated blocks, each with a time
+	// and a heading.
+	FromLayout bool
 
 	Updates []Update
 }
