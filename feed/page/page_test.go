@@ -28,6 +28,19 @@ var fixtures = []struct{ file, base string }{
 	{"pair_microdata.html", "https://paper.example/live/talks"},
 	{"autodiscovery.html", "https://blog.example/live/strike"},
 	{"nothing.html", "https://news.example/about"},
+	{"two_blocks.html", "https://gazette.example/live/count"},
+}
+
+// fixtureBase returns the address a fixture was read from.
+func fixtureBase(t *testing.T, file string) string {
+	t.Helper()
+	for _, f := range fixtures {
+		if f.file == file {
+			return f.base
+		}
+	}
+	t.Fatalf("%s is not in fixtures", file)
+	return ""
 }
 
 func mustURL(t testing.TB, s string) *url.URL {
@@ -80,6 +93,9 @@ func dump(res *Result, err error) string {
 	}
 	fmt.Fprintf(&b, "title: %s\nsummary: %s\nlink: %s\ntotal: %d\ncoverage: %s .. %s\nupdates: %d\n",
 		s.Title, s.Summary, s.Link, s.Total, fmtTime(s.CoverageStart), fmtTime(s.CoverageEnd), len(s.Updates))
+	if s.FromLayout {
+		b.WriteString("read from the page's layout\n")
+	}
 	for _, u := range s.Updates {
 		fmt.Fprintf(&b, "\n## %s\nid: %s\nlink: %s\npublished: %s\nupdated: %s\nauthor: %s\ncategories: %s\nkey: %v pinned: %v\n",
 			u.Headline, u.ID, u.Link, fmtTime(u.Published), fmtTime(u.Updated), u.Author, strings.Join(u.Categories, " | "), u.Key, u.Pinned)
