@@ -17,7 +17,9 @@
 //
 // The live blog is the LiveBlogPosting with the most updates, listed under
 // liveBlogUpdate or blogPost; nodes in several scripts that name the same
-// blog are read as one.
+// blog are read as one. Where its updates' headlines or times say nothing
+// (all the blog's own, one generic word, one shared time), they are taken
+// from the update's element on the page (posts.go).
 //
 // Where a page says how many updates its story has, Snapshot.Total holds it.
 // schema.org has no property for this, so Extract reads what sites use: a
@@ -83,10 +85,12 @@ func Extract(doc []byte, base *url.URL) (*Result, error) {
 		b.index(tree)
 	}
 	blog := b.chooseBlog(trees, s.md.items)
+	layout := &tree{doc: doc}
 
 	res := &Result{}
 	if blog != nil {
 		res.Snapshot = b.snapshot(blog)
+		fromPosts(res.Snapshot, layout, res.Snapshot.Title)
 		if res.Snapshot.Total == 0 && s.total > 0 {
 			res.Snapshot.Total = s.total
 		}

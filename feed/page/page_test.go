@@ -28,6 +28,8 @@ var fixtures = []struct{ file, base string }{
 	{"pair_microdata.html", "https://paper.example/live/talks"},
 	{"autodiscovery.html", "https://blog.example/live/strike"},
 	{"nothing.html", "https://news.example/about"},
+	{"sameheadline.html", "https://herald.example/politics/live/budget-day"},
+	{"generic_order.html", "https://stadtanzeiger.example/sport/marathon-liveblog"},
 	{"two_blocks.html", "https://gazette.example/live/count"},
 }
 
