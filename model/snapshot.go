@@ -22,8 +22,9 @@ type Snapshot struct {
 	CoverageStart, CoverageEnd time.Time
 	// FromLayout is set when a page carried no live-blog data and its
 	// updates were read from its layout: repeated blocks, each with a time
-	// and a heading.
-	FromLayout bool
+	// and a heading. Left out of saved states and recordings when unset,
+	// so those written before it existed stay as they were.
+	FromLayout bool `json:",omitempty"`
 
 	Updates []Update
 }
