@@ -19,7 +19,9 @@
 // liveBlogUpdate or blogPost; nodes in several scripts that name the same
 // blog are read as one. Where its updates' headlines or times say nothing
 // (all the blog's own, one generic word, one shared time), they are taken
-// from the update's element on the page (posts.go).
+// from the update's element on the page (posts.go). A page with no
+// live-blog data, or a blog with no updates, may still be a ticker read
+// from its layout (ticker.go); such a snapshot has FromLayout set.
 //
 // Where a page says how many updates its story has, Snapshot.Total holds it.
 // schema.org has no property for this, so Extract reads what sites use: a
@@ -91,9 +93,16 @@ func Extract(doc []byte, base *url.URL) (*Result, error) {
 	if blog != nil {
 		res.Snapshot = b.snapshot(blog)
 		fromPosts(res.Snapshot, layout, res.Snapshot.Title)
+		if len(res.Snapshot.Updates) == 0 {
+			if t := readTicker(layout.get(), trees, base); t != nil {
+				res.Snapshot.Updates, res.Snapshot.FromLayout = t.Updates, true
+			}
+		}
 		if res.Snapshot.Total == 0 && s.total > 0 {
 			res.Snapshot.Total = s.total
 		}
+	} else {
+		res.Snapshot = readTicker(layout.get(), trees, base)
 	}
 	if res.Snapshot != nil {
 		res.Next = b.link(s.next)

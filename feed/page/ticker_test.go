@@ -1,0 +1,217 @@
+package page
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestTickers reads plain-HTML tickers of several shapes: each update's
+// headline and instant, in the page's order.
+func TestTickers(t *testing.T) {
+	utc := func(mo time.Month, d, h, m int) time.Time { return time.Date(2026, mo, d, h, m, 0, 0, time.UTC) }
+	for _, tc := range []struct {
+		file      string
+		title     string
+		headlines []string
+		times     []time.Time
+	}{
+		{
+			// flat: date headings, "09.15 Uhr: …" headings, paragraphs; a
+			// site feed link, a sidebar and a "more" list around it
+			file:      "ticker_de_flat.html",
+			title:     "Sturm im Allgäu: Der Liveticker",
+			headlines: []string{"Bahnstrecke nach Kempten wieder frei", "Schulen öffnen normal", "Tausende Haushalte noch ohne Strom", "Feuerwehr zieht Bilanz", "B19 gesperrt"},
+			times:     []time.Time{utc(3, 4, 8, 15), utc(3, 4, 6, 40), utc(3, 4, 5, 5), utc(3, 3, 22, 50), utc(3, 3, 20, 20)},
+		},
+		{
+			// a container per update: a time-only paragraph, a heading, text
+			file:      "ticker_en_containers.html",
+			title:     "Rail strike latest: live updates",
+			headlines: []string{"Talks to resume on Friday", "Platforms quiet at Central", "Buses added on the coast road", "Picket lines form before dawn"},
+			times:     []time.Time{utc(3, 4, 10, 58), utc(3, 4, 10, 12), utc(3, 4, 9, 1), utc(3, 4, 7, 35)},
+		},
+		{
+			// French, oldest first on a page that calls itself live
+			file:      "ticker_fr_direct.html",
+			title:     "Crue de la Garonne : suivez la journée en direct",
+			headlines: []string{"Les quais évacués à Toulouse", "Le pic attendu en fin d’après-midi", "Un pont fermé à la circulation"},
+			times:     []time.Time{utc(3, 4, 7, 10), utc(3, 4, 9, 42), utc(3, 4, 12, 5)},
+		},
+		{
+			// "+++ 22.45 Uhr: …" paragraphs, no headings, past midnight
+			file:      "ticker_de_paragraphs.html",
+			title:     "Landtagswahl: Der News-Ticker zum Wahlabend",
+			headlines: []string{"Das vorläufige Endergebnis liegt vor.", "In der Landeshauptstadt sind alle Wahlbezirke ausgezählt.", "Die erste Hochrechnung bestätigt den Trend der Prognose.", "Die Wahllokale sind geschlossen."},
+			times:     []time.Time{utc(3, 8, 23, 40), utc(3, 8, 22, 15), utc(3, 8, 19, 5), utc(3, 8, 17, 0)},
+		},
+		{
+			// a section per day, its date without a year
+			file:      "ticker_de_days.html",
+			title:     "Tarifstreit im Nahverkehr",
+			headlines: []string{"Einigung in Sicht?", "Busse fahren wieder", "Verhandlungen dauern an", "Kundgebung am Hauptbahnhof"},
+			times:     []time.Time{utc(3, 5, 7, 20), utc(3, 5, 5, 45), utc(3, 4, 18, 30), utc(3, 4, 10, 0)},
+		},
+	} {
+		t.Run(tc.file, func(t *testing.T) {
+			res, err := extract(t, tc.file, fixtureBase(t, tc.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			s := res.Snapshot
+			if !s.FromLayout || s.Title != tc.title || res.Alternate != "" {
+				t.Errorf("FromLayout %v, title %q, alternate %q", s.FromLayout, s.Title, res.Alternate)
+			}
+			if got := headlines(s); strings.Join(got, "|") != strings.Join(tc.headlines, "|") {
+				t.Fatalf("headlines %q\nwant %q", got, tc.headlines)
+			}
+			for i, u := range s.Updates {
+				if !u.Published.Equal(tc.times[i]) {
+					t.Errorf("%q at %v, want %v", u.Headline, u.Published.UTC(), tc.times[i])
+				}
+				if u.Text == "" || strings.Contains(u.Text, "Uhr:") || strings.Contains(u.Text, "+++") || strings.Contains(u.Text, u.Headline+"\n") {
+					t.Errorf("%q: text %q", u.Headline, u.Text)
+				}
+			}
+		})
+	}
+}
+
+func TestTickerTextStaysInItsBlock(t *testing.T) {
+	res, err := extract(t, "ticker_de_flat.html", fixtureBase(t, "ticker_de_flat.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, u := range res.Snapshot.Updates {
+		for _, leak := range []string{"Anzeige", "Mehr zum Thema", "Sturmschäden", "Wochenmarkt", "nicht hier", "Kreisbote"} {
+			if strings.Contains(u.Text, leak) {
+				t.Errorf("%q holds %q: %q", u.Headline, leak, u.Text)
+			}
+		}
+	}
+	if n := len(res.Snapshot.Updates[0].Body.Blocks); n != 2 {
+		t.Errorf("first update has %d paragraphs, want 2", n)
+	}
+	res, err = extract(t, "ticker_en_containers.html", fixtureBase(t, "ticker_en_containers.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if u := res.Snapshot.Updates[2]; u.Link != "https://courier.example/news/live/rail-strike#post-5024" || len(u.Body.Links) != 1 {
+		t.Errorf("update link %q, body links %q", u.Link, u.Body.Links)
+	}
+	if strings.Contains(res.Snapshot.Updates[0].Text, "Share") {
+		t.Errorf("share button in text: %q", res.Snapshot.Updates[0].Text)
+	}
+}
+
+// TestLookAlikes: ordinary pages with times and headings are not read as
+// tickers; they get today's answer.
+func TestLookAlikes(t *testing.T) {
+	for _, file := range []string{"lookalike_sidebar.html", "lookalike_newsticker.html", "lookalike_programme.html"} {
+		res, err := extract(t, file, fixtureBase(t, file))
+		if !errors.Is(err, ErrNoLiveBlog) || res != nil {
+			t.Errorf("%s: %+v, %v; want ErrNoLiveBlog", file, res, err)
+		}
+	}
+	res, err := extract(t, "lookalike_index.html", fixtureBase(t, "lookalike_index.html"))
+	if err != nil || res.Snapshot != nil || res.Alternate != "https://courier.example/news/rss.xml" {
+		t.Errorf("index page: %+v, %v; want its feed", res, err)
+	}
+}
+
+// TestTickerEdges: what a ticker needs, one rule at a time.
+func TestTickerEdges(t *testing.T) {
+	const head = `<html><head><meta property="article:published_time" content="2026-03-04T08:00:00+01:00"></head><body><h1>Streik: Liveticker</h1>`
+	entry := func(clock, headline string) string {
+		return `<h3>` + clock + ` Uhr: ` + headline + `</h3><p>Ein Absatz mit genug Text, um als Meldung zu zählen.</p>`
+	}
+	for _, tc := range []struct {
+		name, page string
+		want       int
+	}{
+		{"three in order", head + entry("11.00", "C") + entry("10.00", "B") + entry("09.00", "A"), 3},
+		{"two are not enough", head + entry("11.00", "C") + entry("10.00", "B"), 0},
+		{"out of order", head + entry("11.00", "C") + entry("09.00", "A") + entry("10.00", "B"), 0},
+		{"oldest first on a live page", head + entry("09.00", "A") + entry("10.00", "B") + entry("11.00", "C"), 3},
+		{"oldest first elsewhere", strings.Replace(head, "Liveticker", "Rückblick", 1) + entry("09.00", "A") + entry("10.00", "B") + entry("11.00", "C"), 0},
+		{"no text", head + `<h3>11.00 Uhr</h3><h3>10.00 Uhr</h3><h3>09.00 Uhr</h3>`, 0},
+		{"headlines only", head + `<h3>11.00 Uhr: C</h3><h3>10.00 Uhr: B</h3><h3>09.00 Uhr: A</h3>`, 0},
+		{"no date anywhere", `<html><body><h1>Liveticker</h1>` + entry("11.00", "C") + entry("10.00", "B") + entry("09.00", "A"), 0},
+		{"date from a heading only", `<html><body><h1>Liveticker</h1><h2>4. März 2026</h2>` + entry("11.00", "C") + entry("10.00", "B") + entry("09.00", "A"), 3},
+	} {
+		res, err := Extract([]byte(tc.page), mustURL(t, "https://z.example/streik"))
+		got := 0
+		if err == nil && res.Snapshot != nil {
+			got = len(res.Snapshot.Updates)
+		}
+		if got != tc.want {
+			t.Errorf("%s: %d updates (err %v), want %d", tc.name, got, err, tc.want)
+		}
+	}
+}
+
+// TestTickerZones: a time's own zone wins; else the page's; else UTC.
+func TestTickerZones(t *testing.T) {
+	body := `<h1>Liveticker</h1><h2>4. März 2026</h2>` +
+		`<h3>11.00 Uhr MESZ: C</h3><p>Ein Absatz mit genug Text, um als Meldung zu zählen.</p>` +
+		`<h3>08.30 Uhr: B</h3><p>Ein Absatz mit genug Text, um als Meldung zu zählen.</p>` +
+		`<h3><time datetime="2026-03-04T07:00:00+01:00">07.00 Uhr</time>: A</h3><p>Ein Absatz mit genug Text, um als Meldung zu zählen.</p>`
+	utc := func(h, m int) time.Time { return time.Date(2026, 3, 4, h, m, 0, 0, time.UTC) }
+	for _, tc := range []struct {
+		head string
+		want []time.Time
+	}{
+		{`<meta property="article:published_time" content="2026-03-04T06:00:00+01:00">`, []time.Time{utc(9, 0), utc(7, 30), utc(6, 0)}},
+		{``, []time.Time{utc(9, 0), utc(8, 30), utc(6, 0)}},
+	} {
+		res, err := Extract([]byte(`<html><head>`+tc.head+`</head><body>`+body), nil)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.head, err)
+		}
+		for i, u := range res.Snapshot.Updates {
+			if !u.Published.Equal(tc.want[i]) {
+				t.Errorf("%s: update %d at %v, want %v", tc.head, i, u.Published.UTC(), tc.want[i])
+			}
+		}
+	}
+}
+
+// TestLiveBlogStubTakesTheLayout: a LiveBlogPosting that lists no updates
+// on a page whose layout shows them is read from the layout, keeping the
+// blog's title and times.
+func TestLiveBlogStubTakesTheLayout(t *testing.T) {
+	doc := string(readFixture(t, "ticker_de_flat.html"))
+	doc = strings.Replace(doc, `"@type":"NewsArticle"`, `"@type":"LiveBlogPosting","coverageStartTime":"2026-03-03T18:00:00+01:00"`, 1)
+	res, err := Extract([]byte(doc), mustURL(t, fixtureBase(t, "ticker_de_flat.html")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := res.Snapshot
+	if len(s.Updates) != 5 || !s.FromLayout || s.CoverageStart.IsZero() || res.Alternate != "" {
+		t.Errorf("%d updates, FromLayout %v, coverage %v, alternate %q", len(s.Updates), s.FromLayout, s.CoverageStart, res.Alternate)
+	}
+}
+
+// TestTickerHostileText: text read from the layout is sanitised like any
+// other.
+func TestTickerHostileText(t *testing.T) {
+	page := `<html><head><meta name="date" content="2026-03-04T08:00:00+01:00"><title>T&#x1b;]0;x&#7;</title></head><body><h1>Live&#x1b;[2J</h1>` +
+		`<h3>11.00 Uhr: C&#x9b;31m&#x202e;</h3><p>Text &#x1b;[31mmit genug Zeichen für eine Meldung.</p>` +
+		`<h3>10.00 Uhr: B</h3><p>Text mit genug Zeichen für eine Meldung.&#x7;</p>` +
+		`<h3>09.00 Uhr: A</h3><p>Text mit genug Zeichen für eine Meldung.</p></body></html>`
+	res, err := Extract([]byte(page), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Snapshot.Prepare()
+	out := dump(res, nil)
+	for _, bad := range []string{"\x1b", "\x07", "\u009b", "\u202e"} {
+		if strings.Contains(out, bad) {
+			t.Errorf("%q survived:\n%q", bad, out)
+		}
+	}
+	if len(res.Snapshot.Updates) != 3 {
+		t.Errorf("%d updates", len(res.Snapshot.Updates))
+	}
+}
