@@ -157,3 +157,21 @@ func TestCutShortStaysPartial(t *testing.T) {
 		t.Error("a feed cut inside its title was read")
 	}
 }
+
+// TestTickerPage: a page read from its layout comes through as a page
+// story that says so, prepared and clean.
+func TestTickerPage(t *testing.T) {
+	entry := func(clock, headline string) string {
+		return `<h3>` + clock + ` Uhr: ` + headline + `</h3><p>Ein Absatz mit genug Text, um als Meldung zu zählen.&#x1b;[31m</p>`
+	}
+	doc := `<!DOCTYPE html><html><head><meta name="date" content="2026-03-04T08:00:00+01:00"><title>Streik: Liveticker</title></head><body><h1>Streik: Liveticker</h1>` +
+		entry("11.00", "Einigung") + entry("10.00", "Gespräche") + entry("09.00", "Kundgebung") + `</body></html>`
+	r, err := Parse([]byte(doc), "text/html", base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Format != "page" || !r.Snapshot.FromLayout || len(r.Snapshot.Updates) != 3 || r.Snapshot.Updates[2].Headline != "Kundgebung" {
+		t.Errorf("%s %v %+v", r.Format, r.Snapshot.FromLayout, r.Snapshot.Updates)
+	}
+	checkSnapshot(t, &r.Snapshot)
+}
