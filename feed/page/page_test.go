@@ -37,6 +37,8 @@ var fixtures = []struct{ file, base string }{
 	{"lookalike_newsticker.html", "https://technik.example/newsticker/meldung/chipfertiger-werk-sachsen-800.html"},
 	{"lookalike_programme.html", "https://stadtblatt.example/verkehr/warnstreik-ablauf-300.html"},
 	{"lookalike_index.html", "https://courier.example/news/"},
+	{"lookalike_comments.html", "https://backblog.example/rezepte/apfelkuchen-vom-blech.html"},
+	{"lookalike_teasers.html", "https://nachrichten.example/lokales/hafenfest-bilanz-400.html"},
 	{"sameheadline.html", "https://herald.example/politics/live/budget-day"},
 	{"generic_order.html", "https://stadtanzeiger.example/sport/marathon-liveblog"},
 	{"two_blocks.html", "https://gazette.example/live/count"},

@@ -95,7 +95,7 @@ func walkLayout(root *html.Node) *layout {
 			return
 		}
 		if n.Type == html.ElementNode {
-			if skipped(n) {
+			if skipped(n) || besideTheStory(n) {
 				return
 			}
 			order++
@@ -181,7 +181,7 @@ func (l *layout) visit(n *html.Node, order int) bool {
 		if n.FirstChild == nil || !shortText(n) {
 			return false
 		}
-		return l.short(n, order, textOf(n))
+		return l.short(n, order, spacedText(n))
 	}
 	return false
 }
@@ -201,6 +201,28 @@ func (l *layout) short(n *html.Node, order int, text string) bool {
 		return true
 	}
 	return false
+}
+
+// spacedText is the text of a short element with its parts apart, as
+// "<span>04.03.2026</span><span>09:15</span>" is shown.
+func spacedText(n *html.Node) string {
+	var parts []string
+	var walk func(n *html.Node, depth int)
+	walk = func(n *html.Node, depth int) {
+		if depth > 8 {
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch {
+			case c.Type == html.TextNode:
+				parts = append(parts, c.Data)
+			case c.Type == html.ElementNode && !skipped(c):
+				walk(c, depth+1)
+			}
+		}
+	}
+	walk(n, 0)
+	return strings.Join(strings.Fields(strings.Join(parts, " ")), " ")
 }
 
 // shortText reports whether an element holds little enough text to be a
@@ -437,6 +459,34 @@ func extra(n *html.Node) bool {
 	return false
 }
 
+// besideWords start the class or id tokens of what a page shows beside
+// its story: readers' comments, teasers for other articles,
+// recommendations. Their times are not the story's.
+var besideWords = []string{"comment", "kommentar", "discuss", "disqus", "repl", "respond", "teaser", "related",
+	"recommend", "empfehlung"}
+
+// besideTheStory reports an element that holds what a page shows beside
+// its story rather than the story.
+func besideTheStory(n *html.Node) bool {
+	if it, ok := attrOf(n, "itemtype"); ok && strings.HasSuffix(strings.ToLower(strings.TrimSpace(it)), "comment") {
+		return true
+	}
+	for _, key := range []string{"class", "id"} {
+		v, ok := attrOf(n, key)
+		if !ok {
+			continue
+		}
+		for _, w := range strings.FieldsFunc(strings.ToLower(v), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+			for _, b := range besideWords {
+				if strings.HasPrefix(w, b) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // teaser reports whether a block's headline, or most of its text, links to
 // another page: the block is then a teaser for an article elsewhere.
 func (l *layout) teaser(b *block, base *url.URL) bool {
@@ -453,6 +503,9 @@ func (l *layout) teaser(b *block, base *url.URL) bool {
 			len(textOf(a))*2 > len(textOf(n)) {
 			return true
 		}
+	}
+	if a := firstLink(b); a != nil && elsewhere(a, base) && utf8.RuneCountInString(textOf(a)) >= minOwnText {
+		return true // opens with a link to another page, as a teaser's headline does
 	}
 	linked, all := 0, 0
 	for _, n := range b.nodes {
@@ -473,6 +526,42 @@ func (l *layout) teaser(b *block, base *url.URL) bool {
 		walk(n, 0)
 	}
 	return all > 0 && linked*10 >= all*6
+}
+
+// firstLink returns the link around a block's first words after its
+// time, or nil when they are not in a link.
+func firstLink(b *block) *html.Node {
+	var first *html.Node
+	var walk func(n *html.Node, depth int) bool
+	walk = func(n *html.Node, depth int) bool {
+		if depth > maxDepth || n == b.mark.node && b.mark.kind != markHeading {
+			return false
+		}
+		if n.Type == html.TextNode && strings.TrimSpace(n.Data) != "" {
+			first = n
+			return true
+		}
+		if n.Type == html.ElementNode && skipped(n) {
+			return false
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if walk(c, depth+1) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, n := range b.nodes {
+		if walk(n, 0) {
+			break
+		}
+	}
+	for p := first; p != nil; p = p.Parent {
+		if p.Type == html.ElementNode && p.DataAtom == atom.A {
+			return p
+		}
+	}
+	return nil
 }
 
 // elsewhere reports whether a link leads to another page.

@@ -108,7 +108,7 @@ func TestTickerTextStaysInItsBlock(t *testing.T) {
 // TestLookAlikes: ordinary pages with times and headings are not read as
 // tickers; they get today's answer.
 func TestLookAlikes(t *testing.T) {
-	for _, file := range []string{"lookalike_sidebar.html", "lookalike_newsticker.html", "lookalike_programme.html"} {
+	for _, file := range []string{"lookalike_sidebar.html", "lookalike_newsticker.html", "lookalike_programme.html", "lookalike_teasers.html"} {
 		res, err := extract(t, file, fixtureBase(t, file))
 		if !errors.Is(err, ErrNoLiveBlog) || res != nil {
 			t.Errorf("%s: %+v, %v; want ErrNoLiveBlog", file, res, err)
@@ -117,6 +117,10 @@ func TestLookAlikes(t *testing.T) {
 	res, err := extract(t, "lookalike_index.html", fixtureBase(t, "lookalike_index.html"))
 	if err != nil || res.Snapshot != nil || res.Alternate != "https://courier.example/news/rss.xml" {
 		t.Errorf("index page: %+v, %v; want its feed", res, err)
+	}
+	res, err = extract(t, "lookalike_comments.html", fixtureBase(t, "lookalike_comments.html"))
+	if err != nil || res.Snapshot != nil || res.Alternate != "https://backblog.example/feed" {
+		t.Errorf("readers' comments: %+v, %v; want the blog's feed", res, err)
 	}
 }
 
