@@ -37,7 +37,7 @@ func (t *tree) get() *html.Node {
 func skipped(n *html.Node) bool {
 	switch n.DataAtom {
 	case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Svg, atom.Iframe, atom.Button,
-		atom.Select, atom.Form, atom.Nav, atom.Footer, atom.Aside, atom.Head:
+		atom.Select, atom.Form, atom.Nav, atom.Footer, atom.Head:
 		return true
 	}
 	return false

@@ -33,6 +33,7 @@ var fixtures = []struct{ file, base string }{
 	{"ticker_fr_direct.html", "https://depeche.example/toulouse/crue-garonne-direct"},
 	{"ticker_de_paragraphs.html", "https://anzeiger.example/politik/landtagswahl-news-ticker-zr-900.html"},
 	{"ticker_de_days.html", "https://stadtblatt.example/verkehr/tarifstreit-200.html"},
+	{"ticker_en_wordpress.html", "https://valleypost.example/2026/03/04/flood-watch-live/"},
 	{"lookalike_sidebar.html", "https://kreisbote.example/kempten/iller-bruecke-700.html"},
 	{"lookalike_newsticker.html", "https://technik.example/newsticker/meldung/chipfertiger-werk-sachsen-800.html"},
 	{"lookalike_programme.html", "https://stadtblatt.example/verkehr/warnstreik-ablauf-300.html"},

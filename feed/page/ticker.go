@@ -177,7 +177,7 @@ func (l *layout) visit(n *html.Node, order int) bool {
 		return true
 	}
 	switch n.DataAtom {
-	case atom.Div, atom.Span, atom.Strong, atom.B, atom.Em, atom.Small, atom.Dt, atom.Li, atom.Header:
+	case atom.Div, atom.Span, atom.Strong, atom.B, atom.Em, atom.Small, atom.Dt, atom.Li, atom.Header, atom.A, atom.Aside:
 		if n.FirstChild == nil || !shortText(n) {
 			return false
 		}
@@ -260,7 +260,9 @@ type block struct {
 	nodes    []*html.Node // the unit, and in a flat layout the siblings after it
 	headline string
 	headNode *html.Node // the heading the headline came from, left out of the body
-	id       string     // the id of the unit or its mark, for a link to it
+	byline   *html.Node // the element naming the author, left out of the body
+	author   string
+	id       string // the id of the unit or its mark, for a link to it
 	at       time.Time
 	pageDay  bool // the date came from the page, not the block or a date heading
 	teaser   bool // the headline links to another page
@@ -304,7 +306,7 @@ func readTicker(root *html.Node, trees []any, base *url.URL) *model.Snapshot {
 		story = u
 	}
 	for _, b := range best {
-		u := model.Update{Headline: sanitize.Line(b.headline), Published: b.at, Body: b.body}
+		u := model.Update{Headline: sanitize.Line(b.headline), Published: b.at, Body: b.body, Author: sanitize.Line(b.author)}
 		if b.id != "" {
 			u.Link = resolve(story, "#"+b.id)
 		}
@@ -391,6 +393,14 @@ func (l *layout) blocks(g []*mark, base *url.URL) []*block {
 				}
 			}
 		}
+		for _, n := range b.nodes {
+			if a := find(n, isByline); a != nil && !within(m.node, a) {
+				if text := textOf(a); text != "" && len(text) <= maxStampText*2 {
+					b.byline, b.author = a, text
+				}
+				break
+			}
+		}
 		b.teaser = l.teaser(b, base)
 		b.body = l.body(b, base)
 		b.own = utf8.RuneCountInString(b.body.PlainText())
@@ -463,11 +473,14 @@ func extra(n *html.Node) bool {
 // its story: readers' comments, teasers for other articles,
 // recommendations. Their times are not the story's.
 var besideWords = []string{"comment", "kommentar", "discuss", "disqus", "repl", "respond", "teaser", "related",
-	"recommend", "empfehlung"}
+	"recommend", "empfehlung", "sidebar", "widget"}
 
 // besideTheStory reports an element that holds what a page shows beside
 // its story rather than the story.
 func besideTheStory(n *html.Node) bool {
+	if n.DataAtom == atom.Aside && !inArticle(n) {
+		return true // a sidebar; an aside inside an article may hold an update's time
+	}
 	if it, ok := attrOf(n, "itemtype"); ok && strings.HasSuffix(strings.ToLower(strings.TrimSpace(it)), "comment") {
 		return true
 	}
@@ -482,6 +495,29 @@ func besideTheStory(n *html.Node) bool {
 					return true
 				}
 			}
+		}
+	}
+	return false
+}
+
+// inArticle reports whether an element lies inside an <article>.
+func inArticle(n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.DataAtom == atom.Article {
+			return true
+		}
+	}
+	return false
+}
+
+// isByline reports an element whose class names it as an update's
+// author or byline.
+func isByline(n *html.Node) bool {
+	class, _ := attrOf(n, "class")
+	for _, w := range strings.FieldsFunc(strings.ToLower(class), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		switch w {
+		case "author", "authors", "byline", "autor", "autoren", "auteur":
+			return true
 		}
 	}
 	return false
@@ -610,15 +646,18 @@ func (l *layout) body(b *block, base *url.URL) model.Body {
 			detach(m.node)
 		}
 	}
-	if b.headNode != nil {
+	for _, drop := range []*html.Node{b.headNode, b.byline} {
+		if drop == nil {
+			continue
+		}
 		kept := nodes[:0:0]
 		for _, n := range nodes {
-			if n != b.headNode {
+			if n != drop {
 				kept = append(kept, n)
 			}
 		}
 		nodes = kept
-		detach(b.headNode)
+		detach(drop)
 	}
 	var sb strings.Builder
 	for _, n := range nodes {

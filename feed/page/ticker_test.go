@@ -47,6 +47,14 @@ func TestTickers(t *testing.T) {
 			times:     []time.Time{utc(3, 8, 23, 40), utc(3, 8, 22, 15), utc(3, 8, 19, 5), utc(3, 8, 17, 0)},
 		},
 		{
+			// a container per update, its date and time in an aside inside
+			// it, as a common blogging plugin writes them; a sidebar beside
+			file:      "ticker_en_wordpress.html",
+			title:     "Flood watch: live updates from the valley",
+			headlines: []string{"Mill Street bridge closed", "Shelter opens at the high school", "River above flood stage"},
+			times:     []time.Time{utc(3, 4, 16, 40), utc(3, 4, 14, 5), utc(3, 4, 12, 20)},
+		},
+		{
 			// a section per day, its date without a year
 			file:      "ticker_de_days.html",
 			title:     "Tarifstreit im Nahverkehr",
@@ -102,6 +110,18 @@ func TestTickerTextStaysInItsBlock(t *testing.T) {
 	}
 	if strings.Contains(res.Snapshot.Updates[0].Text, "Share") {
 		t.Errorf("share button in text: %q", res.Snapshot.Updates[0].Text)
+	}
+	res, err = extract(t, "ticker_en_wordpress.html", fixtureBase(t, "ticker_en_wordpress.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if u := res.Snapshot.Updates[1]; u.Author != "Sam Reyes" || strings.Contains(u.Text, "Sam Reyes") || len(u.Body.Blocks) != 2 {
+		t.Errorf("author %q, text %q", u.Author, u.Text)
+	}
+	for _, u := range res.Snapshot.Updates {
+		if strings.Contains(u.Text, "Recent Posts") || strings.Contains(u.Text, "2026") {
+			t.Errorf("%q: %q", u.Headline, u.Text)
+		}
 	}
 }
 
