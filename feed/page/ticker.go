@@ -113,12 +113,41 @@ func walkLayout(root *html.Node) *layout {
 		}
 	}
 	walk(root, 0)
+	l.marks = dedupe(l.marks)
 	for _, m := range l.marks {
 		for p := m.node; p != nil; p = p.Parent {
 			l.counts[p]++
 		}
 	}
 	return l
+}
+
+// dedupe drops a time printed twice side by side, as pages do that show
+// "11.08am GMT" to some readers and "11:08" to others.
+func dedupe(marks []*mark) []*mark {
+	out := marks[:0]
+	for i, m := range marks {
+		if i > 0 && m.kind == markStamp && marks[i-1].kind == markStamp && m.clock.hour == marks[i-1].clock.hour &&
+			m.clock.min == marks[i-1].clock.min && sideBySide(marks[i-1].node, m.node) {
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// sideBySide reports whether b follows a with nothing but white space
+// between them, within one parent.
+func sideBySide(a, b *html.Node) bool {
+	for n := a.NextSibling; n != nil; n = n.NextSibling {
+		if n == b {
+			return true
+		}
+		if n.Type != html.TextNode || strings.TrimSpace(n.Data) != "" {
+			return false
+		}
+	}
+	return false
 }
 
 // maxStampText bounds the text of an element read as a time or a date.
@@ -173,8 +202,9 @@ func (l *layout) visit(n *html.Node, order int) bool {
 		if c, rest, sep, ok := leadingStamp(text); ok && sep && rest != "" {
 			lead := text[:len(text)-len(rest)]
 			l.marks = append(l.marks, &mark{node: n, kind: markParagraph, order: order, clock: c, lead: lead})
+			return true
 		}
-		return true
+		return len(text) > maxStampText // a short paragraph may hold a time in its parts
 	}
 	switch n.DataAtom {
 	case atom.Div, atom.Span, atom.Strong, atom.B, atom.Em, atom.Small, atom.Dt, atom.Li, atom.Header, atom.A, atom.Aside:

@@ -239,3 +239,24 @@ func TestTickerHostileText(t *testing.T) {
 		t.Errorf("%d updates", len(res.Snapshot.Updates))
 	}
 }
+
+// TestTimePrintedTwice: a time shown in two forms side by side is one
+// time, and a short paragraph's parts are read.
+func TestTimePrintedTwice(t *testing.T) {
+	entry := func(id, twelve, twentyFour, headline string) string {
+		return `<div class="block" id="` + id + `"><p class="block-time"><span class="tz">` + twelve + ` GMT</span> <span class="plain">` + twentyFour +
+			`</span></p><h2>` + headline + `</h2><p>A paragraph long enough to count as the update's own text.</p></div>`
+	}
+	page := `<html><head><meta property="article:published_time" content="2026-03-04T07:00:00Z"></head><body><h1>Strike: live</h1><div class="blocks">` +
+		entry("b3", "11.08am", "11:08", "Talks resume") + entry("b2", "10.25am", "10:25", "What the experts say") + entry("b1", "9.02am", "09:02", "Good morning") + `</div></body></html>`
+	res, err := Extract([]byte(page), mustURL(t, "https://g.example/live"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := headlines(res.Snapshot); strings.Join(got, "|") != "Talks resume|What the experts say|Good morning" {
+		t.Fatalf("headlines %q", got)
+	}
+	if at := res.Snapshot.Updates[0].Published; !at.Equal(time.Date(2026, 3, 4, 11, 8, 0, 0, time.UTC)) {
+		t.Errorf("published %v", at)
+	}
+}
