@@ -175,3 +175,17 @@ func TestTickerPage(t *testing.T) {
 	}
 	checkSnapshot(t, &r.Snapshot)
 }
+
+// TestPageTitleSpaces: no-break spaces in a page's title and headlines
+// read as spaces too.
+func TestPageTitleSpaces(t *testing.T) {
+	doc := `<!DOCTYPE html><html><head><script type="application/ld+json">{"@type":"LiveBlogPosting","headline":"Grève&nbsp;: le direct&nbsp;",` +
+		`"liveBlogUpdate":[{"headline":"Reprise jeudi\u00a0?\u00a0","articleBody":"Les syndicats attendent."}]}</script></head><body></body></html>`
+	r, err := Parse([]byte(doc), "text/html", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Snapshot.Title != "Grève : le direct" || r.Snapshot.Updates[0].Headline != "Reprise jeudi ?" {
+		t.Errorf("%q / %q", r.Snapshot.Title, r.Snapshot.Updates[0].Headline)
+	}
+}

@@ -397,10 +397,16 @@ func line(s string, limit int) string {
 	if strings.ContainsAny(s, "<&") {
 		s = stripTags(s)
 	}
+	return model.Shorten(spaced(s), limit)
+}
+
+// spaced is sanitize.Line with no-break spaces read as spaces, so that
+// one at the end of a title is trimmed like any other.
+func spaced(s string) string {
 	if strings.Contains(s, "\u00a0") {
 		s = strings.ReplaceAll(s, "\u00a0", " ")
 	}
-	return model.Shorten(sanitize.Line(s), limit)
+	return sanitize.Line(s)
 }
 
 // stripTags returns the text of an HTML fragment with its entities
@@ -507,7 +513,7 @@ func sanitizeSnapshot(s *model.Snapshot) {
 	for i := range s.Updates {
 		u := &s.Updates[i]
 		u.ID = id(u.ID)
-		u.Headline = model.Shorten(sanitize.Line(u.Headline), TitleLimit)
+		u.Headline = model.Shorten(spaced(u.Headline), TitleLimit)
 		u.Author = model.Shorten(sanitize.Line(u.Author), 200)
 		u.Link = safeURL(u.Link, nil)
 		for j, c := range u.Categories {
