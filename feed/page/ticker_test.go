@@ -2,6 +2,8 @@ package page
 
 import (
 	"errors"
+	"fmt"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -259,4 +261,73 @@ func TestTimePrintedTwice(t *testing.T) {
 	if at := res.Snapshot.Updates[0].Published; !at.Equal(time.Date(2026, 3, 4, 11, 8, 0, 0, time.UTC)) {
 		t.Errorf("published %v", at)
 	}
+}
+
+// bigTicker is a page of at least size bytes whose n updates are only in
+// its layout: "HH.MM Uhr: …" headings and paragraphs under date headings,
+// among scripts, styles and navigation as large sites ship them.
+func bigTicker(n, size int) []byte {
+	var b strings.Builder
+	b.WriteString(`<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Streik: Der Liveticker</title>`)
+	b.WriteString(`<meta property="article:published_time" content="2016-01-12T06:00:00+01:00"><style>`)
+	for i := 0; i < 600; i++ {
+		fmt.Fprintf(&b, ".c%d{margin:%dpx}\n", i, i%17)
+	}
+	b.WriteString(`</style></head><body><nav>`)
+	for i := 0; i < 200; i++ {
+		fmt.Fprintf(&b, `<a href="/rubrik/%d">Rubrik %d</a>`, i, i)
+	}
+	b.WriteString(`</nav><main><article><h1>Streik: Der Liveticker</h1>`)
+	start := time.Date(2016, 1, 12, 7, 0, 0, 0, time.UTC)
+	day := -1
+	for i := n; i >= 1; i-- {
+		at := start.Add(time.Duration(i) * 17 * time.Minute)
+		if at.Day() != day {
+			day = at.Day()
+			fmt.Fprintf(&b, "<h2>%d. Januar 2016</h2>\n", day)
+		}
+		fmt.Fprintf(&b, `<h3>%02d.%02d Uhr: Meldung %d vom Streik</h3><p>Absatz eins der Meldung %d: Streikposten vor dem Klinikum, Transparente und ein kalter Morgen.</p><p>Absatz zwei: etwa %d Eingriffe wurden verschoben.</p>`,
+			at.Hour(), at.Minute(), i, i, 4000+i)
+		if i%10 == 0 {
+			b.WriteString(`<div class="ad">Anzeige</div><script>window.ad=function(){return 1};</script>`)
+		}
+		b.WriteString("\n")
+	}
+	b.WriteString(`</article></main><footer>`)
+	for b.Len() < size {
+		b.WriteString(`<div class="f"><a href="/impressum">Impressum</a><p>Fußzeile mit Links und Hinweisen.</p></div>`)
+	}
+	b.WriteString("</footer></body></html>\n")
+	return []byte(b.String())
+}
+
+func TestBigTicker(t *testing.T) {
+	res, err := Extract(bigTicker(80, 700<<10), mustURL(t, "https://big.example/liveticker"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Snapshot.Prepare()
+	if n := len(res.Snapshot.Updates); n != 80 || !res.Snapshot.FromLayout {
+		t.Fatalf("%d updates", n)
+	}
+	if u := res.Snapshot.Updates[79]; u.Headline != "Meldung 1 vom Streik" || len(u.Body.Blocks) != 2 {
+		t.Errorf("oldest: %q, %d paragraphs", u.Headline, len(u.Body.Blocks))
+	}
+}
+
+// BenchmarkPageLayout is Extract on a page of the size BenchmarkPage reads
+// whose updates are only in its layout: the page is parsed into a tree
+// and walked.
+func BenchmarkPageLayout(b *testing.B) {
+	doc := bigTicker(80, 700<<10)
+	base, _ := url.Parse("https://big.example/liveticker")
+	b.SetBytes(int64(len(doc)))
+	b.ReportAllocs()
+	for b.Loop() {
+		res, err := Extract(doc, base)
+		if err != nil || len(res.Snapshot.Updates) != 80 {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/80, "ns/update")
 }
