@@ -125,7 +125,7 @@ func walkLayout(root *html.Node) *layout {
 // dedupe drops a time printed twice side by side, as pages do that show
 // "11.08am GMT" to some readers and "11:08" to others.
 func dedupe(marks []*mark) []*mark {
-	out := marks[:0]
+	out := make([]*mark, 0, len(marks))
 	for i, m := range marks {
 		if i > 0 && m.kind == markStamp && marks[i-1].kind == markStamp && m.clock.hour == marks[i-1].clock.hour &&
 			m.clock.min == marks[i-1].clock.min && sideBySide(marks[i-1].node, m.node) {
@@ -318,7 +318,7 @@ func readTicker(root *html.Node, trees []any, base *url.URL) *model.Snapshot {
 			continue
 		}
 		blocks := l.blocks(g, base)
-		if ok := datePlace(blocks, l, dates); ok && clear(blocks, live) {
+		if ok := datePlace(blocks, l, dates); ok && isTicker(blocks, live) {
 			best = blocks
 		}
 	}
@@ -821,10 +821,10 @@ func direction(blocks []*block) int {
 	return d
 }
 
-// clear reports whether blocks make a ticker: times in order (oldest
+// isTicker reports whether blocks make a ticker: times in order (oldest
 // first only on a page that calls itself live), few teasers, and most
 // blocks with text of their own.
-func clear(blocks []*block, live bool) bool {
+func isTicker(blocks []*block, live bool) bool {
 	dir := direction(blocks)
 	if dir > 0 && !live || dir == 0 && len(blocks) > 1 && !blocks[0].at.Equal(blocks[len(blocks)-1].at) {
 		return false
