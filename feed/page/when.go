@@ -394,7 +394,7 @@ func leadingStamp(s string) (c clock, rest string, sep, ok bool) {
 	}
 	rest = t[n:]
 	trimmed := strings.TrimLeft(rest, " \t\n\r")
-	for _, mark := range []string{"+++", ":", "|", "–", "—", "-", "•", "/"} {
+	for _, mark := range []string{"+++", ":", "|", "–", "—", "-", "•", "/", ". "} {
 		if strings.HasPrefix(trimmed, mark) {
 			sep = true
 			trimmed = trimmed[len(mark):]

@@ -19,6 +19,8 @@ func TestLeadingStamp(t *testing.T) {
 		{"9 Uhr: Start", 9, 0, "", "Start", true},
 		{"10h42 – Le pic attendu", 10, 42, "", "Le pic attendu", true},
 		{"10 h 42 : Le pic", 10, 42, "", "Le pic", true},
+		{"7h05 : Les quais fermés", 7, 5, "", "Les quais fermés", true},
+		{"19h33. Les écoles ferment", 19, 33, "", "Les écoles ferment", true},
 		{"9.15am GMT Talks resume", 9, 15, "GMT", "Talks resume", false},
 		{"11.08pm: Late result", 23, 8, "", "Late result", true},
 		{"12.30 a.m. - Quiet night", 0, 30, "", "Quiet night", true},
