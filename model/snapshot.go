@@ -20,6 +20,11 @@ type Snapshot struct {
 	Total int
 	// CoverageStart and CoverageEnd bound a live page's coverage; zero when unknown.
 	CoverageStart, CoverageEnd time.Time
+	// FromLayout is set when a page carried no live-blog data and its
+	// updates were read from its layout: repeated blocks, each with a time
+	// and a heading. Left out of saved states and recordings when unset,
+	// so those written before it existed stay as they were.
+	FromLayout bool `json:",omitempty"`
 
 	Updates []Update
 }

@@ -20,6 +20,7 @@ type Story struct {
 	Total   int // updates the source says the story has, 0 when unknown
 
 	CoverageStart, CoverageEnd time.Time
+	FromLayout                 bool // the updates were read from the page's layout (see Snapshot)
 
 	updates []*Update // newest first
 	byID    map[string]*Update
@@ -33,7 +34,7 @@ type Changes struct {
 	New     []*Update // updates not seen before, newest first
 	Edited  []*Update // updates whose content changed; Previous holds the old version
 	Removed []*Update // updates that vanished while the source still covered their time
-	Meta    bool      // title, summary, link, total or coverage changed
+	Meta    bool      // title, summary, link, total, coverage or where the updates were read from changed
 }
 
 // Empty reports whether the merge changed nothing.
@@ -115,6 +116,9 @@ func (s *Story) Merge(snap *Snapshot) Changes {
 	}
 	if !snap.CoverageStart.Equal(s.CoverageStart) || !snap.CoverageEnd.Equal(s.CoverageEnd) {
 		s.CoverageStart, s.CoverageEnd, ch.Meta = snap.CoverageStart, snap.CoverageEnd, true
+	}
+	if snap.FromLayout != s.FromLayout {
+		s.FromLayout, ch.Meta = snap.FromLayout, true
 	}
 
 	var oldest time.Time
@@ -236,6 +240,7 @@ func Restore(meta Snapshot, updates []Update) *Story {
 	s := NewStory()
 	s.Title, s.Summary, s.Link, s.FeedURL = meta.Title, meta.Summary, meta.Link, meta.FeedURL
 	s.Total, s.CoverageStart, s.CoverageEnd = meta.Total, meta.CoverageStart, meta.CoverageEnd
+	s.FromLayout = meta.FromLayout
 	s.updates = make([]*Update, 0, len(updates))
 	var newer time.Time
 	for i := range updates {
@@ -261,5 +266,5 @@ func Restore(meta Snapshot, updates []Update) *Story {
 // snapshot without updates, the counterpart of Restore.
 func (s *Story) Meta() Snapshot {
 	return Snapshot{Title: s.Title, Summary: s.Summary, Link: s.Link, FeedURL: s.FeedURL,
-		Total: s.Total, CoverageStart: s.CoverageStart, CoverageEnd: s.CoverageEnd}
+		Total: s.Total, CoverageStart: s.CoverageStart, CoverageEnd: s.CoverageEnd, FromLayout: s.FromLayout}
 }

@@ -243,6 +243,12 @@ func writeStoryText(w io.Writer, s *model.Story, keep func(*model.Update) bool, 
 	if s.FeedURL != "" && s.FeedURL != s.Link {
 		meta = append(meta, "read from "+s.FeedURL)
 	}
+	if s.FromLayout {
+		meta = append(meta, "read from the page's layout")
+	}
+	if s.Len() == 0 && !s.CoverageStart.IsZero() {
+		meta = append(meta, "coverage starts at "+s.CoverageStart.In(loc).Format(timeLayout))
+	}
 	if !s.CoverageEnd.IsZero() {
 		meta = append(meta, "coverage ended "+s.CoverageEnd.In(loc).Format(timeLayout))
 	}

@@ -191,6 +191,7 @@ func writeStoryJSON(w io.Writer, s *model.Story, keep func(*model.Update) bool) 
 		{"title", s.Title, false}, {"summary", s.Summary, false}, {"link", s.Link, false},
 		{"feed_url", s.FeedURL, s.FeedURL == ""}, {"total", s.Total, s.Total == 0},
 		{"coverage_start", rfc3339(s.CoverageStart), false}, {"coverage_end", rfc3339(s.CoverageEnd), false},
+		{"from_layout", true, !s.FromLayout},
 	}
 	for _, m := range members {
 		if m.omit {

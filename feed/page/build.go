@@ -113,8 +113,9 @@ func typeIs(m map[string]any, want string) bool {
 // maxUpdateSteps bounds the nodes visited looking for one blog's updates.
 const maxUpdateSteps = 100000
 
-// updates returns a blog's update nodes: liveBlogUpdate as one node or a
-// list, references followed, ItemList and ListItem wrappers opened.
+// updates returns a blog's update nodes: liveBlogUpdate (then blogPost)
+// as one node or a list, references followed, ItemList and ListItem
+// wrappers opened.
 func (b *builder) updates(blog map[string]any) []map[string]any {
 	var out []map[string]any
 	steps := 0 // references can loop or fan out; bound the work
@@ -149,7 +150,9 @@ func (b *builder) updates(blog map[string]any) []map[string]any {
 			}
 		}
 	}
-	add(blog["liveBlogUpdate"], 0)
+	for _, k := range updateKeys {
+		add(blog[k], 0)
+	}
 	return out
 }
 

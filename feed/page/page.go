@@ -15,6 +15,14 @@
 // microdata itemid) is its ID when no other update shares it. Dates are
 // RFC 3339 or a common variant; a date without a zone is taken as UTC.
 //
+// The live blog is the LiveBlogPosting with the most updates, listed under
+// liveBlogUpdate or blogPost; nodes in several scripts that name the same
+// blog are read as one. Where its updates' headlines or times say nothing
+// (all the blog's own, one generic word, one shared time), they are taken
+// from the update's element on the page (posts.go). A page with no
+// live-blog data, or a blog with no updates, may still be a ticker read
+// from its layout (ticker.go); such a snapshot has FromLayout set.
+//
 // Where a page says how many updates its story has, Snapshot.Total holds it.
 // schema.org has no property for this, so Extract reads what sites use: a
 // numberOfItems on the LiveBlogPosting or on an ItemList wrapping its
@@ -75,33 +83,28 @@ func Extract(doc []byte, base *url.URL) (*Result, error) {
 	for _, raw := range s.scripts {
 		trees = append(trees, decodeLD(raw)...)
 	}
-	var blog map[string]any
-	best := -1
 	for _, tree := range trees {
 		b.index(tree)
 	}
-	for _, tree := range trees {
-		for _, m := range b.blogs(tree) {
-			if n := len(b.updates(m)); n > best {
-				blog, best = m, n
-			}
-		}
-	}
-	for _, it := range s.md.items {
-		node := it.node()
-		for _, m := range b.blogs(node) {
-			if n := len(b.updates(m)); n > best {
-				blog, best = m, n
-			}
-		}
-	}
+	blog := b.chooseBlog(trees, s.md.items)
+	layout := &tree{doc: doc}
 
 	res := &Result{}
 	if blog != nil {
 		res.Snapshot = b.snapshot(blog)
+		fromPosts(res.Snapshot, layout, res.Snapshot.Title)
+		if len(res.Snapshot.Updates) == 0 {
+			if t := readTicker(layout.get(), trees, base); t != nil {
+				res.Snapshot.Updates, res.Snapshot.FromLayout = t.Updates, true
+			}
+		}
 		if res.Snapshot.Total == 0 && s.total > 0 {
 			res.Snapshot.Total = s.total
 		}
+	} else {
+		res.Snapshot = readTicker(layout.get(), trees, base)
+	}
+	if res.Snapshot != nil {
 		res.Next = b.link(s.next)
 		if base != nil && res.Next == base.String() {
 			res.Next = "" // a page that calls itself next would be read again and again

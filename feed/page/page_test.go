@@ -28,6 +28,33 @@ var fixtures = []struct{ file, base string }{
 	{"pair_microdata.html", "https://paper.example/live/talks"},
 	{"autodiscovery.html", "https://blog.example/live/strike"},
 	{"nothing.html", "https://news.example/about"},
+	{"ticker_de_flat.html", "https://kreisbote.example/allgaeu/sturm-liveticker-100.html"},
+	{"ticker_en_containers.html", "https://courier.example/news/live/rail-strike"},
+	{"ticker_fr_direct.html", "https://depeche.example/toulouse/crue-garonne-direct"},
+	{"ticker_de_paragraphs.html", "https://anzeiger.example/politik/landtagswahl-news-ticker-zr-900.html"},
+	{"ticker_de_days.html", "https://stadtblatt.example/verkehr/tarifstreit-200.html"},
+	{"ticker_en_wordpress.html", "https://valleypost.example/2026/03/04/flood-watch-live/"},
+	{"lookalike_sidebar.html", "https://kreisbote.example/kempten/iller-bruecke-700.html"},
+	{"lookalike_newsticker.html", "https://technik.example/newsticker/meldung/chipfertiger-werk-sachsen-800.html"},
+	{"lookalike_programme.html", "https://stadtblatt.example/verkehr/warnstreik-ablauf-300.html"},
+	{"lookalike_index.html", "https://courier.example/news/"},
+	{"lookalike_comments.html", "https://backblog.example/rezepte/apfelkuchen-vom-blech.html"},
+	{"lookalike_teasers.html", "https://nachrichten.example/lokales/hafenfest-bilanz-400.html"},
+	{"sameheadline.html", "https://herald.example/politics/live/budget-day"},
+	{"generic_order.html", "https://stadtanzeiger.example/sport/marathon-liveblog"},
+	{"two_blocks.html", "https://gazette.example/live/count"},
+}
+
+// fixtureBase returns the address a fixture was read from.
+func fixtureBase(t *testing.T, file string) string {
+	t.Helper()
+	for _, f := range fixtures {
+		if f.file == file {
+			return f.base
+		}
+	}
+	t.Fatalf("%s is not in fixtures", file)
+	return ""
 }
 
 func mustURL(t testing.TB, s string) *url.URL {
@@ -80,6 +107,9 @@ func dump(res *Result, err error) string {
 	}
 	fmt.Fprintf(&b, "title: %s\nsummary: %s\nlink: %s\ntotal: %d\ncoverage: %s .. %s\nupdates: %d\n",
 		s.Title, s.Summary, s.Link, s.Total, fmtTime(s.CoverageStart), fmtTime(s.CoverageEnd), len(s.Updates))
+	if s.FromLayout {
+		b.WriteString("read from the page's layout\n")
+	}
 	for _, u := range s.Updates {
 		fmt.Fprintf(&b, "\n## %s\nid: %s\nlink: %s\npublished: %s\nupdated: %s\nauthor: %s\ncategories: %s\nkey: %v pinned: %v\n",
 			u.Headline, u.ID, u.Link, fmtTime(u.Published), fmtTime(u.Updated), u.Author, strings.Join(u.Categories, " | "), u.Key, u.Pinned)

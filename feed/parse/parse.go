@@ -34,7 +34,7 @@ type Result struct {
 	// Snapshot is the story read from the body, prepared (model.Snapshot.Prepare).
 	// It is empty when a page only links to a feed.
 	Snapshot model.Snapshot
-	// Format is "rss", "atom", "json" or "page".
+	// Format is "rss", "atom", "json", "cdf" or "page".
 	Format string
 	// Alternate is the absolute address of a feed that a page without
 	// live-blog data of its own links to.
@@ -69,6 +69,7 @@ func Parse(body []byte, contentType string, base *url.URL) (*Result, error) {
 	if looksHTML(s) {
 		return parsePage(body, base)
 	}
+	body = atomNamespace(body)
 	fp := gofeed.NewParser()
 	fp.RSSTranslator = &gofeed.DefaultRSSTranslator{DisableContentImageScan: true}
 	fp.KeepOriginalFeed = true
@@ -76,13 +77,17 @@ func Parse(body []byte, contentType string, base *url.URL) (*Result, error) {
 	partial := false
 	if err != nil {
 		if errors.Is(err, gofeed.ErrFeedTypeNotDetected) {
-			if s[0] == '<' {
+			if f = readCDF(body); f != nil {
+				err = nil
+			} else if s[0] == '<' {
 				// markup that is no feed: a page, perhaps without <html>
 				return parsePage(body, base)
+			} else {
+				return nil, fmt.Errorf("%w: it is not RSS, Atom or JSON Feed, nor an HTML page", ErrNotFeed)
 			}
-			return nil, fmt.Errorf("%w: it is not RSS, Atom or JSON Feed, nor an HTML page", ErrNotFeed)
-		}
-		if cut := salvage(body); cut != nil {
+		} else if whole, err2 := reread(fp, closeOff(body)); err2 == nil {
+			f, err = whole, nil
+		} else if cut := salvage(body); cut != nil {
 			if f2, err2 := fp.Parse(bytes.NewReader(cut)); err2 == nil {
 				f, err, partial = f2, nil, true
 			}
@@ -283,6 +288,9 @@ func item(it *gofeed.Item, base, bodyBase *url.URL, plain bool) model.Update {
 	var u model.Update
 	u.ID = id(it.GUID)
 	u.Headline = line(it.Title, TitleLimit)
+	if u.Headline == "" {
+		u.Headline = line(mediaTitle(it), TitleLimit)
+	}
 	src := it.Description
 	if len(it.Content) > len(src) {
 		src = it.Content
@@ -377,7 +385,8 @@ func id(s string) string {
 }
 
 // line turns a title-like string into one clean line of at most limit
-// runes: markup removed, entities decoded, controls stripped.
+// runes: markup removed, entities decoded, no-break spaces made spaces,
+// controls stripped.
 func line(s string, limit int) string {
 	if s == "" {
 		return ""
@@ -388,24 +397,52 @@ func line(s string, limit int) string {
 	if strings.ContainsAny(s, "<&") {
 		s = stripTags(s)
 	}
-	return model.Shorten(sanitize.Line(s), limit)
+	return model.Shorten(spaced(s), limit)
 }
 
-// stripTags returns the text of an HTML fragment with its entities decoded.
+// spaced is sanitize.Line with no-break spaces read as spaces, so that
+// one at the end of a title is trimmed like any other.
+func spaced(s string) string {
+	if strings.Contains(s, "\u00a0") {
+		s = strings.ReplaceAll(s, "\u00a0", " ")
+	}
+	return sanitize.Line(s)
+}
+
+// stripTags returns the text of an HTML fragment with its entities
+// decoded. The text of scripts and styles is code, not words: it is left
+// out.
 func stripTags(s string) string {
 	z := xhtml.NewTokenizer(strings.NewReader(s))
 	var b strings.Builder
 	b.Grow(len(s))
+	code := 0
 	for {
-		switch z.Next() {
+		tt := z.Next()
+		switch tt {
 		case xhtml.ErrorToken:
 			return b.String()
 		case xhtml.TextToken:
-			b.Write(z.Text())
+			if code == 0 {
+				b.Write(z.Text())
+			}
 		case xhtml.StartTagToken, xhtml.EndTagToken, xhtml.SelfClosingTagToken:
+			if name, _ := z.TagName(); isCode(name) {
+				switch tt {
+				case xhtml.StartTagToken:
+					code++
+				case xhtml.EndTagToken:
+					code = max(code-1, 0)
+				}
+			}
 			b.WriteByte(' ')
 		}
 	}
+}
+
+// isCode reports the elements whose text is code rather than words.
+func isCode(name []byte) bool {
+	return string(name) == "script" || string(name) == "style"
 }
 
 func summary(s string, base *url.URL) string {
@@ -476,7 +513,7 @@ func sanitizeSnapshot(s *model.Snapshot) {
 	for i := range s.Updates {
 		u := &s.Updates[i]
 		u.ID = id(u.ID)
-		u.Headline = model.Shorten(sanitize.Line(u.Headline), TitleLimit)
+		u.Headline = model.Shorten(spaced(u.Headline), TitleLimit)
 		u.Author = model.Shorten(sanitize.Line(u.Author), 200)
 		u.Link = safeURL(u.Link, nil)
 		for j, c := range u.Categories {

@@ -361,6 +361,9 @@ func FuzzParse(f *testing.F) {
 	}
 	f.Add([]byte(`<rss version="2.0"><channel><item><title>&#27;]0;x&#7;</title></item></channel></rss>`), "text/xml; charset=latin1")
 	f.Add([]byte(`{"version":"https://jsonfeed.org/version/1","items":[{"id":"\u001b[2J","title":"\u009b1m"}]}`), "application/json")
+	for _, c := range corners {
+		f.Add([]byte(c.doc), "")
+	}
 	f.Fuzz(func(t *testing.T, body []byte, ct string) {
 		r, err := Parse(body, ct, base)
 		if err != nil {
