@@ -659,3 +659,18 @@ func TestReplayBarDashesWhatWasSkipped(t *testing.T) {
 		t.Fatalf("bar %q, want %q", got, want)
 	}
 }
+
+func TestHeaderSaysWhereUpdatesCameFromAndWhenCoverageStarts(t *testing.T) {
+	m, _ := newTestModel(t, 120, 30)
+	snap := snapshotOf(0, 3)
+	snap.FromLayout = true
+	send(m, snap)
+	if s := screen(m); !strings.Contains(s, "read from the page's layout") {
+		t.Fatalf("header does not say the updates came from the page's layout:\n%s", s)
+	}
+	m, _ = newTestModel(t, 120, 30)
+	send(m, &model.Snapshot{Title: "Budget day: live", CoverageStart: base.Add(26 * time.Hour)})
+	if s := screen(m); !strings.Contains(s, "coverage starts at Wed 13 Jan 19:00") || !strings.Contains(s, "The story has no updates yet.") {
+		t.Fatalf("header does not say when coverage starts:\n%s", s)
+	}
+}

@@ -100,6 +100,12 @@ func (m *Model) headerLines(w int) []string {
 		count = fmt.Sprintf("%d of %d loaded", n, total)
 	}
 	parts = append(parts, count)
+	if story.FromLayout {
+		parts = append(parts, "read from the page's layout")
+	}
+	if n == 0 && !story.CoverageStart.IsZero() {
+		parts = append(parts, "coverage starts at "+story.CoverageStart.In(m.loc).Format("Mon 2 Jan 15:04"))
+	}
 	state := stateText(m.status, m.wall)
 	if bar := replayBar(m.status.Replay, 20); bar != "" {
 		state = bar + " " + state
