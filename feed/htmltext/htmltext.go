@@ -13,14 +13,15 @@ import (
 	xhtml "golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
+	"github.com/liveline-tui/liveline/feed/link"
 	"github.com/liveline-tui/liveline/feed/sanitize"
 	"github.com/liveline-tui/liveline/model"
 )
 
 // Parse converts an HTML fragment into a body. Text without markup becomes
 // paragraphs split at blank lines. Every text node is sanitised after its
-// entities are decoded. Links are kept when they are http, https or mailto;
-// relative links are resolved against base when it is given.
+// entities are decoded. Links are kept as feed/link resolves them against
+// base: http and https addresses only.
 func Parse(fragment string, base *url.URL) model.Body {
 	if !strings.ContainsAny(fragment, "<&") {
 		return plainBody(fragment)
@@ -377,7 +378,7 @@ func (w *walker) end(a atom.Atom) {
 
 // ref numbers a link target, or returns 0 for one that is not kept.
 func (w *walker) ref(href string) int {
-	target := resolve(w.base, strings.TrimSpace(href))
+	target := link.Resolve(w.base, href)
 	if target == "" {
 		return 0
 	}
@@ -403,26 +404,4 @@ func (w *walker) ref(href string) int {
 		w.refs[target] = n
 	}
 	return n
-}
-
-// resolve returns href as an absolute http, https or mailto URL, or "".
-func resolve(base *url.URL, href string) string {
-	if href == "" || strings.HasPrefix(href, "#") && base == nil {
-		return ""
-	}
-	u, err := url.Parse(href)
-	if err != nil {
-		return ""
-	}
-	if u.Scheme == "https" || u.Scheme == "http" {
-		return sanitize.Line(href) // absolute already: nothing to resolve
-	}
-	if base != nil {
-		u = base.ResolveReference(u)
-	}
-	switch strings.ToLower(u.Scheme) {
-	case "http", "https", "mailto":
-		return sanitize.Line(u.String())
-	}
-	return ""
 }
