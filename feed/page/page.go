@@ -41,6 +41,7 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
+	"github.com/liveline-tui/liveline/feed/link"
 	"github.com/liveline-tui/liveline/feed/sanitize"
 	"github.com/liveline-tui/liveline/model"
 )
@@ -333,27 +334,14 @@ func hasToken(list, want string) bool {
 	return false
 }
 
-// resolve makes href absolute against base. It returns "" for links that
-// are not http, https or file, and href itself when it is relative and there
-// is no base.
+// resolve makes href absolute against base under feed/link's rule (http
+// and https addresses only). With no base, a relative href stays as given,
+// since there is nothing to resolve it against.
 func resolve(base *url.URL, href string) string {
-	href = strings.TrimSpace(href)
-	if href == "" {
-		return ""
+	if base == nil {
+		if u, err := url.Parse(strings.TrimSpace(href)); err == nil && u.Scheme == "" {
+			return sanitize.Line(strings.TrimSpace(href))
+		}
 	}
-	u, err := url.Parse(href)
-	if err != nil {
-		return ""
-	}
-	if base != nil {
-		u = base.ResolveReference(u)
-	}
-	switch strings.ToLower(u.Scheme) {
-	case "http", "https", "file":
-	case "":
-		return sanitize.Line(href) // relative, and nothing to resolve it against
-	default:
-		return ""
-	}
-	return sanitize.Line(u.String())
+	return link.Resolve(base, href)
 }
