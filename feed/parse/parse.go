@@ -23,6 +23,7 @@ import (
 	xhtml "golang.org/x/net/html"
 
 	"github.com/liveline-tui/liveline/feed/htmltext"
+	"github.com/liveline-tui/liveline/feed/link"
 	"github.com/liveline-tui/liveline/feed/page"
 	"github.com/liveline-tui/liveline/feed/repair"
 	"github.com/liveline-tui/liveline/feed/sanitize"
@@ -187,7 +188,7 @@ func parsePage(body []byte, base *url.URL) (*Result, error) {
 	if pr == nil {
 		return nil, fmt.Errorf("%w: the page has no live-blog data", ErrNotFeed)
 	}
-	r := &Result{Format: "page", Alternate: safeURL(pr.Alternate, nil), Next: safeURL(pr.Next, nil)}
+	r := &Result{Format: "page", Alternate: link.Resolve(nil, pr.Alternate), Next: link.Resolve(nil, pr.Next)}
 	if pr.Snapshot != nil {
 		r.Snapshot = *pr.Snapshot
 		sanitizeSnapshot(&r.Snapshot)
@@ -203,7 +204,7 @@ func normalise(f *gofeed.Feed, base *url.URL) (model.Snapshot, string) {
 	var s model.Snapshot
 	s.Title = line(f.Title, TitleLimit)
 	s.Summary = summary(f.Description, base)
-	s.Link = safeURL(f.Link, base)
+	s.Link = link.Resolve(base, f.Link)
 	bodyBase := base
 	if bodyBase == nil && s.Link != "" {
 		bodyBase, _ = url.Parse(s.Link)
@@ -310,10 +311,10 @@ func item(it *gofeed.Item, base, bodyBase *url.URL, plain bool) model.Update {
 		u.Published = u.Updated
 	}
 	u.Author = authors(it)
-	u.Link = safeURL(it.Link, base)
+	u.Link = link.Resolve(base, it.Link)
 	if u.Link == "" {
 		for _, l := range it.Links {
-			if u.Link = safeURL(l, base); u.Link != "" {
+			if u.Link = link.Resolve(base, l); u.Link != "" {
 				break
 			}
 		}
@@ -456,30 +457,6 @@ func summary(s string, base *url.URL) string {
 	return model.Shorten(strings.TrimSpace(sanitize.String(text)), SummaryLimit)
 }
 
-// safeURL resolves a link against base and keeps it only when it is an
-// http or https address.
-func safeURL(raw string, base *url.URL) string {
-	raw = strings.TrimSpace(raw)
-	if raw == "" || len(raw) > 8192 {
-		return ""
-	}
-	raw = sanitize.Line(raw)
-	u, err := url.Parse(raw)
-	if err != nil {
-		return ""
-	}
-	if u.Scheme == "https" || u.Scheme == "http" {
-		return raw // absolute already
-	}
-	if base != nil {
-		u = base.ResolveReference(u)
-	}
-	if u.Scheme != "http" && u.Scheme != "https" {
-		return ""
-	}
-	return u.String()
-}
-
 // nextLink finds the address of older entries: an Atom or RSS atom:link
 // rel="next", or a JSON Feed next_url.
 func nextLink(f *gofeed.Feed, base *url.URL) string {
@@ -487,16 +464,16 @@ func nextLink(f *gofeed.Feed, base *url.URL) string {
 	case *atom.Feed:
 		for _, l := range o.Links {
 			if l != nil && strings.EqualFold(l.Rel, "next") {
-				return safeURL(l.Href, base)
+				return link.Resolve(base, l.Href)
 			}
 		}
 	case *json.Feed:
-		return safeURL(o.NextURL, base)
+		return link.Resolve(base, o.NextURL)
 	}
 	if links, ok := f.Extensions["atom"]["link"]; ok {
 		for _, l := range links {
 			if strings.EqualFold(l.Attrs["rel"], "next") {
-				return safeURL(l.Attrs["href"], base)
+				return link.Resolve(base, l.Attrs["href"])
 			}
 		}
 	}
@@ -508,14 +485,14 @@ func nextLink(f *gofeed.Feed, base *url.URL) string {
 func sanitizeSnapshot(s *model.Snapshot) {
 	s.Title = line(s.Title, TitleLimit)
 	s.Summary = model.Shorten(strings.TrimSpace(sanitize.String(s.Summary)), SummaryLimit)
-	s.Link = safeURL(s.Link, nil)
-	s.FeedURL = safeURL(s.FeedURL, nil)
+	s.Link = link.Resolve(nil, s.Link)
+	s.FeedURL = link.Resolve(nil, s.FeedURL)
 	for i := range s.Updates {
 		u := &s.Updates[i]
 		u.ID = id(u.ID)
 		u.Headline = model.Shorten(spaced(u.Headline), TitleLimit)
 		u.Author = model.Shorten(sanitize.Line(u.Author), 200)
-		u.Link = safeURL(u.Link, nil)
+		u.Link = link.Resolve(nil, u.Link)
 		for j, c := range u.Categories {
 			u.Categories[j] = sanitize.Line(c)
 		}
