@@ -30,6 +30,7 @@ import (
 	"github.com/liveline-tui/liveline/feed"
 	"github.com/liveline-tui/liveline/feed/clock"
 	"github.com/liveline-tui/liveline/feed/fetch"
+	"github.com/liveline-tui/liveline/feed/link"
 	"github.com/liveline-tui/liveline/model"
 )
 
@@ -168,7 +169,7 @@ func New(source string, opts Options) *Poller {
 	switch {
 	case source == "-":
 		p.kind = kindStdin
-	case isHTTP(source):
+	case link.IsWeb(source):
 		p.kind = kindHTTP
 	default:
 		p.kind = kindFile
@@ -179,11 +180,6 @@ func New(source string, opts Options) *Poller {
 		}
 	}
 	return p
-}
-
-func isHTTP(s string) bool {
-	l := strings.ToLower(s)
-	return strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://")
 }
 
 // Refresh asks for a check now. A Retry-After still in force is honoured:
@@ -461,14 +457,14 @@ func (p *Poller) load(ctx context.Context) (snap *model.Snapshot, changed bool, 
 			p.stamp = p.readStamp
 			return nil, false, resp, nil
 		}
-		base, _ := baseURL(resp.URL)
+		base := link.Base(resp.URL)
 		res, err := p.parse(resp.Body, resp.ContentType, base)
 		if err != nil {
 			return nil, false, nil, fmt.Errorf("reading %s: %w", display(resp.URL), err)
 		}
 		if len(res.Snapshot.Updates) == 0 && res.Alternate != "" && hop < maxAlternates {
-			alt, ok := resolve(base, res.Alternate)
-			if !ok {
+			alt := link.Address(base, res.Alternate)
+			if alt == "" {
 				return nil, false, nil, fmt.Errorf("reading %s: the page links to a feed at %q, which liveline cannot read; open the feed's address directly", display(resp.URL), res.Alternate)
 			}
 			if alt != p.target {
@@ -518,7 +514,7 @@ func (p *Poller) load(ctx context.Context) (snap *model.Snapshot, changed bool, 
 // switchTo makes a discovered feed the source read from now on.
 func (p *Poller) switchTo(target string) {
 	p.target = target
-	if isHTTP(target) {
+	if link.IsWeb(target) {
 		p.kind = kindHTTP
 	}
 	p.setValidators(fetch.Validators{})
@@ -544,8 +540,8 @@ func (p *Poller) olderPages(ctx context.Context, s *model.Snapshot, next string,
 		visited[base.String()] = true
 	}
 	for pages := 1; next != "" && pages < maxPages && allNew; pages++ {
-		u, ok := resolve(base, next)
-		if !ok || visited[u] {
+		u := link.Address(base, next)
+		if u == "" || visited[u] {
 			break
 		}
 		visited[u] = true
@@ -553,7 +549,7 @@ func (p *Poller) olderPages(ctx context.Context, s *model.Snapshot, next string,
 		if err != nil || resp == nil || resp.NotModified {
 			break
 		}
-		base, _ = baseURL(resp.URL)
+		base = link.Base(resp.URL)
 		res, err := p.parse(resp.Body, resp.ContentType, base)
 		if err != nil {
 			break
@@ -578,7 +574,7 @@ func (p *Poller) allUnseen(us []model.Update) bool {
 // read gets target: over HTTP, or from a file when its size or time
 // changed (nil response when it did not), or from standard input once.
 func (p *Poller) read(ctx context.Context, target string, v fetch.Validators) (*fetch.Response, error) {
-	if isHTTP(target) {
+	if link.IsWeb(target) {
 		return p.client.Get(ctx, target, v)
 	}
 	if p.kind == kindStdin && target == "-" {
@@ -667,37 +663,6 @@ func unwrapPath(err error) error {
 		return pe.Err
 	}
 	return err
-}
-
-// baseURL is the address relative links in a body resolve against: nil
-// for files and standard input, whose relative links lead nowhere useful.
-func baseURL(read string) (*url.URL, bool) {
-	if !isHTTP(read) {
-		return nil, false
-	}
-	u, err := url.Parse(read)
-	return u, err == nil
-}
-
-// resolve makes ref absolute against base; ok is false unless the result
-// is an http or https address. Links in a body never lead to local files.
-func resolve(base *url.URL, ref string) (string, bool) {
-	r, err := url.Parse(strings.TrimSpace(ref))
-	if err != nil {
-		return "", false
-	}
-	if base != nil {
-		r = base.ResolveReference(r)
-	}
-	switch r.Scheme {
-	case "http", "https":
-		if r.Host == "" {
-			return "", false
-		}
-		r.Fragment = ""
-		return r.String(), true
-	}
-	return "", false
 }
 
 func display(read string) string {
