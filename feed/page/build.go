@@ -8,6 +8,7 @@ import (
 
 	"github.com/liveline-tui/liveline/feed/htmltext"
 	"github.com/liveline-tui/liveline/feed/sanitize"
+	"github.com/liveline-tui/liveline/feed/sniff"
 	"github.com/liveline-tui/liveline/model"
 )
 
@@ -253,7 +254,7 @@ func (b *builder) plain(s string) string {
 	if s == "" {
 		return ""
 	}
-	if looksHTML(s) {
+	if sniff.Markup(s) {
 		return sanitize.Line(htmltext.Parse(s, b.base).PlainText())
 	}
 	return sanitize.Line(unescape(s))
@@ -271,7 +272,7 @@ func (b *builder) summary(s string) string {
 // body lays out an update's text: HTML through htmltext, plain text as
 // paragraphs split at blank lines.
 func (b *builder) body(s string) model.Body {
-	if looksHTML(s) {
+	if sniff.Markup(s) {
 		return htmltext.Parse(s, b.base)
 	}
 	return model.TextBody(sanitize.String(unescape(s)))
@@ -283,22 +284,6 @@ func unescape(s string) string {
 		return s
 	}
 	return html.UnescapeString(s)
-}
-
-// looksHTML reports whether s holds a tag, a closing tag or a comment.
-func looksHTML(s string) bool {
-	for i := 0; i < len(s)-1; i++ {
-		j := strings.IndexByte(s[i:], '<')
-		if j < 0 || i+j+1 >= len(s) {
-			return false
-		}
-		i += j
-		c := s[i+1]
-		if c == '/' || c == '!' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
-			return true
-		}
-	}
-	return false
 }
 
 // updateLink resolves an update's link. A link to a place on the page
@@ -440,7 +425,7 @@ func joined(v any) string {
 			parts = append(parts, s)
 		}
 	}
-	if len(parts) > 0 && looksHTML(parts[0]) {
+	if len(parts) > 0 && sniff.Markup(parts[0]) {
 		return strings.Join(parts, "\n")
 	}
 	return strings.Join(parts, "\n\n")

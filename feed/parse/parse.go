@@ -27,6 +27,7 @@ import (
 	"github.com/liveline-tui/liveline/feed/page"
 	"github.com/liveline-tui/liveline/feed/repair"
 	"github.com/liveline-tui/liveline/feed/sanitize"
+	"github.com/liveline-tui/liveline/feed/sniff"
 	"github.com/liveline-tui/liveline/model"
 )
 
@@ -67,7 +68,7 @@ func Parse(body []byte, contentType string, base *url.URL) (*Result, error) {
 	if len(s) == 0 {
 		return nil, fmt.Errorf("%w: the document is empty", ErrNotFeed)
 	}
-	if looksHTML(s) {
+	if sniff.Page(s) {
 		return parsePage(body, base)
 	}
 	body = atomNamespace(body)
@@ -155,26 +156,6 @@ func head(b []byte, n int) []byte {
 		return b[:n]
 	}
 	return b
-}
-
-// looksHTML reports whether a document starts as an HTML page rather than
-// a feed.
-func looksHTML(s []byte) bool {
-	h := bytes.ToLower(head(s, 256))
-	if bytes.HasPrefix(h, []byte("<!doctype html")) || bytes.HasPrefix(h, []byte("<html")) {
-		return true
-	}
-	if bytes.HasPrefix(h, []byte("<!--")) || bytes.HasPrefix(h, []byte("<?xml")) {
-		// comments and declarations come before both; look past them
-		h = bytes.ToLower(head(s, 2048))
-		for _, root := range []string{"<rss", "<feed", "<rdf:rdf", "<rdf"} {
-			if bytes.Contains(h, []byte(root)) {
-				return false
-			}
-		}
-		return bytes.Contains(h, []byte("<html"))
-	}
-	return false
 }
 
 func parsePage(body []byte, base *url.URL) (*Result, error) {

@@ -15,6 +15,8 @@ import (
 	"golang.org/x/text/encoding/ianaindex"
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
+
+	"github.com/liveline-tui/liveline/feed/sniff"
 )
 
 // UTF8 returns body as clean UTF-8. The character set comes from a byte
@@ -138,7 +140,7 @@ func docLabel(b []byte) (label string, fromDoc bool) {
 		}
 		return "", false
 	}
-	if looksHTML(s) {
+	if sniff.Page(s) {
 		if m := metaCharset(b); m != "" {
 			return m, true
 		}
@@ -187,16 +189,6 @@ func metaCharset(b []byte) string {
 		}
 		low = low[end:]
 	}
-}
-
-// looksHTML reports whether a document starts like an HTML page.
-func looksHTML(s []byte) bool {
-	if len(s) > 512 {
-		s = s[:512]
-	}
-	low := bytes.ToLower(s)
-	return bytes.HasPrefix(low, []byte("<!doctype html")) || bytes.Contains(low, []byte("<html")) ||
-		bytes.Contains(low, []byte("<meta")) || bytes.Contains(low, []byte("<head"))
 }
 
 // declEncoding returns the encoding value of the XML declaration that s

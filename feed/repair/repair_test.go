@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/liveline-tui/liveline/feed/sniff"
 )
 
 func TestCleanBodyIsReturnedAsIs(t *testing.T) {
@@ -161,7 +163,7 @@ func FuzzUTF8(f *testing.F) {
 // hasDecl reports bodies whose charset a second pass may read differently
 // (an HTML meta or XML declaration naming another charset is obeyed again).
 func hasDecl(b []byte) bool {
-	return bytes.Contains(bytes.ToLower(b), []byte("<?xml")) || looksHTML(skipSpace(b))
+	return bytes.Contains(bytes.ToLower(b), []byte("<?xml")) || sniff.Page(b)
 }
 
 func utf16le(s string) []byte {
