@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/liveline-tui/liveline/feed"
+	"github.com/liveline-tui/liveline/feed/sniff"
 	"github.com/liveline-tui/liveline/model"
 )
 
@@ -92,7 +93,7 @@ func Open(path string) (*Recording, error) {
 // IsRecording reports whether data (the start of a file is enough) looks
 // like a recording, compressed or not.
 func IsRecording(data []byte) bool {
-	if isGzip(data) {
+	if sniff.Gzip(data) {
 		return true // a gzip file is only taken for a recording; Read says if it is not
 	}
 	const magic = `{"liveline_recording":`
@@ -104,7 +105,7 @@ func IsRecording(data []byte) bool {
 // not modify them.
 func Read(data []byte) (*Recording, error) {
 	rec := &Recording{}
-	if isGzip(data) {
+	if sniff.Gzip(data) {
 		var damaged int
 		data, damaged, rec.goodEnd = gunzip(data)
 		rec.gzipped = true

@@ -165,11 +165,6 @@ func fetchLine(t time.Time, f *feed.Fetch) ([]byte, error) {
 	return encodeLine(r)
 }
 
-// isGzip reports whether data starts with the gzip magic number.
-func isGzip(data []byte) bool {
-	return len(data) >= 2 && data[0] == 0x1f && data[1] == 0x8b
-}
-
 // gunzip decompresses a gzip file member by member. A member that is cut
 // short or damaged is skipped up to the next member header; damaged says
 // how many were, and goodEnd is where the last whole member ends.
