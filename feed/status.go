@@ -1,0 +1,103 @@
+package feed
+
+import (
+	"fmt"
+	"strconv"
+	"time"
+)
+
+// String returns the state's stable name, as scripts read it in `liveline
+// dump --follow --format json`: connecting, live, retrying, offline, ended,
+// replaying, paused or watching.
+func (s State) String() string {
+	switch s {
+	case Connecting:
+		return "connecting"
+	case Live:
+		return "live"
+	case Retrying:
+		return "retrying"
+	case Offline:
+		return "offline"
+	case Ended:
+		return "ended"
+	case Replaying:
+		return "replaying"
+	case Paused:
+		return "paused"
+	case Watching:
+		return "watching"
+	}
+	return "unknown"
+}
+
+// Text describes the status for people as of now: "live · checked 12s
+// ago", "retrying in 20s: HTTP 503", "watching the file", "coverage
+// ended", or for a replay "replay · 14:05:09 · 10× · change 3 of 40".
+func (st Status) Text(now time.Time) string {
+	switch st.State {
+	case Connecting:
+		return "connecting…"
+	case Live:
+		return "live" + st.checked(now)
+	case Watching:
+		return "watching the file" + st.checked(now)
+	case Retrying:
+		s := "retrying"
+		if !st.NextCheck.IsZero() {
+			s += " in " + ago(st.NextCheck.Sub(now))
+		}
+		if st.Err != nil {
+			s += ": " + st.Err.Error()
+		}
+		return s
+	case Offline:
+		if st.Err != nil {
+			return "offline: " + st.Err.Error()
+		}
+		return "offline"
+	case Ended:
+		return "coverage ended"
+	case Replaying, Paused:
+		r := st.Replay
+		if r == nil {
+			return "replaying"
+		}
+		word := "replay"
+		if r.Paused || st.State == Paused {
+			word = "paused"
+		}
+		return fmt.Sprintf("%s · %s · %s× · change %d of %d", word, r.Clock.Format("15:04:05"), FormatSpeed(r.Speed), r.Step, r.Steps)
+	}
+	return ""
+}
+
+// checked says how long ago the last check was, when there was one.
+func (st Status) checked(now time.Time) string {
+	if st.LastCheck.IsZero() {
+		return ""
+	}
+	return " · checked " + ago(now.Sub(st.LastCheck)) + " ago"
+}
+
+// ago says how long d is, coarsely: "12s", "4m", "2h".
+func ago(d time.Duration) string {
+	switch {
+	case d < time.Second:
+		return "0s"
+	case d < time.Minute:
+		return strconv.Itoa(int(d/time.Second)) + "s"
+	case d < time.Hour:
+		return strconv.Itoa(int(d/time.Minute)) + "m"
+	default:
+		return strconv.Itoa(int(d/time.Hour)) + "h"
+	}
+}
+
+// FormatSpeed writes a replay speed for people: "10", "0.5".
+func FormatSpeed(f float64) string {
+	if f == float64(int(f)) {
+		return strconv.Itoa(int(f))
+	}
+	return strconv.FormatFloat(f, 'f', 1, 64)
+}
