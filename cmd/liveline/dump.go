@@ -171,34 +171,12 @@ type followEvent struct {
 }
 
 func statusEvent(st feed.Status) followEvent {
-	ev := followEvent{Event: "status", State: stateName(st.State), Source: st.Source,
+	ev := followEvent{Event: "status", State: st.State.String(), Source: st.Source,
 		LastCheck: rfc3339(st.LastCheck), NextCheck: rfc3339(st.NextCheck)}
 	if st.Err != nil {
 		ev.Event, ev.Error = "error", errText(st.Err)
 	}
 	return ev
-}
-
-func stateName(s feed.State) string {
-	switch s {
-	case feed.Connecting:
-		return "connecting"
-	case feed.Live:
-		return "live"
-	case feed.Retrying:
-		return "retrying"
-	case feed.Offline:
-		return "offline"
-	case feed.Ended:
-		return "ended"
-	case feed.Replaying:
-		return "replaying"
-	case feed.Paused:
-		return "paused"
-	case feed.Watching:
-		return "watching"
-	}
-	return "unknown"
 }
 
 // printChanges prints a merge's changes oldest first, as a log reads.
