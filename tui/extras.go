@@ -5,9 +5,9 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/liveline-tui/liveline/feed/notify"
 	"github.com/liveline-tui/liveline/model"
 	"github.com/liveline-tui/liveline/model/reader"
+	"github.com/liveline-tui/liveline/tui/notify"
 )
 
 // Persisted is what the reader keeps between runs of a source: the story,

@@ -9,8 +9,8 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/liveline-tui/liveline/feed"
-	"github.com/liveline-tui/liveline/feed/notify"
 	"github.com/liveline-tui/liveline/model"
+	"github.com/liveline-tui/liveline/tui/notify"
 )
 
 func TestStarsShowWithKeyEvents(t *testing.T) {

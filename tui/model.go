@@ -17,9 +17,9 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/liveline-tui/liveline/feed"
-	"github.com/liveline-tui/liveline/feed/notify"
 	"github.com/liveline-tui/liveline/model/reader"
 	"github.com/liveline-tui/liveline/model/search"
+	"github.com/liveline-tui/liveline/tui/notify"
 )
 
 // Options configure a reader.

@@ -15,10 +15,10 @@ import (
 	"github.com/liveline-tui/liveline/feed/clock"
 	"github.com/liveline-tui/liveline/feed/demo"
 	"github.com/liveline-tui/liveline/feed/fetch"
-	"github.com/liveline-tui/liveline/feed/notify"
 	"github.com/liveline-tui/liveline/feed/replay"
 	"github.com/liveline-tui/liveline/feed/state"
 	"github.com/liveline-tui/liveline/tui"
+	"github.com/liveline-tui/liveline/tui/notify"
 )
 
 const replayHelp = `Usage: liveline replay [flags] FILE
