@@ -31,6 +31,7 @@ import (
 	"github.com/liveline-tui/liveline/feed/clock"
 	"github.com/liveline-tui/liveline/feed/fetch"
 	"github.com/liveline-tui/liveline/feed/link"
+	"github.com/liveline-tui/liveline/feed/parse"
 	"github.com/liveline-tui/liveline/model"
 )
 
@@ -87,16 +88,8 @@ type Options struct {
 	OnFetch func(feed.Fetch)
 }
 
-// ParseFunc parses a body into a prepared snapshot and the links a page
-// offers. It has the shape of parse.Parse.
-type parseFunc func(body []byte, contentType string, base *url.URL) (*parsed, error)
-
-// parsed is what the poller needs from a parse result.
-type parsed struct {
-	Snapshot  model.Snapshot
-	Alternate string
-	Next      string
-}
+// defaultParseFunc is what New reads bodies with; tests swap it.
+var defaultParseFunc parse.Func = parse.Parse
 
 type kind uint8
 
@@ -115,7 +108,7 @@ type Poller struct {
 	refresh chan struct{}
 
 	// Replaceable in tests.
-	parse  parseFunc
+	parse  parse.Func
 	jitter func(time.Duration) time.Duration
 
 	mu         sync.Mutex
@@ -475,7 +468,7 @@ func (p *Poller) load(ctx context.Context) (snap *model.Snapshot, changed bool, 
 		s := res.Snapshot
 		var pages []feed.Page
 		if res.Next != "" {
-			pages = p.olderPages(ctx, &s, res.Next, base)
+			pages = p.olderPages(ctx, &s, resp.URL, res.Next)
 		}
 		now := p.clock.Now()
 		s.Fetched = now
@@ -526,39 +519,28 @@ func (p *Poller) switchTo(target string) {
 // arrived between checks than a page holds). It stops at MaxPages, at a
 // page seen before, and quietly at the first failure: what was read stands,
 // and updates from missing pages stay in the story from earlier readings.
-// It joins the pages' updates to s and returns the pages it read.
-func (p *Poller) olderPages(ctx context.Context, s *model.Snapshot, next string, base *url.URL) []feed.Page {
+// It joins the pages' updates to s, read from addr, and returns the pages
+// it read.
+func (p *Poller) olderPages(ctx context.Context, s *model.Snapshot, addr, next string) []feed.Page {
 	maxPages := p.opts.MaxPages
 	if maxPages <= 0 {
 		maxPages = DefaultMaxPages
 	}
-	allNew := p.allUnseen(s.Updates)
-	join := model.JoinPages(s)
-	var read []feed.Page
-	visited := map[string]bool{}
-	if base != nil {
-		visited[base.String()] = true
-	}
-	for pages := 1; next != "" && pages < maxPages && allNew; pages++ {
-		u := link.Address(base, next)
-		if u == "" || visited[u] {
-			break
+	pages := 1
+	visited := map[string]bool{addr: true}
+	read := func(u string) (feed.Page, bool) {
+		if u == "" || visited[u] || pages >= maxPages {
+			return feed.Page{}, false
 		}
 		visited[u] = true
+		pages++
 		resp, err := p.read(ctx, u, fetch.Validators{})
 		if err != nil || resp == nil || resp.NotModified {
-			break
+			return feed.Page{}, false
 		}
-		base = link.Base(resp.URL)
-		res, err := p.parse(resp.Body, resp.ContentType, base)
-		if err != nil {
-			break
-		}
-		read = append(read, feed.Page{URL: resp.URL, ContentType: resp.ContentType, Body: resp.Body})
-		allNew = p.allUnseen(join.Add(&res.Snapshot))
-		next = res.Next
+		return feed.Page{URL: resp.URL, ContentType: resp.ContentType, Body: resp.Body}, true
 	}
-	return read
+	return parse.Pages{Read: read, Parse: p.parse, More: p.allUnseen}.Join(s, addr, next)
 }
 
 // allUnseen reports whether no update in us was read before.

@@ -21,6 +21,7 @@ import (
 	"github.com/liveline-tui/liveline/feed"
 	"github.com/liveline-tui/liveline/feed/clock"
 	"github.com/liveline-tui/liveline/feed/fetch"
+	"github.com/liveline-tui/liveline/feed/parse"
 	"github.com/liveline-tui/liveline/model"
 )
 
@@ -36,9 +37,9 @@ var start = time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC)
 //	total: 12
 type fakeParser struct{ calls atomic.Int32 }
 
-func (f *fakeParser) parse(body []byte, contentType string, base *url.URL) (*parsed, error) {
+func (f *fakeParser) parse(body []byte, contentType string, base *url.URL) (*parse.Result, error) {
 	f.calls.Add(1)
-	var r parsed
+	var r parse.Result
 	for _, line := range strings.Split(string(body), "\n") {
 		k, v, _ := strings.Cut(line, ": ")
 		switch k {
@@ -142,7 +143,7 @@ type run struct {
 }
 
 // startPoller runs a poller on the fake parser, or on the one given.
-func startPoller(t *testing.T, source string, opts Options, parse ...parseFunc) *run {
+func startPoller(t *testing.T, source string, opts Options, parse ...parse.Func) *run {
 	t.Helper()
 	clk := clock.NewFake(start)
 	opts.Clock = clk
@@ -682,7 +683,7 @@ func TestReadOnce(t *testing.T) {
 
 // swapParse replaces the default parser for code paths that build their own
 // Poller, and returns the function that puts it back.
-func swapParse(f parseFunc) func() {
+func swapParse(f parse.Func) func() {
 	old := defaultParseFunc
 	defaultParseFunc = f
 	return func() { defaultParseFunc = old }

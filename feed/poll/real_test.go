@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/liveline-tui/liveline/feed"
+	"github.com/liveline-tui/liveline/feed/parse"
 )
 
 // The real parser, end to end: the repository's strike feed served over
@@ -89,7 +90,7 @@ func TestPagedLivePageWithTheRealParser(t *testing.T) {
 	}))
 	defer srv.Close()
 
-	r := startPoller(t, srv.URL+"/live", Options{}, defaultParse)
+	r := startPoller(t, srv.URL+"/live", Options{}, parse.Parse)
 	ev := r.next()
 	if ev.Snapshot == nil {
 		t.Fatalf("no snapshot: %v", ev.Status.Err)
