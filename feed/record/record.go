@@ -22,6 +22,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/liveline-tui/liveline/feed"
+	"github.com/liveline-tui/liveline/feed/link"
 	"github.com/liveline-tui/liveline/feed/parse"
 	"github.com/liveline-tui/liveline/model"
 )
@@ -52,26 +53,38 @@ func parseBody(body []byte, contentType string, base *url.URL) (*model.Snapshot,
 }
 
 // parseFetch parses a fetched body, and the older pages read after it,
-// into one prepared snapshot. The base for relative links is the address
-// each was read from. An older page that no longer parses is left out, as
-// the poller leaves out one that fails.
-func parseFetch(parse ParseFunc, f *feed.Fetch) (*model.Snapshot, error) {
-	base, _ := url.Parse(f.URL)
-	snap, err := parse(f.Body, f.ContentType, base)
+// into one prepared snapshot, as the poller joined them. An older page
+// that no longer parses is left out, as the poller leaves out one that
+// fails.
+func parseFetch(rp ParseFunc, f *feed.Fetch) (*model.Snapshot, error) {
+	snap, err := rp(f.Body, f.ContentType, link.Base(f.URL))
 	if err != nil {
 		return nil, err
 	}
 	if len(f.Pages) > 0 {
-		join := model.JoinPages(snap)
-		for _, pg := range f.Pages {
-			base, _ := url.Parse(pg.URL)
-			if older, err := parse(pg.Body, pg.ContentType, base); err == nil {
-				join.Add(older)
+		kept := f.Pages
+		read := func(string) (feed.Page, bool) {
+			if len(kept) == 0 {
+				return feed.Page{}, false
 			}
+			pg := kept[0]
+			kept = kept[1:]
+			return pg, true
 		}
+		parse.Pages{Read: read, Parse: rp.result}.Join(snap, f.URL, "")
 	}
 	snap.Fetched = f.Time
 	return snap, nil
+}
+
+// result reads a body as parse.Pages does; a recording keeps its older
+// pages in order, so their next links are not needed.
+func (rp ParseFunc) result(body []byte, contentType string, base *url.URL) (*parse.Result, error) {
+	snap, err := rp(body, contentType, base)
+	if err != nil {
+		return nil, err
+	}
+	return &parse.Result{Snapshot: *snap}, nil
 }
 
 // header is the first line of every recording.
