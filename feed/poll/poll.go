@@ -12,7 +12,9 @@
 package poll
 
 import (
+	"bufio"
 	"bytes"
+	"compress/gzip"
 	"context"
 	"errors"
 	"fmt"
@@ -32,6 +34,7 @@ import (
 	"github.com/liveline-tui/liveline/feed/fetch"
 	"github.com/liveline-tui/liveline/feed/link"
 	"github.com/liveline-tui/liveline/feed/parse"
+	"github.com/liveline-tui/liveline/feed/sniff"
 	"github.com/liveline-tui/liveline/model"
 )
 
@@ -139,7 +142,7 @@ type fileStamp struct {
 }
 
 // New returns a poller for source: an http or https address, a file path,
-// or "-" for opts.Stdin.
+// or "-" for opts.Stdin. A file or standard input may be gzip-compressed.
 func New(source string, opts Options) *Poller {
 	p := &Poller{
 		source:     source,
@@ -607,26 +610,44 @@ func (p *Poller) read(ctx context.Context, target string, v fetch.Validators) (*
 	return &fetch.Response{URL: path, Status: 200, Body: body}, nil
 }
 
-// readLimited reads r up to the size cap; sizeHint, when known, sizes the
-// buffer at once instead of growing it through a large file.
+// readLimited reads r up to the size cap, decompressing it first when it
+// is gzip-compressed (the cap applies to what it holds); sizeHint, when
+// known, sizes the buffer at once instead of growing it through a large
+// file.
 func (p *Poller) readLimited(r io.Reader, name string, sizeHint int64) ([]byte, error) {
 	limit := p.client.MaxSize
 	if limit <= 0 {
 		limit = fetch.DefaultMaxSize
 	}
+	br := bufio.NewReader(r)
+	var src io.Reader = br
+	compressed := false
+	if magic, _ := br.Peek(2); sniff.Gzip(magic) {
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			return nil, gzipError(name, err)
+		}
+		src, compressed = zr, true
+	}
 	var buf bytes.Buffer
 	if sizeHint > 0 {
 		buf.Grow(int(min(sizeHint, limit) + 1))
 	}
-	_, err := buf.ReadFrom(io.LimitReader(r, limit+1))
+	_, err := buf.ReadFrom(io.LimitReader(src, limit+1))
 	body := buf.Bytes()
-	if err != nil {
+	switch {
+	case err != nil && compressed:
+		return nil, gzipError(name, err)
+	case err != nil:
 		return nil, fmt.Errorf("reading %s: %v", name, err)
-	}
-	if int64(len(body)) > limit {
+	case int64(len(body)) > limit:
 		return nil, fmt.Errorf("reading %s: it is larger than %s; raise --max-size", name, fetch.FormatSize(limit))
 	}
 	return body, nil
+}
+
+func gzipError(name string, err error) error {
+	return fmt.Errorf("reading %s: it is gzip-compressed but cannot be decompressed (%v); compress it again, or give it uncompressed", name, err)
 }
 
 func fileError(path string, err error) error {

@@ -1,6 +1,8 @@
 package poll
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
 	"errors"
 	"fmt"
@@ -788,4 +790,52 @@ func TestStdinMissing(t *testing.T) {
 		t.Fatalf("status %+v", ev.Status)
 	}
 	r.quiet()
+}
+
+func gzipped(t *testing.T, s string) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	zw := gzip.NewWriter(&b)
+	if _, err := zw.Write([]byte(s)); err != nil {
+		t.Fatal(err)
+	}
+	zw.Close()
+	return b.Bytes()
+}
+
+// TestCompressedFileAndStdin: a gzip-compressed file or standard input is
+// read as what it holds, under the size cap; damaged compression is
+// reported, saying what to do.
+func TestCompressedFileAndStdin(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "live.xml.gz")
+	os.WriteFile(path, gzipped(t, "title: Saved\nitem: a|One"), 0o644)
+	r := startPoller(t, path, Options{})
+	if ev := r.next(); ev.Snapshot == nil || ev.Snapshot.Title != "Saved" || ev.Status.State != feed.Watching {
+		t.Fatalf("compressed file: %+v / %+v", ev.Status, ev.Snapshot)
+	}
+	os.WriteFile(path, gzipped(t, "title: Saved\nitem: b|Two\nitem: a|One"), 0o644)
+	if ev := r.advance(FileInterval); ev.Snapshot == nil || len(ev.Snapshot.Updates) != 2 {
+		t.Fatalf("changed compressed file not sent: %+v", ev.Status)
+	}
+
+	s := startPoller(t, "-", Options{Stdin: bytes.NewReader(gzipped(t, "title: Piped\nitem: a|One"))})
+	if ev := s.next(); ev.Snapshot == nil || ev.Snapshot.Title != "Piped" {
+		t.Fatalf("compressed standard input: %+v", ev.Status)
+	}
+
+	large := filepath.Join(dir, "large.xml.gz")
+	os.WriteFile(large, gzipped(t, "title: Big\n"+strings.Repeat("item: x|filler\n", 1000)), 0o644)
+	_, _, err := ReadOnce(context.Background(), large, Options{Client: &fetch.Client{MaxSize: 1000}})
+	if err == nil || !strings.Contains(err.Error(), "raise --max-size") {
+		t.Errorf("over the cap once decompressed: %v", err)
+	}
+
+	damaged := filepath.Join(dir, "damaged.xml.gz")
+	whole := gzipped(t, "title: Cut\n"+strings.Repeat("item: x|filler\n", 100))
+	os.WriteFile(damaged, whole[:len(whole)/2], 0o644)
+	_, _, err = ReadOnce(context.Background(), damaged, Options{})
+	if err == nil || !strings.Contains(err.Error(), "gzip-compressed but cannot be decompressed") || !strings.Contains(err.Error(), "compress it again") {
+		t.Errorf("damaged compression: %v", err)
+	}
 }
