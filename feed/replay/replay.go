@@ -22,6 +22,7 @@ import (
 	"github.com/liveline-tui/liveline/feed/clock"
 	"github.com/liveline-tui/liveline/feed/parse"
 	"github.com/liveline-tui/liveline/feed/record"
+	"github.com/liveline-tui/liveline/feed/source"
 	"github.com/liveline-tui/liveline/model"
 )
 
@@ -86,14 +87,16 @@ const (
 )
 
 // Open opens a recording, or a saved RSS, Atom or JSON feed or live-blog
-// page, to play.
+// page (either gzip-compressed or not), to play; feed/source's Sniff tells
+// which the file holds.
 func Open(path string, opts Options) (*Player, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
 	name := filepath.Base(path)
-	if record.IsRecording(data) {
+	switch source.Sniff(data) {
+	case source.Recording:
 		rec, err := record.Read(data)
 		if err == nil {
 			return Recording(rec, name, opts)
@@ -101,9 +104,10 @@ func Open(path string, opts Options) (*Player, error) {
 		if !errors.Is(err, record.ErrNotRecording) {
 			return nil, fmt.Errorf("recording %s: %w", path, err)
 		}
+	case source.CompressedFile:
 		if zr, err := gzip.NewReader(bytes.NewReader(data)); err == nil {
 			if plain, err := io.ReadAll(io.LimitReader(zr, 256<<20)); err == nil {
-				data = plain // a compressed feed
+				data = plain
 			}
 		}
 	}
