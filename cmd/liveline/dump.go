@@ -14,6 +14,7 @@ import (
 
 	"github.com/liveline-tui/liveline/feed"
 	"github.com/liveline-tui/liveline/feed/fetch"
+	"github.com/liveline-tui/liveline/feed/source"
 	"github.com/liveline-tui/liveline/model"
 	"github.com/liveline-tui/liveline/model/search"
 )
@@ -65,7 +66,7 @@ func runDump(ctx context.Context, args []string, env *environment) error {
 	}
 	query := search.Parse(o.grep)
 	keep := func(u *model.Update) bool { return query.Empty() || query.Match(u) }
-	src, err := env.openSource(pos[0], o.fetchFlags, explicitlySet(fs, "interval"), fetch.Validators{})
+	src, err := env.openSource(source.Classify(pos[0]), o.fetchFlags, explicitlySet(fs, "interval"), fetch.Validators{})
 	if err != nil {
 		return err
 	}
@@ -105,7 +106,7 @@ func anyUpdate(s *model.Story, keep func(*model.Update) bool) bool {
 }
 
 // follow prints the story's updates as they arrive until ctx ends.
-func follow(ctx context.Context, src *openedSource, o dumpOptions, keep func(*model.Update) bool, env *environment) error {
+func follow(ctx context.Context, src *source.Source, o dumpOptions, keep func(*model.Update) bool, env *environment) error {
 	events := make(chan feed.Event, 16)
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()

@@ -16,6 +16,7 @@ import (
 	"github.com/liveline-tui/liveline/feed/demo"
 	"github.com/liveline-tui/liveline/feed/fetch"
 	"github.com/liveline-tui/liveline/feed/replay"
+	"github.com/liveline-tui/liveline/feed/source"
 	"github.com/liveline-tui/liveline/feed/state"
 	"github.com/liveline-tui/liveline/tui"
 	"github.com/liveline-tui/liveline/tui/notify"
@@ -72,9 +73,10 @@ func runReader(ctx context.Context, args []string, env *environment) error {
 	if ui.name == "-" {
 		return usagef("the reader needs the terminal for keys: save standard input to a file, or use \"liveline dump -\"")
 	}
+	arg := source.Classify(ui.name)
 	var saved *state.Saved
 	var stateDir string
-	if !o.noState && !isRecordingFile(ui.name) {
+	if !o.noState && arg.Kind != source.Recording {
 		stateDir, saved, ui.notice = loadState(ui.name, env)
 	}
 	var validators fetch.Validators
@@ -82,7 +84,7 @@ func runReader(ctx context.Context, args []string, env *environment) error {
 		validators = fetch.Validators{ETag: saved.ETag, LastModified: saved.LastModified}
 		ui.restore = &tui.Persisted{Story: saved.Story(), Read: saved.Read, Starred: saved.Starred}
 	}
-	opened, err := env.openSource(ui.name, o.fetchFlags, explicitlySet(fs, "interval"), validators)
+	opened, err := env.openSource(arg, o.fetchFlags, explicitlySet(fs, "interval"), validators)
 	if err != nil {
 		return err
 	}
@@ -91,10 +93,8 @@ func runReader(ctx context.Context, args []string, env *environment) error {
 		ui.persist = func(p tui.Persisted) func() error {
 			s := state.Capture(ui.name, p.Story)
 			s.Read, s.Starred = p.Read, p.Starred
-			if opened.poller != nil {
-				v := opened.poller.Validators()
-				s.ETag, s.LastModified = v.ETag, v.LastModified
-			}
+			v := opened.Validators()
+			s.ETag, s.LastModified = v.ETag, v.LastModified
 			return func() error { return state.Save(stateDir, ui.name, s) }
 		}
 	}
@@ -105,12 +105,12 @@ func runReader(ctx context.Context, args []string, env *environment) error {
 // state that cannot be read is set aside with a notice and the reader
 // starts fresh; when the directory itself is unusable, the reader runs
 // without state.
-func loadState(source string, env *environment) (dir string, saved *state.Saved, notice string) {
+func loadState(name string, env *environment) (dir string, saved *state.Saved, notice string) {
 	dir, err := state.Dir(env.getenv)
 	if err != nil {
 		return "", nil, "running without saved state: " + err.Error()
 	}
-	saved, err = state.Load(dir, source)
+	saved, err = state.Load(dir, name)
 	var unreadable *state.UnreadableError
 	switch {
 	case errors.As(err, &unreadable):
