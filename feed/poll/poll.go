@@ -169,11 +169,6 @@ func New(source string, opts Options) *Poller {
 		p.kind = kindHTTP
 	default:
 		p.kind = kindFile
-		if strings.HasPrefix(source, "file://") {
-			if u, err := url.Parse(source); err == nil {
-				p.target = u.Path
-			}
-		}
 	}
 	return p
 }
@@ -577,13 +572,6 @@ func (p *Poller) read(ctx context.Context, target string, v fetch.Validators) (*
 		return &fetch.Response{URL: "-", Status: 200, Body: body}, nil
 	}
 	path := target
-	if strings.HasPrefix(target, "file://") {
-		u, err := url.Parse(target)
-		if err != nil {
-			return nil, fmt.Errorf("reading %s: not a valid file address; give a path", target)
-		}
-		path = u.Path
-	}
 	fi, err := os.Stat(path)
 	if err != nil {
 		return nil, fileError(path, err)
