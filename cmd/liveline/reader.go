@@ -75,9 +75,9 @@ func runReader(ctx context.Context, args []string, env *environment) error {
 	}
 	arg := source.Classify(ui.name)
 	var saved *state.Saved
-	var stateDir string
+	var store *state.Store
 	if !o.noState && arg.Kind != source.Recording {
-		stateDir, saved, ui.notice = loadState(ui.name, env)
+		store, saved, ui.notice = loadState(ui.name, env)
 	}
 	var validators fetch.Validators
 	if saved != nil {
@@ -89,36 +89,46 @@ func runReader(ctx context.Context, args []string, env *environment) error {
 		return err
 	}
 	defer opened.Close()
-	if stateDir != "" {
-		ui.persist = func(p tui.Persisted) func() error {
-			s := state.Capture(ui.name, p.Story)
-			s.Read, s.Starred = p.Read, p.Starred
-			v := opened.Validators()
-			s.ETag, s.LastModified = v.ETag, v.LastModified
-			return func() error { return state.Save(stateDir, ui.name, s) }
-		}
+	if store != nil {
+		ui.persist = persistTo(store, ui.name, opened)
 	}
 	return runUI(ctx, opened, ui, env)
 }
 
-// loadState finds the state directory and this source's saved state. A
-// state that cannot be read is set aside with a notice and the reader
+// loadState opens the state directory and reads this source's saved state.
+// A state that cannot be read is set aside with a notice and the reader
 // starts fresh; when the directory itself is unusable, the reader runs
 // without state.
-func loadState(name string, env *environment) (dir string, saved *state.Saved, notice string) {
+func loadState(name string, env *environment) (store *state.Store, saved *state.Saved, notice string) {
 	dir, err := state.Dir(env.getenv)
 	if err != nil {
-		return "", nil, "running without saved state: " + err.Error()
+		return nil, nil, "running without saved state: " + err.Error()
 	}
-	saved, err = state.Load(dir, name)
+	store = state.NewStore(dir)
+	saved, err = store.Load(name)
 	var unreadable *state.UnreadableError
 	switch {
 	case errors.As(err, &unreadable):
-		return dir, nil, err.Error()
+		return store, nil, err.Error()
 	case err != nil:
-		return "", nil, "running without saved state: " + err.Error()
+		return nil, nil, "running without saved state: " + err.Error()
 	}
-	return dir, saved, ""
+	return store, saved, ""
+}
+
+// persistTo saves the reader's state through store: each save is taken
+// (and numbered) when the reader asks for it and written later, off the
+// update loop, and one that finds a newer save already written does
+// nothing, so an older state never replaces a newer one.
+func persistTo(store *state.Store, name string, src *source.Source) func(tui.Persisted) func() error {
+	return func(p tui.Persisted) func() error {
+		s := state.Capture(name, p.Story)
+		s.Read, s.Starred = p.Read, p.Starred
+		v := src.Validators()
+		s.ETag, s.LastModified = v.ETag, v.LastModified
+		save := store.Saver(name, s)
+		return func() error { return save().Err }
+	}
 }
 
 func runReplay(ctx context.Context, args []string, env *environment) error {
