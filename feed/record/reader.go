@@ -2,9 +2,11 @@ package record
 
 import (
 	"bytes"
+	"compress/gzip"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"time"
 
@@ -91,14 +93,27 @@ func Open(path string) (*Recording, error) {
 }
 
 // IsRecording reports whether data (the start of a file is enough) looks
-// like a recording, compressed or not.
+// like a recording: it opens with a recording's header, or is gzip
+// compressed and what it holds does.
 func IsRecording(data []byte) bool {
 	if sniff.Gzip(data) {
-		return true // a gzip file is only taken for a recording; Read says if it is not
+		data = gunzipStart(data)
 	}
 	const magic = `{"liveline_recording":`
 	n := min(len(data), len(magic))
 	return n > 0 && string(data[:n]) == magic[:n]
+}
+
+// gunzipStart returns the first bytes that gzip-compressed data holds, as
+// far as data goes; nil when it cannot be read.
+func gunzipStart(data []byte) []byte {
+	zr, err := gzip.NewReader(bytes.NewReader(data))
+	if err != nil {
+		return nil
+	}
+	out := make([]byte, 64)
+	n, _ := io.ReadFull(zr, out)
+	return out[:n]
 }
 
 // Read reads a recording from its bytes, which it keeps: the caller must
