@@ -14,8 +14,6 @@
 package source
 
 import (
-	"bytes"
-	"compress/gzip"
 	"context"
 	"fmt"
 	"io"
@@ -102,31 +100,16 @@ func Classify(arg string) Arg {
 }
 
 // Sniff tells from the start of a file (or all of it) what it holds: a
-// recording (plain or gzip-compressed), a gzip-compressed feed or page, or
-// else a plain File.
+// recording (plain or gzip-compressed, as record.IsRecording tells), a
+// gzip-compressed feed or page, or else a plain File.
 func Sniff(head []byte) Kind {
-	if sniff.Gzip(head) {
-		if record.IsRecording(gunzipStart(head)) {
-			return Recording
-		}
+	switch {
+	case record.IsRecording(head):
+		return Recording
+	case sniff.Gzip(head):
 		return CompressedFile
 	}
-	if record.IsRecording(head) {
-		return Recording
-	}
 	return File
-}
-
-// gunzipStart returns the first bytes that compressed data holds, as far
-// as data goes; nil when it cannot be read.
-func gunzipStart(data []byte) []byte {
-	zr, err := gzip.NewReader(bytes.NewReader(data))
-	if err != nil {
-		return nil
-	}
-	out := make([]byte, 64)
-	n, _ := io.ReadFull(zr, out)
-	return out[:n]
 }
 
 // Options say how to read an opened argument.
