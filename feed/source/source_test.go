@@ -17,7 +17,7 @@ import (
 	"github.com/liveline-tui/liveline/feed/record"
 )
 
-func gz(t *testing.T, b []byte) []byte {
+func gz(t testing.TB, b []byte) []byte {
 	t.Helper()
 	var out bytes.Buffer
 	zw := gzip.NewWriter(&out)
@@ -251,4 +251,23 @@ func TestOpenStdin(t *testing.T) {
 	if err != nil || story.Len() == 0 {
 		t.Fatalf("%v, %v", story, err)
 	}
+}
+
+// FuzzSniff: any start of a file is one kind of file or another, without
+// a panic, and only gzip data is taken for a compressed one.
+func FuzzSniff(f *testing.F) {
+	rec := []byte(`{"liveline_recording":1,"created":"2026-03-04T09:00:00Z"}` + "\n")
+	f.Add(rec)
+	f.Add(gz(f, rec))
+	f.Add(gz(f, []byte("<rss>")))
+	f.Add([]byte{0x1f, 0x8b, 0x08})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		k := Sniff(data)
+		if k != File && k != CompressedFile && k != Recording {
+			t.Fatalf("Sniff(%q) = %v", data, k)
+		}
+		if k == CompressedFile && !bytes.HasPrefix(data, []byte{0x1f, 0x8b}) {
+			t.Fatalf("%q taken for gzip", data)
+		}
+	})
 }
