@@ -22,6 +22,7 @@ import (
 	"time"
 
 	"github.com/liveline-tui/liveline/feed"
+	"github.com/liveline-tui/liveline/feed/link"
 )
 
 // Defaults used when a Client field is zero.
@@ -170,7 +171,7 @@ func (c *Client) init() {
 				if len(via) > MaxRedirects {
 					return errTooManyRedirects
 				}
-				if req.URL.Scheme != "http" && req.URL.Scheme != "https" {
+				if !link.WebScheme(req.URL.Scheme) {
 					return errBadRedirect
 				}
 				return nil
@@ -200,13 +201,14 @@ func (c *Client) CloseIdleConnections() {
 	c.http.CloseIdleConnections()
 }
 
-// CheckURL returns an error unless raw is an absolute http or https address.
+// CheckURL returns an error unless raw is an absolute http or https address
+// with a host (feed/link's rule), saying what is wrong with it.
 func CheckURL(raw string) (*url.URL, error) {
 	u, err := url.Parse(raw)
 	if err != nil {
 		return nil, fmt.Errorf("fetching %q: not a valid address (%v); give a full URL such as https://example.com/live", raw, unwrapURLError(err))
 	}
-	if u.Scheme != "http" && u.Scheme != "https" {
+	if !link.WebScheme(u.Scheme) {
 		return nil, fmt.Errorf("fetching %q: only http and https addresses can be fetched; give a URL starting with https://", raw)
 	}
 	if u.Host == "" {

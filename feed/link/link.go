@@ -17,9 +17,11 @@ const MaxLen = 8192
 
 // Allowed reports whether u is an address liveline keeps and reads: an
 // http or https address with a host.
-func Allowed(u *url.URL) bool {
-	return (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
-}
+func Allowed(u *url.URL) bool { return WebScheme(u.Scheme) && u.Host != "" }
+
+// WebScheme reports whether scheme (lower case, as net/url gives it) is
+// http or https, the only schemes liveline reads or keeps links to.
+func WebScheme(scheme string) bool { return scheme == "http" || scheme == "https" }
 
 // IsWeb reports whether s is written as an http or https address, in any
 // case; it does not check the rest of it.
