@@ -12,8 +12,9 @@ import (
 // pageHead is how much of a document Page looks at.
 const pageHead = 2048
 
-// feedRoots open the feed formats liveline reads as XML, lower case.
-var feedRoots = [][]byte{[]byte("<rss"), []byte("<feed"), []byte("<rdf")}
+// feedRoots open the feed formats liveline reads as XML, lower case: RSS,
+// Atom, RSS 1.0 (RDF) and the Channel Definition Format.
+var feedRoots = [][]byte{[]byte("<rss"), []byte("<feed"), []byte("<rdf"), []byte("<channel")}
 
 // Page reports whether doc (its start is enough) is an HTML page rather
 // than a feed: it opens with a doctype or <html> tag, or, for markup that

@@ -20,6 +20,7 @@ func TestPage(t *testing.T) {
 		{"rss holding html", `<rss version="2.0"><channel><description><![CDATA[<html><head>]]>`, false},
 		{"atom after a comment", "<!-- generator --><feed xmlns=\"http://www.w3.org/2005/Atom\">", false},
 		{"rdf", `<?xml version="1.0"?><rdf:RDF>`, false},
+		{"cdf quoting a page", `<CHANNEL HREF="https://news.example/"><ABSTRACT><![CDATA[<html><head>]]></ABSTRACT>`, false},
 		{"json feed holding html", `{"version":"https://jsonfeed.org/version/1.1","items":[{"content_html":"<html><meta charset=x>"}]}`, false},
 		{"plain text", "hello <meta charset=x>", false},
 		{"empty", "", false},
