@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/liveline-tui/liveline/feed/htmltext"
+	"github.com/liveline-tui/liveline/feed/link"
 	"github.com/liveline-tui/liveline/feed/sanitize"
 	"github.com/liveline-tui/liveline/feed/sniff"
 	"github.com/liveline-tui/liveline/model"
@@ -321,7 +322,7 @@ func (b *builder) pageLink(blog map[string]any) string {
 	if id := strings.TrimSpace(str(blog["@id"])); strings.HasPrefix(id, "http://") || strings.HasPrefix(id, "https://") {
 		return b.link(id)
 	}
-	if b.base != nil && (b.base.Scheme == "http" || b.base.Scheme == "https") {
+	if b.base != nil && link.WebScheme(b.base.Scheme) {
 		return sanitize.Line(b.base.String())
 	}
 	return ""

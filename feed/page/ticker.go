@@ -12,6 +12,7 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"github.com/liveline-tui/liveline/feed/htmltext"
+	"github.com/liveline-tui/liveline/feed/link"
 	"github.com/liveline-tui/liveline/feed/sanitize"
 	"github.com/liveline-tui/liveline/model"
 )
@@ -935,7 +936,7 @@ func canonical(root *html.Node, base *url.URL) string {
 			}
 		}
 	}
-	if base != nil && (base.Scheme == "http" || base.Scheme == "https") {
+	if base != nil && link.WebScheme(base.Scheme) {
 		return sanitize.Line(base.String())
 	}
 	return ""
