@@ -7,7 +7,6 @@ package state
 
 import (
 	"bufio"
-	"bytes"
 	"compress/gzip"
 	"crypto/sha256"
 	"encoding/hex"
@@ -21,6 +20,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/liveline-tui/liveline/feed/sniff"
 	"github.com/liveline-tui/liveline/model"
 )
 
@@ -187,7 +187,7 @@ func decode(r io.Reader, source string) (*Saved, error) {
 	br := bufio.NewReaderSize(r, 64<<10)
 	magic, _ := br.Peek(2)
 	var in io.Reader = br
-	if bytes.Equal(magic, []byte{0x1f, 0x8b}) {
+	if sniff.Gzip(magic) {
 		zr, err := gzip.NewReader(br)
 		if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
 			return nil, errors.New("the file is cut short")
