@@ -224,7 +224,7 @@ func (b *builder) update(n map[string]any) model.Update {
 	}
 	u.Link = b.updateLink(str(n["url"]))
 	if u.Link == "" {
-		if id := strings.TrimSpace(str(n["@id"])); strings.HasPrefix(id, "http://") || strings.HasPrefix(id, "https://") || strings.HasPrefix(id, "#") {
+		if id := strings.TrimSpace(str(n["@id"])); link.IsWeb(id) || strings.HasPrefix(id, "#") {
 			u.Link = b.updateLink(id)
 		}
 	}
@@ -319,7 +319,7 @@ func (b *builder) pageLink(blog map[string]any) string {
 			}
 		}
 	}
-	if id := strings.TrimSpace(str(blog["@id"])); strings.HasPrefix(id, "http://") || strings.HasPrefix(id, "https://") {
+	if id := strings.TrimSpace(str(blog["@id"])); link.IsWeb(id) {
 		return b.link(id)
 	}
 	if b.base != nil && link.WebScheme(b.base.Scheme) {
