@@ -52,6 +52,9 @@ type Options struct {
 	// Notice is shown in the status line for a while at start, such as why
 	// the saved state could not be used.
 	Notice string
+	// Keys rebinds actions of the key table by name (see KeyActions); check
+	// them with CheckKeys first.
+	Keys map[string][]string
 }
 
 // focus is the pane that receives movement keys.
@@ -175,7 +178,7 @@ func New(opts Options) *Model {
 	}
 	m.player, _ = opts.Source.(feed.Player)
 	m.wall = opts.Now()
-	m.common = &common{keys: newKeyMap(m.player != nil), loc: opts.Location, now: m.wall, reader: m.reader}
+	m.common = &common{keys: newKeyMap(m.player != nil, opts.Keys), loc: opts.Location, now: m.wall, reader: m.reader}
 	m.timeline = newTimelinePane(m.common)
 	m.detail = newDetailPane(m.common)
 	m.numbers = newNumbersPane(m.common)
