@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"image/color"
 	"regexp"
 	"strings"
 	"testing"
@@ -62,5 +63,29 @@ func TestReboundKeysActAndShow(t *testing.T) {
 	press(m, "h")
 	if m.mode != modeHelp || !regexp.MustCompile(`\bx +next\b`).MatchString(screen(m)) {
 		t.Fatalf("the help does not open on h or show x:\n%s", screen(m))
+	}
+}
+
+func TestThemeAndColours(t *testing.T) {
+	m := New(Options{Source: &fakeSource{}, Now: func() time.Time { return base }, Location: time.UTC,
+		Theme: "light", Colours: map[string]string{"accent": "#ff0000"}})
+	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	m.Update(tea.BackgroundColorMsg{Color: color.Black})
+	send(m, snapshotOf(0, 3))
+	if m.styles.dark {
+		t.Fatal("a fixed light theme followed the terminal's dark background")
+	}
+	if !strings.Contains(m.View().Content, "38;2;255;0;0") {
+		t.Fatal("the accent colour was not overridden")
+	}
+	for _, c := range []string{"#abc", "#a0b1c2", "0", "255"} {
+		if err := CheckColour(c); err != nil {
+			t.Errorf("%s: %v", c, err)
+		}
+	}
+	for _, c := range []string{"red", "#abcd", "256", ""} {
+		if CheckColour(c) == nil {
+			t.Errorf("%q taken for a colour", c)
+		}
 	}
 }

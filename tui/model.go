@@ -38,6 +38,10 @@ type Options struct {
 	OpenURL func(string) error
 	// Dark is the background assumed until the terminal answers.
 	Dark bool
+	// Theme is "dark" or "light" to fix the background, or "" (auto) to
+	// follow the terminal's. Colours override named colours (see Colours).
+	Theme   string
+	Colours map[string]string
 
 	// Restore is the state saved by an earlier run of this source: the
 	// story shows at once, and only updates that arrive later are unread.
@@ -187,6 +191,12 @@ func New(opts Options) *Model {
 	m.diff = newDiffPane(m.common)
 	m.helpView = newHelpPane(m.common)
 	m.helpView.all = m.fullHelp()
+	switch opts.Theme {
+	case "dark":
+		opts.Dark = true
+	case "light":
+		opts.Dark = false
+	}
 	m.setTheme(opts.Dark)
 	if opts.Notice != "" {
 		m.flash, m.flashUntil = opts.Notice, m.wall.Add(15*time.Second)
@@ -224,7 +234,7 @@ func (m *Model) setReader(r *reader.Reader) {
 }
 
 func (m *Model) setTheme(dark bool) {
-	m.styles = newStyles(dark)
+	m.styles = newStyles(dark, m.opts.Colours)
 	m.looks = &lookStyles{s: m.styles}
 	m.help.Styles = m.styles.help
 	m.search.setDark(dark)
@@ -232,10 +242,14 @@ func (m *Model) setTheme(dark bool) {
 	m.diff.key = detailKey{}
 }
 
-// Init asks the terminal for its background colour, starts listening to
+// Init asks the terminal for its background colour (unless the theme is
+// fixed), starts listening to
 // the source, and indexes a restored story too large to index at once.
 func (m *Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{tea.RequestBackgroundColor, m.waitEvent(), m.tick()}
+	cmds := []tea.Cmd{m.waitEvent(), m.tick()}
+	if m.opts.Theme == "" || m.opts.Theme == "auto" {
+		cmds = append(cmds, tea.RequestBackgroundColor)
+	}
 	if m.busy {
 		cmds = append(cmds, m.buildCmd())
 	}
@@ -275,7 +289,9 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		m.help.SetWidth(msg.Width)
 		return nil
 	case tea.BackgroundColorMsg:
-		m.setTheme(msg.IsDark())
+		if m.opts.Theme == "" || m.opts.Theme == "auto" {
+			m.setTheme(msg.IsDark())
+		}
 		return nil
 	case eventMsg:
 		return tea.Batch(m.takeEvent(feed.Event(msg)), m.waitEvent())

@@ -1,6 +1,10 @@
 package tui
 
 import (
+	"fmt"
+	"image/color"
+	"regexp"
+	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/help"
@@ -54,17 +58,44 @@ func (w wrapper) write(b *strings.Builder, text string) {
 	b.WriteString(w.close)
 }
 
-func newStyles(dark bool) *styles {
+// Colours names the colours a theme may override, each with its light and
+// dark default.
+var Colours = map[string][2]string{
+	"accent":         {"#005fd7", "#5fafff"}, // titles, focus, unread marks, links
+	"subtle":         {"#6c6c6c", "#8a8a8a"}, // times, notes, borders
+	"error":          {"#af0000", "#ff5f5f"}, // errors, removed updates
+	"key":            {"#af5f00", "#ffaf00"}, // key events and stars
+	"added":          {"#008700", "#87d787"}, // edits, what an edit added
+	"selection":      {"#d0e4ff", "#264f78"}, // the selected row, focused
+	"selection-blur": {"#e4e4e4", "#3a3a3a"}, // the selected row, unfocused
+	"match":          {"#ffd75f", "#875f00"}, // search matches
+	"text":           {"#1c1c1c", "#e4e4e4"}, // text on a selection
+}
+
+// CheckColour says whether s is a colour a theme can use: #rgb or
+// #rrggbb, or an ANSI colour number from 0 to 255.
+func CheckColour(s string) error {
+	if ok, _ := regexp.MatchString(`^(#[0-9a-fA-F]{3}|#[0-9a-fA-F]{6}|[0-9]{1,3})$`, s); !ok {
+		return fmt.Errorf("%q is not a colour: use #rrggbb, #rgb or an ANSI number from 0 to 255", s)
+	}
+	if n, err := strconv.Atoi(s); err == nil && n > 255 {
+		return fmt.Errorf("%q is not a colour: ANSI numbers go from 0 to 255", s)
+	}
+	return nil
+}
+
+func newStyles(dark bool, override map[string]string) *styles {
 	ld := lipgloss.LightDark(dark)
-	accent := ld(lipgloss.Color("#005fd7"), lipgloss.Color("#5fafff"))
-	subtle := ld(lipgloss.Color("#6c6c6c"), lipgloss.Color("#8a8a8a"))
-	warn := ld(lipgloss.Color("#af0000"), lipgloss.Color("#ff5f5f"))
-	key := ld(lipgloss.Color("#af5f00"), lipgloss.Color("#ffaf00"))
-	good := ld(lipgloss.Color("#008700"), lipgloss.Color("#87d787"))
-	selBg := ld(lipgloss.Color("#d0e4ff"), lipgloss.Color("#264f78"))
-	selBlurBg := ld(lipgloss.Color("#e4e4e4"), lipgloss.Color("#3a3a3a"))
-	matchBg := ld(lipgloss.Color("#ffd75f"), lipgloss.Color("#875f00"))
-	fg := ld(lipgloss.Color("#1c1c1c"), lipgloss.Color("#e4e4e4"))
+	colour := func(name string) color.Color {
+		if c, ok := override[name]; ok {
+			return lipgloss.Color(c)
+		}
+		d := Colours[name]
+		return ld(lipgloss.Color(d[0]), lipgloss.Color(d[1]))
+	}
+	accent, subtle, warn := colour("accent"), colour("subtle"), colour("error")
+	key, good := colour("key"), colour("added")
+	selBg, selBlurBg, matchBg, fg := colour("selection"), colour("selection-blur"), colour("match"), colour("text")
 
 	s := &styles{dark: dark}
 	s.title = lipgloss.NewStyle().Bold(true).Foreground(accent)
