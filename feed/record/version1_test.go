@@ -33,7 +33,7 @@ func TestReadsVersion1(t *testing.T) {
 		t.Fatalf("checkpoints after %v", got)
 	}
 	for _, i := range []int{0, 7, 50, 51} {
-		f, err := rec.Steps[i].Fetch()
+		f, err := rec.Fetch(i)
 		if err != nil {
 			t.Fatalf("step %d: %v", i, err)
 		}
