@@ -27,12 +27,12 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
-	"syscall"
 	"text/tabwriter"
 	"time"
+
+	"github.com/liveline-tui/liveline/bench/internal/usage"
 )
 
 // command is one process to measure.
@@ -185,12 +185,11 @@ func runOnce(c *command) (wall, cpu time.Duration, rss int64, err error) {
 	if err != nil {
 		return 0, 0, 0, fmt.Errorf("%s (%s): %v\n%s", c.name, c.line, err, tail(stderr.String()))
 	}
-	ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage)
+	cpu, rss, ok := usage.Of(cmd.ProcessState)
 	if !ok {
 		return 0, 0, 0, errors.New("this system does not report a process's peak memory")
 	}
-	cpu = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-	return wall, cpu, ru.Maxrss * 1024, nil // Linux reports kilobytes
+	return wall, cpu, rss, nil
 }
 
 func tail(s string) string {
@@ -236,24 +235,15 @@ func timeWithHyperfine(bin string, cmds []*command, runs, warmup int) error {
 	return nil
 }
 
-func median[T int64 | time.Duration](xs []T) T {
-	s := slices.Clone(xs)
-	slices.Sort(s)
-	if len(s)%2 == 1 {
-		return s[len(s)/2]
-	}
-	return (s[len(s)/2-1] + s[len(s)/2]) / 2
-}
-
 // value returns a command's median for a metric, in seconds or bytes.
 func (c *command) value(metric string) float64 {
 	switch metric {
 	case "wall":
-		return median(c.wall).Seconds()
+		return usage.Median(c.wall).Seconds()
 	case "cpu":
-		return median(c.cpu).Seconds()
+		return usage.Median(c.cpu).Seconds()
 	}
-	return float64(median(c.rss))
+	return float64(usage.Median(c.rss))
 }
 
 func parseTarget(spec, base string) (target, error) {

@@ -3,7 +3,6 @@ package main
 import (
 	"slices"
 	"testing"
-	"time"
 )
 
 func TestSplitWords(t *testing.T) {
@@ -44,14 +43,5 @@ func TestParseTarget(t *testing.T) {
 		if _, err := parseTarget(bad, "parse"); err == nil {
 			t.Errorf("parseTarget(%q) accepted", bad)
 		}
-	}
-}
-
-func TestMedian(t *testing.T) {
-	if m := median([]time.Duration{5, 1, 3}); m != 3 {
-		t.Errorf("median of 5 1 3 = %v", m)
-	}
-	if m := median([]int64{4, 1, 3, 2}); m != 2 {
-		t.Errorf("median of 4 1 3 2 = %v", m)
 	}
 }

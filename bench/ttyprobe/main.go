@@ -24,15 +24,15 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
-	"syscall"
 	"time"
 
 	"github.com/charmbracelet/x/vt"
 	"github.com/creack/pty"
+
+	"github.com/liveline-tui/liveline/bench/internal/usage"
 )
 
 // clockTicks is the unit of utime and stime in /proc/PID/stat: USER_HZ,
@@ -313,19 +313,8 @@ func (p *probe) bareParse(bin string) (wall, cpu time.Duration, err error) {
 		return 0, 0, fmt.Errorf("%s -once %s: %v\n%s", bin, p.file, err, stderr.String())
 	}
 	wall = time.Since(start)
-	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		cpu = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-	}
+	cpu, _, _ = usage.Of(cmd.ProcessState)
 	return wall, cpu, nil
-}
-
-func median[T int64 | time.Duration](xs []T) T {
-	s := slices.Clone(xs)
-	slices.Sort(s)
-	if len(s)%2 == 1 {
-		return s[len(s)/2]
-	}
-	return (s[len(s)/2-1] + s[len(s)/2]) / 2
 }
 
 func verdict(met bool) string {
@@ -372,23 +361,23 @@ func (p *probe) firstFrames(size, parseBin string, runs int, ratioTarget, rssTar
 	}
 	fmt.Printf("%s (%.1f MB), %s, median of %d runs, story shown when %q is on screen\n",
 		filepath.Base(p.file), float64(fi.Size())/1e6, size, runs, p.want)
-	frame := median(frames)
+	frame := usage.Median(frames)
 	fmt.Printf("  first frame with the story: %.3f s", frame.Seconds())
 	if len(parses) > 0 {
-		ratio := frame.Seconds() / median(parses).Seconds()
-		fmt.Printf("   bare parse: %.3f s   ratio %.2f×", median(parses).Seconds(), ratio)
+		ratio := frame.Seconds() / usage.Median(parses).Seconds()
+		fmt.Printf("   bare parse: %.3f s   ratio %.2f×", usage.Median(parses).Seconds(), ratio)
 		if ratioTarget > 0 {
 			fmt.Printf("   target ≤ %.1f×: %s", ratioTarget, verdict(ratio <= ratioTarget))
 		}
 	}
-	fmt.Printf("\n  CPU used until then: %.2f s", median(frameCPU).Seconds())
+	fmt.Printf("\n  CPU used until then: %.2f s", usage.Median(frameCPU).Seconds())
 	if len(parseCPU) > 0 {
-		fmt.Printf("   bare parse: %.2f s   ratio %.2f×", median(parseCPU).Seconds(),
-			median(frameCPU).Seconds()/median(parseCPU).Seconds())
+		fmt.Printf("   bare parse: %.2f s   ratio %.2f×", usage.Median(parseCPU).Seconds(),
+			usage.Median(frameCPU).Seconds()/usage.Median(parseCPU).Seconds())
 	}
-	fmt.Printf("\n  its first output (any frame): %.3f s\n", median(firsts).Seconds())
-	mb := float64(median(rss)) / 1e6
-	fmt.Printf("  resident once shown: %.0f MB (VmRSS; peak so far, VmHWM: %.0f MB)", mb, float64(median(hwm))/1e6)
+	fmt.Printf("\n  its first output (any frame): %.3f s\n", usage.Median(firsts).Seconds())
+	mb := float64(usage.Median(rss)) / 1e6
+	fmt.Printf("  resident once shown: %.0f MB (VmRSS; peak so far, VmHWM: %.0f MB)", mb, float64(usage.Median(hwm))/1e6)
 	if rssTarget > 0 {
 		fmt.Printf("   target ≤ %.0f MB: %s", rssTarget, verdict(mb <= rssTarget))
 	}
