@@ -346,6 +346,11 @@ func TestCutAnywhere(t *testing.T) {
 			if len(rec.Warnings) > 0 || rec.Len() != 8 {
 				t.Fatalf("append after cut at %d: %q, %d steps", cut, rec.Warnings, rec.Len())
 			}
+			for i := range rec.Len() {
+				if f, err := rec.Fetch(i); err != nil || !bytes.Equal(f.Body, recordtest.Window(i, 1, 3)) {
+					t.Fatalf("append after cut at %d: body %d: %v", cut, i, err)
+				}
+			}
 		}
 	}
 }
