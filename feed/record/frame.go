@@ -51,3 +51,13 @@ func checkLine(line []byte) bool {
 	sum := crc32.Update(crc32.Checksum(body, castagnoli), castagnoli, []byte{'}'})
 	return sum == uint32(want[0])<<24|uint32(want[1])<<16|uint32(want[2])<<8|uint32(want[3])
 }
+
+// lineCRC returns the checksum a framed line ends with, as its eight hex
+// digits; nil for a line too short to hold one.
+func lineCRC(line []byte) []byte {
+	line = bytes.TrimSuffix(line, []byte("\n"))
+	if len(line) < tailLen {
+		return nil
+	}
+	return line[len(line)-tailLen+len(crcPrefix) : len(line)-2]
+}

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sync"
 	"time"
 
 	"github.com/liveline-tui/liveline/feed"
@@ -28,6 +29,15 @@ type Recording struct {
 	Parse ParseFunc
 
 	checkpoints []checkpointRef
+	lost        int // steps stored as changes to a damaged record
+
+	// mu guards decoded, the step last decoded, which the step after it is
+	// most often stored as a change to.
+	mu      sync.Mutex
+	decoded struct {
+		i int
+		f *feed.Fetch
+	}
 
 	// For Append: where the last good record ends, and whether that record
 	// lacks its newline.
@@ -46,6 +56,9 @@ type Step struct {
 	ContentType  string
 
 	line []byte // the framed record, decoded again for its body
+	// delta says the bodies are stored as changes to the step before;
+	// lost, that the step before is not the record they change.
+	delta, lost bool
 }
 
 // checkpointRef is a checkpoint read back, decoded only when used.
@@ -56,27 +69,68 @@ type checkpointRef struct {
 	line      []byte
 }
 
-// Fetch returns the step as the recorder was given it: its response, body
-// and older pages, without a snapshot.
-func (s *Step) Fetch() (*feed.Fetch, error) {
+// errLost is what reading the body of a step stored as a change to a
+// damaged record gives.
+var errLost = errors.New("its body was stored as a change to a damaged record")
+
+// Fetch returns step i as the recorder was given it: its response, body
+// and older pages, without a snapshot. The bodies may be shared with the
+// recording: read them, do not change them.
+func (rec *Recording) Fetch(i int) (*feed.Fetch, error) {
+	rec.mu.Lock()
+	defer rec.mu.Unlock()
+	if rec.Steps[i].lost {
+		return nil, errLost
+	}
+	// A step stored as a change needs the one before, back to one stored
+	// whole or to the one decoded last.
+	from := i
+	for rec.Steps[from].delta && !(rec.decoded.f != nil && rec.decoded.i == from-1) {
+		from--
+	}
+	var prev *feed.Fetch
+	if rec.Steps[from].delta {
+		prev = rec.decoded.f
+	}
+	for j := from; j <= i; j++ {
+		f, err := rec.Steps[j].fetch(prev)
+		if err != nil {
+			return nil, err
+		}
+		prev = f
+	}
+	rec.decoded.i, rec.decoded.f = i, prev
+	return prev, nil
+}
+
+// fetch decodes the step, whose bodies may be changes to those of prev.
+func (s *Step) fetch(prev *feed.Fetch) (*feed.Fetch, error) {
 	var r wireRecord
 	if err := json.Unmarshal(s.line, &r); err != nil {
 		return nil, err
 	}
 	f := &feed.Fetch{Time: s.Time, URL: s.URL, Status: s.Status, ETag: s.ETag,
-		LastModified: s.LastModified, ContentType: s.ContentType, Body: bodyBytes(r.Body, r.BodyBase64)}
-	for _, pg := range r.Pages {
-		f.Pages = append(f.Pages, feed.Page{URL: pg.URL, ContentType: pg.ContentType, Body: bodyBytes(pg.Body, pg.BodyBase64)})
+		LastModified: s.LastModified, ContentType: s.ContentType}
+	var dict []byte
+	if prev != nil {
+		dict = prev.Body
+	}
+	var err error
+	if f.Body, err = r.decode(dict); err != nil {
+		return nil, fmt.Errorf("its body does not decompress: %w", err)
+	}
+	for i, pg := range r.Pages {
+		dict = nil
+		if prev != nil && i < len(prev.Pages) {
+			dict = prev.Pages[i].Body
+		}
+		body, err := pg.decode(dict)
+		if err != nil {
+			return nil, fmt.Errorf("its page %d does not decompress: %w", i+2, err)
+		}
+		f.Pages = append(f.Pages, feed.Page{URL: pg.URL, ContentType: pg.ContentType, Body: body})
 	}
 	return f, nil
-}
-
-// bodyBytes undoes bodyJSON.
-func bodyBytes(text string, raw []byte) []byte {
-	if raw != nil {
-		return raw
-	}
-	return []byte(text)
 }
 
 // Open reads the recording at path (plain or gzip-compressed).
@@ -177,6 +231,13 @@ func Read(data []byte) (*Recording, error) {
 	if len(data) == 0 && !rec.gzipped {
 		return nil, errors.New("empty file")
 	}
+	if rec.lost > 0 {
+		what := "1 fetch after a damaged record was"
+		if rec.lost > 1 {
+			what = fmt.Sprintf("%d fetches after a damaged record were", rec.lost)
+		}
+		rec.Warnings = append(rec.Warnings, what+" stored as changes to it and cannot be read back; the next checkpoint restores the story")
+	}
 	if !seenHeader {
 		rec.Version = Version
 	}
@@ -192,12 +253,19 @@ func (rec *Recording) setEnd(off int, terminated bool) {
 }
 
 // withoutBody returns a fetch line written by this package cut before its
-// body, closed to make a JSON object. The body comes last but for the crc,
-// and a quote inside a JSON string is always escaped, so the first
-// `,"body":"` or `,"body_base64":"` is the member itself.
+// body, closed to make a JSON object. The body comes last but for its
+// pages and the crc, and a quote inside a JSON string is always escaped,
+// so the first `,"body":"`, `,"body_base64":"` or `,"body_zstd":"` is the
+// member itself.
 func withoutBody(line []byte) ([]byte, bool) {
 	i := bytes.Index(line, []byte(`,"body`))
-	if i < 0 || !(bytes.HasPrefix(line[i:], []byte(`,"body":"`)) || bytes.HasPrefix(line[i:], []byte(`,"body_base64":"`))) {
+	if i < 0 {
+		return nil, false
+	}
+	switch rest := line[i:]; {
+	case bytes.HasPrefix(rest, []byte(`,"body":"`)), bytes.HasPrefix(rest, []byte(`,"body_base64":"`)),
+		bytes.HasPrefix(rest, []byte(`,"body_zstd":"`)):
+	default:
 		return nil, false
 	}
 	head := make([]byte, i+1)
@@ -248,14 +316,14 @@ func (rec *Recording) add(line []byte) bool {
 		}
 	}
 	var h fetchHead
-	if head, ok := withoutBody(line); ok {
-		// The body is most of the line and is decoded only when used;
-		// decoding it now just to check it would cost as much.
-		if err := json.Unmarshal(head, &h); err != nil {
+	// The body is most of the line and is decoded only when used; decoding
+	// it now just to check it would cost as much. A line that the cut does
+	// not suit (a fetch with no body of its own, but pages) is read whole.
+	if head, ok := withoutBody(line); !ok || json.Unmarshal(head, &h) != nil {
+		h = fetchHead{}
+		if err := json.Unmarshal(line, &h); err != nil {
 			return false
 		}
-	} else if err := json.Unmarshal(line, &h); err != nil {
-		return false
 	}
 	switch {
 	case h.Checkpoint != nil:
@@ -268,8 +336,17 @@ func (rec *Recording) add(line []byte) bool {
 	case h.Recording != 0:
 		return false // a second header
 	case !h.T.IsZero():
-		rec.Steps = append(rec.Steps, Step{Time: h.T, URL: h.URL, Status: h.Status, ETag: h.ETag,
-			LastModified: h.LastModified, ContentType: h.ContentType, line: line})
+		s := Step{Time: h.T, URL: h.URL, Status: h.Status, ETag: h.ETag,
+			LastModified: h.LastModified, ContentType: h.ContentType, line: line, delta: h.Prev != ""}
+		if n := len(rec.Steps); s.delta {
+			// Stored as a change to the record whose crc is Prev, which
+			// must be the step before and readable itself.
+			s.lost = n == 0 || rec.Steps[n-1].lost || string(lineCRC(rec.Steps[n-1].line)) != h.Prev
+		}
+		if s.lost {
+			rec.lost++
+		}
+		rec.Steps = append(rec.Steps, s)
 	}
 	// Records of kinds this version does not know are skipped quietly.
 	return true
@@ -305,9 +382,9 @@ func (rec *Recording) Snapshot(i int) (*model.Snapshot, error) {
 		return nil, err
 	}
 	s := &rec.Steps[i]
-	f, err := s.Fetch()
+	f, err := rec.Fetch(i)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("step %d (%s): %w", i+1, s.Time.Format(time.RFC3339), err)
 	}
 	snap, err := parseFetch(parse, f)
 	if err != nil {

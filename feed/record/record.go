@@ -3,7 +3,8 @@
 //
 // A recording is a JSON Lines file (optionally gzip-compressed): a header,
 // then one record per fetch whose normalised story changed, holding the raw
-// body as received, and every CheckpointEvery changes a checkpoint of the
+// body as received (zstd-compressed, most often against the body before
+// it), and every CheckpointEvery changes a checkpoint of the
 // normalised story, so that reaching the end of a long recording re-parses
 // only the fetches after its last checkpoint. Every line carries a CRC-32C,
 // so a torn tail loses only the record being written and a damaged record in
@@ -28,8 +29,9 @@ import (
 )
 
 // Version is the format version written in the header. Readers accept this
-// version and older ones.
-const Version = 1
+// version and older ones. Version 2 stores bodies zstd-compressed, most
+// against the fetch before; version 1 stored them as they came.
+const Version = 2
 
 // CheckpointEvery is how many changed fetches separate two checkpoints.
 const CheckpointEvery = 50
@@ -104,27 +106,62 @@ type wireRecord struct {
 	ETag         string      `json:"etag,omitempty"`
 	LastModified string      `json:"last_modified,omitempty"`
 	ContentType  string      `json:"content_type,omitempty"`
-	Body         string      `json:"body,omitempty"`
-	BodyBase64   []byte      `json:"body_base64,omitempty"`
+	// Prev, in version 2, is the crc of the fetch record that bodies marked
+	// delta are compressed against.
+	Prev string `json:"prev,omitempty"`
+	wireBody
 	// Pages follow the body so that a reader can cut a line before both.
 	Pages []wirePage `json:"pages,omitempty"`
+}
+
+// wireBody is a body in one of its three forms: text or base64 in version
+// 1, a zstd frame in version 2 (against the same body of the fetch named
+// by Prev when Delta is set).
+type wireBody struct {
+	Body       string `json:"body,omitempty"`
+	BodyBase64 []byte `json:"body_base64,omitempty"`
+	BodyZstd   []byte `json:"body_zstd,omitempty"`
+	Delta      bool   `json:"body_delta,omitempty"`
 }
 
 // wirePage is an older page read by following next links from a fetch.
 type wirePage struct {
 	URL         string `json:"url,omitempty"`
 	ContentType string `json:"content_type,omitempty"`
-	Body        string `json:"body,omitempty"`
-	BodyBase64  []byte `json:"body_base64,omitempty"`
+	wireBody
 }
 
-// bodyJSON returns body as a JSON string when it is valid UTF-8, else as
-// base64 bytes.
-func bodyJSON(body []byte) (text string, raw []byte) {
-	if utf8.Valid(body) {
-		return string(body), nil
+// encodeBody stores body in the form of the given format version: in
+// version 1 as a JSON string when it is valid UTF-8, else as base64 bytes;
+// in version 2 as a zstd frame, compressed against dict when dict is not
+// empty.
+func encodeBody(c *compressor, version int, body, dict []byte) (wireBody, error) {
+	if version < 2 {
+		if utf8.Valid(body) {
+			return wireBody{Body: string(body)}, nil
+		}
+		return wireBody{BodyBase64: body}, nil
 	}
-	return "", body
+	frame, err := c.compress(body, dict)
+	return wireBody{BodyZstd: frame, Delta: len(dict) > 0 && len(frame) > 0}, err
+}
+
+// decode undoes encodeBody; dict is the same body of the fetch before,
+// for a delta.
+func (b *wireBody) decode(dict []byte) ([]byte, error) {
+	switch {
+	case b.BodyZstd != nil:
+		if b.Delta && len(dict) == 0 {
+			return nil, errors.New("a body stored as a change has nothing to change")
+		}
+		if !b.Delta {
+			dict = nil
+		}
+		return decompress(b.BodyZstd, dict)
+	case b.BodyBase64 != nil:
+		return b.BodyBase64, nil
+	}
+	return []byte(b.Body), nil
 }
 
 // checkpoint is the normalised story after the fetch record before it.
@@ -151,6 +188,7 @@ type fetchHead struct {
 	ETag         string          `json:"etag"`
 	LastModified string          `json:"last_modified"`
 	ContentType  string          `json:"content_type"`
+	Prev         string          `json:"prev"`
 	Recording    int             `json:"liveline_recording"`
 }
 
@@ -165,15 +203,41 @@ func encodeLine(v any) ([]byte, error) {
 	return frame(bytes.TrimSuffix(buf.Bytes(), []byte("\n"))), nil
 }
 
-// fetchLine builds the line for a fetch record.
-func fetchLine(t time.Time, f *feed.Fetch) ([]byte, error) {
+// fetchLine builds the line for a fetch record in the form of the given
+// format version. In version 2 bodies are compressed and, when prev (the
+// fetch recorded before, in the line prevLine) is given, against its body,
+// and each page against its page in the same place.
+func fetchLine(version int, t time.Time, f, prev *feed.Fetch, prevLine []byte) ([]byte, error) {
+	c := compressors.Get().(*compressor)
+	defer compressors.Put(c)
 	r := wireRecord{T: t.UTC(), URL: f.URL, Status: f.Status, ETag: f.ETag,
 		LastModified: f.LastModified, ContentType: f.ContentType}
-	r.Body, r.BodyBase64 = bodyJSON(f.Body)
-	for _, pg := range f.Pages {
+	var err error
+	dict := func(i int) []byte { // the body before: the main one for -1, else page i's
+		switch {
+		case prev == nil || version < 2:
+			return nil
+		case i < 0:
+			return prev.Body
+		case i < len(prev.Pages):
+			return prev.Pages[i].Body
+		}
+		return nil
+	}
+	if r.wireBody, err = encodeBody(c, version, f.Body, dict(-1)); err != nil {
+		return nil, err
+	}
+	delta := r.Delta
+	for i, pg := range f.Pages {
 		w := wirePage{URL: pg.URL, ContentType: pg.ContentType}
-		w.Body, w.BodyBase64 = bodyJSON(pg.Body)
+		if w.wireBody, err = encodeBody(c, version, pg.Body, dict(i)); err != nil {
+			return nil, err
+		}
+		delta = delta || w.Delta
 		r.Pages = append(r.Pages, w)
+	}
+	if delta {
+		r.Prev = string(lineCRC(prevLine))
 	}
 	return encodeLine(r)
 }

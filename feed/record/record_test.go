@@ -2,6 +2,7 @@ package record
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -132,14 +133,101 @@ func TestRoundTrip(t *testing.T) {
 					t.Fatalf("story after %d steps:\n got %s\nwant %s", n, g, w)
 				}
 			}
-			f, err := rec.Steps[7].Fetch()
+			f, err := rec.Fetch(7)
 			if err != nil || !bytes.Equal(f.Body, recordtest.Window(7, 3, 10)) {
 				t.Fatal("body 7 differs")
+			}
+			for _, i := range []int{119, 3, 50, 49, 0, 1, 2} { // out of order: each decodes its chain
+				f, err := rec.Fetch(i)
+				if err != nil || !bytes.Equal(f.Body, recordtest.Window(i, 3, 10)) {
+					t.Fatalf("body %d differs: %v", i, err)
+				}
 			}
 			if rec.Steps[7].URL != "https://example.com/live/rss" || rec.Steps[7].Status != 200 {
 				t.Fatalf("step 7: %+v", rec.Steps[7])
 			}
 		})
+	}
+}
+
+// TestBodiesStoredAsChanges: a fetch is stored as changes to the one
+// before, body to body and page to page in the same place, except the
+// first fetch of the file and the first after a checkpoint, so that a
+// reader can start at any checkpoint.
+func TestBodiesStoredAsChanges(t *testing.T) {
+	path := write(t, "chain.jsonl", 2*CheckpointEvery+5, 1, 6)
+	data, _ := os.ReadFile(path)
+	lines := bytes.Split(bytes.TrimSuffix(data, []byte("\n")), []byte("\n"))
+	for i, l := range lines[1:] {
+		before := lines[i]
+		if bytes.Contains(l, []byte(`"checkpoint":`)) {
+			continue
+		}
+		whole := i == 0 || bytes.Contains(before, []byte(`"checkpoint":`))
+		prev := []byte(`"prev":"` + string(lineCRC(before)) + `"`)
+		if whole == bytes.Contains(l, prev) || whole == bytes.Contains(l, []byte(`"body_delta":true`)) {
+			t.Fatalf("line %d (after %.40s): stored whole %v, but reads %.300s", i+2, before, whole, l)
+		}
+	}
+
+	page := func(from, to int) []byte { // items from..to, newest first
+		var items []recordtest.Item
+		for i := from; i >= to; i-- {
+			items = append(items, recordtest.GenItem(i))
+		}
+		return recordtest.RSS("Generated story", "https://example.com/live", items)
+	}
+	at := func(n int) feed.Page {
+		return feed.Page{URL: fmt.Sprintf("https://example.com/live?page=%d", n), ContentType: "application/rss+xml"}
+	}
+	fetches := [][]feed.Page{{at(2), at(3)}, {at(2), at(3), at(4)}, nil, {at(2)}}
+	path = filepath.Join(t.TempDir(), "pages.jsonl")
+	w, err := Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sent []feed.Fetch
+	for k, pages := range fetches {
+		newest := 40 + k
+		for n := range pages {
+			pages[n].Body = page(newest-10*(n+1), newest-10*(n+2)+1)
+		}
+		f := feed.Fetch{Time: recordtest.Start.Add(time.Duration(k) * time.Minute), URL: "https://example.com/live",
+			Status: 200, ContentType: "application/rss+xml", Body: page(newest, newest-9), Pages: pages}
+		if err := w.Add(f); err != nil {
+			t.Fatal(err)
+		}
+		sent = append(sent, f)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	data, _ = os.ReadFile(path)
+	lines = bytes.Split(data, []byte("\n"))
+	// Deltas: fetch 2 against 1 (body and pages 2 and 3, page 4 whole),
+	// fetch 3 against 2 (body), fetch 4 against 3 (body; page 2 whole).
+	for n, want := range []int{0, 3, 1, 1} {
+		if got := bytes.Count(lines[1+n], []byte(`"body_delta":true`)); got != want {
+			t.Errorf("fetch %d: %d bodies stored as changes, want %d", n+1, got, want)
+		}
+	}
+	rec, err := Open(path)
+	if err != nil || len(rec.Warnings) > 0 || rec.Len() != len(sent) {
+		t.Fatalf("read back: %v %q, %d steps", err, rec.Warnings, rec.Len())
+	}
+	for _, i := range []int{3, 0, 1, 2, 3} {
+		got, err := rec.Fetch(i)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got.Body, sent[i].Body) || len(got.Pages) != len(sent[i].Pages) {
+			t.Fatalf("fetch %d read back differs", i+1)
+		}
+		for n, pg := range got.Pages {
+			if pg.URL != sent[i].Pages[n].URL || !bytes.Equal(pg.Body, sent[i].Pages[n].Body) {
+				t.Fatalf("fetch %d, page %d read back differs", i+1, n+2)
+			}
+		}
 	}
 }
 
@@ -234,6 +322,11 @@ func TestCutAnywhere(t *testing.T) {
 		if st, err := rec.Final(); err != nil || st.Len() != wantLen[complete] {
 			t.Fatalf("cut at %d: final story: %v", cut, err)
 		}
+		for i := range rec.Len() { // every body before the cut reads back
+			if f, err := rec.Fetch(i); err != nil || !bytes.Equal(f.Body, recordtest.Window(i, 1, 3)) {
+				t.Fatalf("cut at %d: body %d: %v", cut, i, err)
+			}
+		}
 		if cut%77 == 0 { // appending after a cut starts a clean line
 			p := filepath.Join(dir, "cut.jsonl")
 			os.WriteFile(p, data[:cut], 0o644)
@@ -252,6 +345,11 @@ func TestCutAnywhere(t *testing.T) {
 			}
 			if len(rec.Warnings) > 0 || rec.Len() != 8 {
 				t.Fatalf("append after cut at %d: %q, %d steps", cut, rec.Warnings, rec.Len())
+			}
+			for i := range rec.Len() {
+				if f, err := rec.Fetch(i); err != nil || !bytes.Equal(f.Body, recordtest.Window(i, 1, 3)) {
+					t.Fatalf("append after cut at %d: body %d: %v", cut, i, err)
+				}
 			}
 		}
 	}
@@ -276,8 +374,20 @@ func TestDamagedRecordSkipped(t *testing.T) {
 		t.Fatalf("steps = %d, want 9", rec.Len())
 	}
 	w := "skipped a damaged record at line 5 (byte " + strconv.Itoa(off) + ")"
-	if len(rec.Warnings) != 1 || rec.Warnings[0] != w {
-		t.Fatalf("warnings %q, want %q", rec.Warnings, w)
+	// The fetches after it, up to the closing checkpoint, are stored as
+	// changes to the damaged one.
+	lost := "6 fetches after a damaged record were stored as changes to it and cannot be read back; the next checkpoint restores the story"
+	if len(rec.Warnings) != 2 || rec.Warnings[0] != w || rec.Warnings[1] != lost {
+		t.Fatalf("warnings %q, want %q and %q", rec.Warnings, w, lost)
+	}
+	for i := range rec.Len() {
+		f, err := rec.Fetch(i)
+		if (err != nil) != (i >= 3) {
+			t.Fatalf("step %d: %v", i, err)
+		}
+		if i < 3 && !bytes.Equal(f.Body, recordtest.Window(i, 1, 4)) {
+			t.Fatalf("step %d: body differs", i)
+		}
 	}
 	// The final checkpoint still gives the whole story.
 	st, err := rec.Final()
@@ -303,8 +413,11 @@ func FuzzOpen(f *testing.F) {
 	fs, _ := recordtest.Fetches(4, 1, 2, recordtest.Parse)
 	path := filepath.Join(dir, "seed.jsonl")
 	w, _ := Create(path)
-	fs[3].Pages = []feed.Page{{URL: "https://example.com/live?page=2", Body: recordtest.Window(0, 1, 2)}, {Body: []byte("\xff")}}
-	fs[3].Snapshot = nil
+	// Two fetches with older pages, the second stored as changes to the
+	// first, page to page.
+	fs[2].Pages = []feed.Page{{URL: "https://example.com/live?page=2", Body: recordtest.Window(0, 1, 2)}}
+	fs[3].Pages = []feed.Page{{URL: "https://example.com/live?page=2", Body: recordtest.Window(1, 1, 2)}, {Body: []byte("\xff")}}
+	fs[2].Snapshot, fs[3].Snapshot = nil, nil
 	for _, fe := range fs {
 		w.Add(fe)
 	}
@@ -313,6 +426,9 @@ func FuzzOpen(f *testing.F) {
 	f.Add(data)
 	f.Add(data[:len(data)/2])
 	f.Add([]byte(`{"liveline_recording":1}`))
+	if old, err := os.ReadFile(v1Fixture); err == nil {
+		f.Add(old)
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		rec, err := Read(bytes.Clone(data))
 		if err != nil {
@@ -320,6 +436,9 @@ func FuzzOpen(f *testing.F) {
 		}
 		for i := range rec.Steps {
 			rec.Snapshot(i)
+		}
+		for i := rec.Len() - 1; i >= 0; i -= 2 { // backwards: each decodes its chain anew
+			rec.Fetch(i)
 		}
 		rec.Final()
 	})
@@ -460,7 +579,7 @@ func TestOlderPagesKept(t *testing.T) {
 	if rec.Len() != 2 {
 		t.Fatalf("%d steps", rec.Len())
 	}
-	got, err := rec.Steps[0].Fetch()
+	got, err := rec.Fetch(0)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -32,6 +32,7 @@ type Writer struct {
 	mu      sync.Mutex
 	f       *os.File
 	gz      bool
+	version int // the format version of the file, which new records keep
 	story   *model.Story
 	changes int // changed fetches since the last checkpoint
 	steps   int // fetches in the recording
@@ -40,8 +41,13 @@ type Writer struct {
 	// prev is what the last checkpoint held of each update, for deltas;
 	// nil when the next checkpoint must be full.
 	prev map[string]cpKey
-	last time.Time
-	err  error
+	// lastFetch is the fetch recorded last, in the line lastLine, whose
+	// bodies the next fetch is compressed against; nil after a checkpoint,
+	// so that a reader can start from any checkpoint.
+	lastFetch *feed.Fetch
+	lastLine  []byte
+	last      time.Time
+	err       error
 }
 
 // Create starts a new recording at path, replacing any file there. A path
@@ -55,7 +61,7 @@ func CreateAt(path string, created time.Time) (*Writer, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := &Writer{f: f, gz: strings.HasSuffix(path, ".gz"), story: model.NewStory()}
+	w := &Writer{f: f, gz: strings.HasSuffix(path, ".gz"), version: Version, story: model.NewStory()}
 	line, err := encodeLine(header{Recording: Version, Created: created.UTC().Truncate(time.Second)})
 	if err == nil {
 		err = w.write(line)
@@ -86,7 +92,7 @@ func Append(path string) (*Writer, error) {
 	if rec.goodEnd == 0 {
 		return Create(path) // not even the header was whole
 	}
-	w := &Writer{gz: rec.gzipped}
+	w := &Writer{gz: rec.gzipped, version: rec.Version}
 	rec.Parse = w.Parse
 	if w.story, err = rec.Final(); err != nil {
 		return nil, fmtErr(path, err)
@@ -168,13 +174,14 @@ func (w *Writer) add(f feed.Fetch) (bool, error) {
 	if t.IsZero() {
 		t = time.Now()
 	}
-	line, err := fetchLine(t, &f)
+	line, err := fetchLine(w.version, t, &f, w.lastFetch, w.lastLine)
 	if err != nil {
-		return false, err
+		return false, fmt.Errorf("record: %w", err)
 	}
 	if err := w.write(line); err != nil {
 		return false, err
 	}
+	w.lastFetch, w.lastLine = bodiesOf(&f), line
 	w.last = t
 	w.steps++
 	w.changes++
@@ -237,7 +244,18 @@ func (w *Writer) checkpoint() error {
 	}
 	w.prev = next
 	w.changes = 0
+	w.lastFetch, w.lastLine = nil, nil
 	return nil
+}
+
+// bodiesOf copies a fetch's bodies, which the next fetch is compressed
+// against, so that a caller reusing its buffers cannot change them.
+func bodiesOf(f *feed.Fetch) *feed.Fetch {
+	c := &feed.Fetch{Body: bytes.Clone(f.Body), Pages: make([]feed.Page, len(f.Pages))}
+	for i, pg := range f.Pages {
+		c.Pages[i].Body = bytes.Clone(pg.Body)
+	}
+	return c
 }
 
 // write writes one record and syncs it to disk.
