@@ -178,19 +178,22 @@ func runUI(ctx context.Context, src feed.Source, o uiOptions, env *environment) 
 		close(done)
 	}()
 	m := tui.New(tui.Options{
-		Source:     src,
-		Events:     events,
-		SourceName: o.name,
-		Now:        time.Now,
-		Location:   env.location,
-		Mouse:      o.mouse,
-		OpenURL:    browser.OpenURL,
-		Dark:       true,
-		Restore:    o.restore,
-		Persist:    o.persist,
-		Notify:     o.notify,
-		Getenv:     env.getenv,
-		Notice:     sanitizeMessage(o.notice),
+		Stories: []tui.StoryOptions{{
+			Source:  src,
+			Events:  events,
+			Name:    o.name,
+			Address: o.name,
+			Restore: o.restore,
+			Persist: o.persist,
+			Notice:  sanitizeMessage(o.notice),
+		}},
+		Now:      time.Now,
+		Location: env.location,
+		Mouse:    o.mouse,
+		OpenURL:  browser.OpenURL,
+		Dark:     true,
+		Notify:   o.notify,
+		Getenv:   env.getenv,
 	})
 	prog := tea.NewProgram(m, tea.WithContext(ctx), tea.WithOutput(os.Stdout))
 	final, err := prog.Run()
