@@ -44,6 +44,10 @@ type Options struct {
 	// Keys rebinds actions of the key table by name (see KeyActions); check
 	// them with CheckKeys first.
 	Keys map[string][]string
+	// Settle, when set, is called inside a tea.Cmd once a large reading
+	// has been taken in and indexed, so the memory reading it took can go
+	// back to the system (debug.FreeOSMemory does that).
+	Settle func()
 	// Recent lists stories read before, and Open opens one of them (or any
 	// source) for the deck; Open runs inside a tea.Cmd.
 	Recent func() []Recent
@@ -293,6 +297,15 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return cmd
 	}
 	return nil
+}
+
+// settle lets the memory a large reading took go back to the system.
+func (m *Model) settle() tea.Cmd {
+	if m.opts.Settle == nil {
+		return nil
+	}
+	f := m.opts.Settle
+	return func() tea.Msg { f(); return nil }
 }
 
 // touched notes that the person just acted.

@@ -200,7 +200,11 @@ func (s *story) takeEvent(ev feed.Event) tea.Cmd {
 	}
 	res := s.reader.Apply(ev.Snapshot, ev.Replace, s.rows(), s.shown() && !s.root.reading())
 	s.numbers.refresh(s.reader.Board(), s.loc)
-	return s.afterReading(res, ev.Quiet)
+	cmd := s.afterReading(res, ev.Quiet)
+	if len(ev.Snapshot.Updates) > s.root.syncLimit {
+		cmd = tea.Batch(cmd, s.root.settle())
+	}
+	return cmd
 }
 
 // takePrepared shows a story read in off the update loop, and builds its
@@ -226,7 +230,7 @@ func (s *story) takeBuilt(b *reader.Built) tea.Cmd {
 	}
 	s.busy = false
 	s.numbers.refresh(s.reader.Board(), s.loc)
-	var cmds []tea.Cmd
+	cmds := []tea.Cmd{s.root.settle()}
 	if q := s.reader.Query(); !q.Empty() {
 		cmds = append(cmds, s.runSearch(q))
 	}

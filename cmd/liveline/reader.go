@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -165,9 +166,21 @@ type uiOptions struct {
 	notice  string
 }
 
+// settle hands the memory a large reading took back to the system, once
+// it is in and indexed; after the first, the collector runs at its usual
+// pace (see runUI).
+func settle() {
+	debug.SetGCPercent(100)
+	debug.FreeOSMemory()
+}
+
 // runUI runs the reader full screen on the terminal until the user quits,
 // then saves its state a last time.
 func runUI(ctx context.Context, src feed.Source, o uiOptions, env *environment) error {
+	// Until the first reading is in, the collector runs half as often: the
+	// reading is mostly garbage (a feed's document tree), and the first
+	// frame comes sooner. settle sets it back.
+	debug.SetGCPercent(200)
 	browser.Stdout, browser.Stderr = io.Discard, io.Discard
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -194,6 +207,7 @@ func runUI(ctx context.Context, src feed.Source, o uiOptions, env *environment) 
 		Dark:     true,
 		Notify:   o.notify,
 		Getenv:   env.getenv,
+		Settle:   settle,
 	})
 	prog := tea.NewProgram(m, tea.WithContext(ctx), tea.WithOutput(os.Stdout))
 	final, err := prog.Run()
