@@ -290,6 +290,33 @@ func cpuTicks(pid int) (int64, error) {
 	return utime + stime, nil
 }
 
+// cpuNanos is the CPU time every thread of pid has used, in nanoseconds,
+// from the scheduler's own accounting (/proc/PID/task/*/schedstat), which
+// is exact where clock ticks count in hundredths of a second.
+func cpuNanos(pid int) (int64, error) {
+	tasks, err := filepath.Glob(fmt.Sprintf("/proc/%d/task/*/schedstat", pid))
+	if err != nil || len(tasks) == 0 {
+		return 0, fmt.Errorf("no scheduler statistics for process %d", pid)
+	}
+	var total int64
+	for _, t := range tasks {
+		data, err := os.ReadFile(t)
+		if err != nil {
+			continue // a thread that ended
+		}
+		f := strings.Fields(string(data))
+		if len(f) == 0 {
+			continue
+		}
+		n, err := strconv.ParseInt(f[0], 10, 64)
+		if err != nil {
+			return 0, fmt.Errorf("%s does not read", t)
+		}
+		total += n
+	}
+	return total, nil
+}
+
 // readProc returns the CPU a process has used, in clock ticks, and its
 // resident memory now and at its peak, in bytes.
 func readProc(pid int) (ticks, rss, hwm int64, err error) {
@@ -432,21 +459,22 @@ func (p *probe) idleCPU(sizes []string, window time.Duration, target float64) er
 		}
 		time.Sleep(settle)
 		pid := s.cmd.Process.Pid
-		t0, err := cpuTicks(pid)
+		n0, err := cpuNanos(pid)
 		b0 := s.bytesDrawn()
 		if err == nil {
 			time.Sleep(window)
-			var t1 int64
-			t1, err = cpuTicks(pid)
-			t0 = t1 - t0
+			var n1 int64
+			n1, err = cpuNanos(pid)
+			n0 = n1 - n0
 		}
 		drawn := s.bytesDrawn() - b0
 		s.stop()
 		if err != nil {
 			return err
 		}
-		pct := float64(t0) / clockTicks / window.Seconds() * 100
-		fmt.Printf("  %-7s %3d clock ticks = %.2f%% of a core; %d bytes drawn", size, t0, pct, drawn)
+		used := time.Duration(n0)
+		pct := used.Seconds() / window.Seconds() * 100
+		fmt.Printf("  %-7s %7.1f ms of CPU = %.3f%% of a core; %d bytes drawn", size, float64(used.Microseconds())/1000, pct, drawn)
 		if target > 0 {
 			fmt.Printf("   target ≤ %.1f%%: %s", target, verdict(pct <= target))
 		}
