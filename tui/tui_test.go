@@ -674,3 +674,18 @@ func TestHeaderSaysWhereUpdatesCameFromAndWhenCoverageStarts(t *testing.T) {
 		t.Fatalf("header does not say when coverage starts:\n%s", s)
 	}
 }
+
+// TestReplayStateReadsAt80Columns: in a replay at 80 columns, the story's
+// clock and "change N of M" stay readable; the source's name gives way.
+func TestReplayStateReadsAt80Columns(t *testing.T) {
+	m, _ := newTestModel(t, 80, 24)
+	send(m, snapshotOf(0, 5))
+	m.Update(eventMsg{s: m.story, ev: feed.Event{Status: feed.Status{State: feed.Replaying,
+		Source: "demo: junior doctors' strike, as it unfolded on the day",
+		Replay: &feed.ReplayStatus{Start: base.Add(-time.Hour), End: base, Clock: base.Add(-20 * time.Minute),
+			Speed: 10, Step: 7, Steps: 20}}}})
+	info := strings.Split(screen(m), "\n")[1]
+	if !strings.Contains(info, "16:40:00") || !strings.Contains(info, "change 7 of 20") || !strings.Contains(info, "━") {
+		t.Fatalf("the replay's state is cut at 80 columns: %q", info)
+	}
+}

@@ -136,21 +136,10 @@ func (m *Model) headerLines(w int) []string {
 		parts = append(parts, "coverage starts at "+story.CoverageStart.In(m.loc).Format("Mon 2 Jan 15:04"))
 	}
 	state := stateText(m.status, m.wall)
-	if bar := replayBar(m.status.Replay, 20); bar != "" {
-		state = bar + " " + state
-	}
 	if m.following() {
 		state += " · following"
 	}
-	info := s.header.Render(ansi.Truncate(strings.Join(parts, " · "), w, "…"))
-	used := ansi.StringWidth(strings.Join(parts, " · "))
-	if room := w - used - 3; room > 4 && state != "" {
-		st := s.header
-		if m.status.Err != nil {
-			st = s.err
-		}
-		info += s.header.Render(" · ") + st.Render(ansi.Truncate(state, room, "…"))
-	}
+	info := m.infoLine(parts, state, w)
 	lines := []string{line1, info}
 	for _, l := range m.messageLines(w) {
 		lines = append(lines, fit(s.err.Render(l), w))
@@ -159,6 +148,46 @@ func (m *Model) headerLines(w int) []string {
 		lines = append(lines, m.tabsLine(w))
 	}
 	return lines
+}
+
+// infoLine is the header's second line: what is read, then the source's
+// state, which matters most: what is read gives way first (the source's
+// name, then the rest), then a replay's bar narrows, and only then is the
+// state cut.
+func (m *Model) infoLine(parts []string, state string, w int) string {
+	s := m.styles
+	stateStyle := s.header
+	if m.status.Err != nil {
+		stateStyle = s.err
+	}
+	bar := replayBar(m.status.Replay, 20)
+	for bar != "" && ansi.StringWidth(bar)+1+ansi.StringWidth(state) > w*3/4 && ansi.StringWidth(bar) > 8 {
+		bar = replayBar(m.status.Replay, ansi.StringWidth(bar)-4)
+	}
+	if bar != "" {
+		state = bar + " " + state
+	}
+	stateW := ansi.StringWidth(state)
+	room := w - stateW - 3 // for " · " before the state
+	left := strings.Join(parts, " · ")
+	if ansi.StringWidth(left) > room && len(parts) > 1 {
+		// The source's name gives way first, then the rest.
+		rest := strings.Join(parts[1:], " · ")
+		srcRoom := room - ansi.StringWidth(rest) - 3
+		if srcRoom >= 8 {
+			left = ansi.Truncate(parts[0], srcRoom, "…") + " · " + rest
+		} else {
+			left = ansi.Truncate(rest, max(room, 0), "…")
+		}
+	}
+	if state == "" {
+		return s.header.Render(ansi.Truncate(left, w, "…"))
+	}
+	if room < 4 {
+		return stateStyle.Render(ansi.Truncate(state, w, "…"))
+	}
+	left = ansi.Truncate(left, room, "…")
+	return s.header.Render(left) + s.header.Render(" · ") + stateStyle.Render(ansi.Truncate(state, w-ansi.StringWidth(left)-3, "…"))
 }
 
 // footerLine is the footer fitted to the width: the search line while
