@@ -25,6 +25,7 @@ Usage:
   liveline [flags] [SOURCE]      read SOURCE live; with no SOURCE, the bundled demo
   liveline dump [flags] SOURCE   print the story and exit (--follow keeps printing)
   liveline replay [flags] FILE   replay a recording or saved feed as it unfolded
+  liveline recent                list the stories read before, most recent first
   liveline --version
 
 SOURCE is an http(s) URL of a feed (RSS, Atom, JSON Feed) or of a live-blog
@@ -86,6 +87,8 @@ func dispatch(ctx context.Context, args []string, env *environment) error {
 			return runDump(ctx, args[1:], env)
 		case "replay":
 			return runReplay(ctx, args[1:], env)
+		case "recent":
+			return runRecent(args[1:], env)
 		}
 	}
 	return runReader(ctx, args, env)
