@@ -16,6 +16,7 @@ import (
 
 	"github.com/liveline-tui/liveline/feed"
 	"github.com/liveline-tui/liveline/feed/parse"
+	"github.com/liveline-tui/liveline/feed/poll"
 	"github.com/liveline-tui/liveline/feed/sanitize"
 )
 
@@ -42,6 +43,9 @@ type environment struct {
 	stdout, stderr io.Writer
 	location       *time.Location
 	getenv         func(string) string
+	// group keeps the pollers of the stories read together polite: one
+	// request at a time per host, first checks spread out.
+	group *poll.Group
 }
 
 // exitCode ends liveline with a code but no message.
@@ -51,7 +55,7 @@ func (c exitCode) Error() string { return fmt.Sprintf("exit status %d", int(c)) 
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	env := &environment{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, location: time.Local, getenv: os.Getenv}
+	env := &environment{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, location: time.Local, getenv: os.Getenv, group: poll.NewGroup()}
 	code := run(ctx, os.Args[1:], env)
 	stop()
 	os.Exit(code)
@@ -71,13 +75,19 @@ func run(ctx context.Context, args []string, env *environment) int {
 		fmt.Fprintf(env.stderr, "liveline: %s\nRun \"liveline --help\" for usage.\n", sanitizeMessage(usage.msg))
 		return 2
 	default:
-		msg := err.Error()
-		if errors.Is(err, parse.ErrNotFeed) {
-			msg += "; give the address of a feed (RSS, Atom or JSON Feed) or of a live-blog page"
-		}
-		fmt.Fprintf(env.stderr, "liveline: %s\n", sanitizeMessage(msg))
+		fmt.Fprintf(env.stderr, "liveline: %s\n", sanitizeMessage(failureText(err)))
 		return 1
 	}
+}
+
+// failureText says why reading failed, with what to do when the error
+// alone does not say it.
+func failureText(err error) string {
+	msg := err.Error()
+	if errors.Is(err, parse.ErrNotFeed) {
+		msg += "; give the address of a feed (RSS, Atom or JSON Feed) or of a live-blog page"
+	}
+	return msg
 }
 
 func dispatch(ctx context.Context, args []string, env *environment) error {
