@@ -11,9 +11,11 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	"time"
 
+	"github.com/liveline-tui/liveline/cmd/liveline/internal/config"
 	"github.com/liveline-tui/liveline/feed"
 	"github.com/liveline-tui/liveline/feed/parse"
 	"github.com/liveline-tui/liveline/feed/poll"
@@ -23,14 +25,18 @@ import (
 const mainHelp = `liveline follows live blogs in the terminal.
 
 Usage:
-  liveline [flags] [SOURCE]      read SOURCE live; with no SOURCE, the bundled demo
-  liveline dump [flags] SOURCE   print the story and exit (--follow keeps printing)
-  liveline replay [flags] FILE   replay a recording or saved feed as it unfolded
-  liveline recent                list the stories read before, most recent first
+  liveline [flags] [SOURCE...]      read SOURCE live; with none, the config
+                                    file's stories, or else the bundled demo
+  liveline demo                     the bundled demo story
+  liveline dump [flags] SOURCE...   print the stories and exit (--follow keeps printing)
+  liveline replay [flags] FILE      replay a recording or saved feed as it unfolded
+  liveline recent                   list the stories read before, most recent first
   liveline --version
 
 SOURCE is an http(s) URL of a feed (RSS, Atom, JSON Feed) or of a live-blog
 page, a saved feed or page file, a recording, or - for standard input.
+The config file ($XDG_CONFIG_HOME/liveline/config.toml) lists stories and
+sets the interval, notifications, mouse, colours and keys; flags win.
 Run "liveline dump --help" or "liveline replay --help" for their flags.
 
 Flags:
@@ -66,11 +72,18 @@ func run(ctx context.Context, args []string, env *environment) int {
 	err := dispatch(ctx, args, env)
 	var code exitCode
 	var usage usageError
+	var refused *config.Error
 	switch {
 	case err == nil:
 		return 0
 	case errors.As(err, &code):
 		return int(code)
+	case errors.As(err, &refused):
+		for _, line := range strings.Split(refused.Error(), "\n") {
+			fmt.Fprintf(env.stderr, "liveline: %s\n", sanitizeMessage(line))
+		}
+		fmt.Fprintln(env.stderr, "liveline: nothing was started; fix the config file, or name another with --config")
+		return 2
 	case errors.As(err, &usage):
 		fmt.Fprintf(env.stderr, "liveline: %s\nRun \"liveline --help\" for usage.\n", sanitizeMessage(usage.msg))
 		return 2
