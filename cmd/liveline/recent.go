@@ -31,13 +31,9 @@ func runRecent(args []string, env *environment) error {
 	if len(pos) > 0 {
 		return usagef("recent takes no argument, got %d", len(pos))
 	}
-	dir, err := state.Dir(env.getenv)
+	list, err := env.recentStories()
 	if err != nil {
 		return err
-	}
-	list, err := state.ListRecent(dir)
-	if err != nil {
-		return fmt.Errorf("listing the saved stories in %s: %w", dir, err)
 	}
 	if len(list) == 0 {
 		fmt.Fprintln(env.stderr, "liveline: no story read yet; a story is listed here once you have opened it")
@@ -58,4 +54,19 @@ func runRecent(args []string, env *environment) error {
 // pad fills s with spaces to width columns.
 func pad(s string, width int) string {
 	return s + strings.Repeat(" ", max(0, width-ansi.StringWidth(s)))
+}
+
+// recentStories lists the stories read before, most recently read first:
+// the sources with saved state. It reads the state folder, so run it
+// off the update loop (in a tea.Cmd).
+func (env *environment) recentStories() ([]state.Recent, error) {
+	dir, err := state.Dir(env.getenv)
+	if err != nil {
+		return nil, err
+	}
+	list, err := state.ListRecent(dir)
+	if err != nil {
+		return nil, fmt.Errorf("listing the saved stories in %s: %w", dir, err)
+	}
+	return list, nil
 }
