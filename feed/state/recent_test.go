@@ -1,6 +1,7 @@
 package state
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -76,5 +77,24 @@ func TestListRecentOfNoDirectoryIsEmpty(t *testing.T) {
 	}
 	if _, err := ListRecent(file); err == nil {
 		t.Error("ListRecent of a file: no error")
+	}
+}
+
+// BenchmarkListRecent lists ten stories of 1,000 updates each, as a
+// reader following several stories for a while has saved.
+func BenchmarkListRecent(b *testing.B) {
+	dir := b.TempDir()
+	story := bigStory(1000)
+	for i := range 10 {
+		source := fmt.Sprintf("https://news.example/live/story-%d", i)
+		if err := Save(dir, source, Capture(source, story)); err != nil {
+			b.Fatal(err)
+		}
+	}
+	for b.Loop() {
+		list, err := ListRecent(dir)
+		if err != nil || len(list) != 10 {
+			b.Fatal(len(list), err)
+		}
 	}
 }
