@@ -122,7 +122,11 @@ name = "Strike"
 	env := []string{"XDG_CONFIG_HOME=" + dir}
 
 	st := startTerm(t, 100, 30, env)
-	st.waitFor(15*time.Second, "Junior doctors strike: live", "Picket report number 1")
+	// The story's name in the config file names it, rather than its title.
+	st.waitFor(15*time.Second, "Strike", "Picket report number 1")
+	if strings.Contains(st.screen(), "Junior doctors strike: live") {
+		t.Errorf("the story is shown under its own title, not the name the config gives it:\n%s", st.screen())
+	}
 	feedSrv.add(2)
 	st.waitFor(10*time.Second, "Picket report number 2")
 	st.keys("q") // rebound: no longer quits

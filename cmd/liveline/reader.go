@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -80,7 +81,7 @@ func runReader(ctx context.Context, args []string, env *environment) error {
 	}
 	var intervalSet bool
 	o.interval, intervalSet = storyInterval(story, settings, o.interval, explicitlySet(fs, "interval"))
-	ui.name = story.Source
+	ui.name, ui.title = story.Source, story.Name
 	if ui.name == "-" {
 		return usagef("the reader needs the terminal for keys: save standard input to a file, or use \"liveline dump -\"")
 	}
@@ -178,6 +179,7 @@ func runReplay(ctx context.Context, args []string, env *environment) error {
 // uiOptions are what the reader's flags and the config file ask of the UI.
 type uiOptions struct {
 	name    string
+	title   string // the story's name in the config file, if any
 	mouse   bool
 	notify  notify.Mode
 	theme   string
@@ -188,9 +190,21 @@ type uiOptions struct {
 	notice  string
 }
 
+// settle hands the memory a large reading took back to the system, once
+// it is in and indexed; after the first, the collector runs at its usual
+// pace (see runUI).
+func settle() {
+	debug.SetGCPercent(100)
+	debug.FreeOSMemory()
+}
+
 // runUI runs the reader full screen on the terminal until the user quits,
 // then saves its state a last time.
 func runUI(ctx context.Context, src feed.Source, o uiOptions, env *environment) error {
+	// Until the first reading is in, the collector runs half as often: the
+	// reading is mostly garbage (a feed's document tree), and the first
+	// frame comes sooner. settle sets it back.
+	debug.SetGCPercent(200)
 	browser.Stdout, browser.Stderr = io.Discard, io.Discard
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -201,22 +215,27 @@ func runUI(ctx context.Context, src feed.Source, o uiOptions, env *environment) 
 		close(done)
 	}()
 	m := tui.New(tui.Options{
-		Source:     src,
-		Events:     events,
-		SourceName: o.name,
-		Now:        time.Now,
-		Location:   env.location,
-		Mouse:      o.mouse,
-		OpenURL:    browser.OpenURL,
-		Dark:       true,
-		Restore:    o.restore,
-		Persist:    o.persist,
-		Notify:     o.notify,
-		Getenv:     env.getenv,
-		Notice:     sanitizeMessage(o.notice),
-		Theme:      o.theme,
-		Colours:    o.colours,
-		Keys:       o.keys,
+		Stories: []tui.StoryOptions{{
+			Source:  src,
+			Events:  events,
+			Name:    cmp.Or(o.title, o.name),
+			Titled:  o.title != "",
+			Address: o.name,
+			Restore: o.restore,
+			Persist: o.persist,
+			Notice:  sanitizeMessage(o.notice),
+		}},
+		Now:      time.Now,
+		Location: env.location,
+		Mouse:    o.mouse,
+		OpenURL:  browser.OpenURL,
+		Dark:     true,
+		Notify:   o.notify,
+		Getenv:   env.getenv,
+		Settle:   settle,
+		Theme:    o.theme,
+		Colours:  o.colours,
+		Keys:     o.keys,
 	})
 	prog := tea.NewProgram(m, tea.WithContext(ctx), tea.WithOutput(os.Stdout))
 	final, err := prog.Run()
