@@ -2,12 +2,14 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
 	"io"
 	"runtime/debug"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/charmbracelet/x/ansi"
@@ -25,13 +27,15 @@ const exitNoMatch = 3
 // dumpWidth is the column dump wraps text at.
 const dumpWidth = 80
 
-const dumpHelp = `Usage: liveline dump [flags] SOURCE
+const dumpHelp = `Usage: liveline dump [flags] SOURCE...
 
-Print a live story and exit: its title, summary and every update, newest
-first. SOURCE is an http(s) URL, a file (a feed, a saved live-blog page or a
-recording), or - for standard input.
+Print live stories and exit: each one's title, summary and every update,
+newest first. SOURCE is an http(s) URL, a file (a feed, a saved live-blog
+page or a recording), or - for standard input. With several sources, the
+text has a section per story and the JSON is an array of stories; a source
+that fails is reported and the others are still printed.
 
-Exit codes: 0 success, 1 the source failed, 2 bad usage, 3 --grep matched
+Exit codes: 0 success, 1 a source failed, 2 bad usage, 3 --grep matched
 no update.
 
 Flags:
@@ -49,48 +53,134 @@ func runDump(ctx context.Context, args []string, env *environment) error {
 	fs := newFlagSet("dump")
 	o.register(fs)
 	fs.StringVar(&o.format, "format", "text", "output `format`: text or json (JSON Lines with --follow)")
-	fs.BoolVar(&o.follow, "follow", false, "keep checking the source and print each new, edited or removed update")
+	fs.BoolVar(&o.follow, "follow", false, "keep checking the sources and print each new, edited or removed update")
 	fs.StringVar(&o.grep, "grep", "", "print only updates that match this search `query`")
 	pos, helped, err := parseCommand(fs, args, dumpHelp, env)
 	if helped || err != nil {
 		return err
 	}
-	if len(pos) != 1 {
-		return usagef("dump takes one SOURCE (a URL, a file or -), got %d", len(pos))
-	}
-	if o.format != "text" && o.format != "json" {
+	switch stdin := count(pos, "-"); {
+	case len(pos) == 0:
+		return usagef("dump takes a SOURCE (a URL, a file or -), or several")
+	case o.format != "text" && o.format != "json":
 		return usagef("--format must be text or json, not %q", o.format)
-	}
-	if o.follow && pos[0] == "-" {
+	case o.follow && stdin > 0:
 		return usagef("--follow needs a URL or a file, not standard input")
+	case stdin > 1:
+		return usagef("standard input can be read once: give - once")
+	case o.record != "" && len(pos) > 1:
+		return usagef("--record records one story: give one SOURCE, got %d", len(pos))
 	}
 	query := search.Parse(o.grep)
 	keep := func(u *model.Update) bool { return query.Empty() || query.Match(u) }
-	src, err := env.openSource(source.Classify(pos[0]), o.fetchFlags, explicitlySet(fs, "interval"), fetch.Validators{})
-	if err != nil {
-		return err
+	intervalSet := explicitlySet(fs, "interval")
+	open := func(name string) (*source.Source, error) {
+		return env.openSource(source.Classify(name), o.fetchFlags, intervalSet, fetch.Validators{})
 	}
-	defer src.Close()
 	if o.follow {
-		return follow(ctx, src, o, keep, env)
+		return followAll(ctx, pos, open, o, keep, env)
 	}
 	// A one-shot dump lives for a moment: trading some memory for fewer
 	// collections takes a sixth off a 10,000-update dump.
 	debug.SetGCPercent(200)
-	story, err := src.ReadOnce(ctx)
+	if len(pos) > 1 {
+		return dumpSeveral(ctx, pos, open, o.format, !query.Empty(), keep, env)
+	}
+	story, err := readOnce(ctx, pos[0], open)
 	if err != nil {
 		return err
 	}
 	out := bufio.NewWriter(env.stdout)
 	defer out.Flush()
 	if o.format == "json" {
-		if err := writeStoryJSON(out, story, keep); err != nil {
+		if err := writeStoryJSON(out, story, keep, ""); err != nil {
 			return err
 		}
 	} else {
 		writeStoryText(out, story, keep, env.location)
 	}
 	if !query.Empty() && !anyUpdate(story, keep) {
+		return exitCode(exitNoMatch)
+	}
+	return nil
+}
+
+func count(list []string, s string) int {
+	n := 0
+	for _, e := range list {
+		if e == s {
+			n++
+		}
+	}
+	return n
+}
+
+// readOnce opens a source and reads its whole story once.
+func readOnce(ctx context.Context, name string, open func(string) (*source.Source, error)) (*model.Story, error) {
+	src, err := open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer src.Close()
+	return src.ReadOnce(ctx)
+}
+
+// dumpSeveral reads every source at once (the pollers' group keeps it to
+// one request at a time per host) and prints them in the order given: a
+// section per story headed by its source in text, or a JSON array of the
+// stories, each naming its source in "story". A source that fails is
+// reported on standard error in its turn, and makes the exit code 1.
+func dumpSeveral(ctx context.Context, names []string, open func(string) (*source.Source, error), format string, grep bool, keep func(*model.Update) bool, env *environment) error {
+	stories := make([]*model.Story, len(names))
+	errs := make([]error, len(names))
+	var wg sync.WaitGroup
+	for i, name := range names {
+		wg.Go(func() { stories[i], errs[i] = readOnce(ctx, name, open) })
+	}
+	wg.Wait()
+	out := bufio.NewWriter(env.stdout)
+	defer out.Flush()
+	if format == "json" {
+		out.WriteString("[")
+	}
+	printed, failed, matched := 0, false, false
+	for i, story := range stories {
+		if errs[i] != nil {
+			out.Flush()
+			fmt.Fprintf(env.stderr, "liveline: %s\n", sanitizeMessage(failureText(errs[i])))
+			failed = true
+			continue
+		}
+		matched = matched || anyUpdate(story, keep)
+		printed++
+		if format == "text" {
+			if printed > 1 {
+				out.WriteString("\n")
+			}
+			fmt.Fprintf(out, "==> %s <==\n", sanitizeMessage(names[i]))
+			writeStoryText(out, story, keep, env.location)
+			continue
+		}
+		var obj bytes.Buffer
+		if err := writeStoryJSON(&obj, story, keep, names[i]); err != nil {
+			return err
+		}
+		if printed > 1 {
+			out.WriteString(",")
+		}
+		out.WriteString("\n")
+		out.Write(bytes.TrimSuffix(obj.Bytes(), []byte("\n")))
+	}
+	if format == "json" {
+		if printed > 0 {
+			out.WriteString("\n")
+		}
+		out.WriteString("]\n")
+	}
+	switch {
+	case failed:
+		return exitCode(1)
+	case grep && printed > 0 && !matched:
 		return exitCode(exitNoMatch)
 	}
 	return nil
@@ -105,46 +195,116 @@ func anyUpdate(s *model.Story, keep func(*model.Update) bool) bool {
 	return false
 }
 
-// follow prints the story's updates as they arrive until ctx ends.
-func follow(ctx context.Context, src *source.Source, o dumpOptions, keep func(*model.Update) bool, env *environment) error {
-	events := make(chan feed.Event, 16)
+// followAll prints the stories' updates as they arrive until ctx ends. A
+// source that cannot be opened is reported and the others followed; it
+// makes the exit code 1 (with one source, its error is returned).
+func followAll(ctx context.Context, names []string, open func(string) (*source.Source, error), o dumpOptions, keep func(*model.Update) bool, env *environment) error {
+	var srcs []*source.Source
+	var followed []string
+	failed := false
+	for _, name := range names {
+		src, err := open(name)
+		if err != nil && len(names) == 1 {
+			return err
+		}
+		if err != nil {
+			fmt.Fprintf(env.stderr, "liveline: %s\n", sanitizeMessage(failureText(err)))
+			failed = true
+			continue
+		}
+		defer src.Close()
+		srcs, followed = append(srcs, src), append(followed, name)
+	}
+	if len(srcs) > 0 {
+		if err := follow(ctx, srcs, followed, o, keep, env); err != nil {
+			return err
+		}
+	}
+	if failed {
+		return exitCode(1)
+	}
+	return nil
+}
+
+// storyEvent is an event of the story at index i.
+type storyEvent struct {
+	i  int
+	ev feed.Event
+}
+
+// followed is what follow knows of one story.
+type followed struct {
+	story     *model.Story
+	lastErr   string
+	lastState feed.State
+}
+
+// follow prints the stories' updates as they arrive until ctx ends. With
+// several stories, the text heads each run of lines with the story's
+// source, as tail -f does for several files.
+func follow(ctx context.Context, srcs []*source.Source, names []string, o dumpOptions, keep func(*model.Update) bool, env *environment) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	done := make(chan struct{})
-	go func() {
-		src.Run(ctx, events)
-		close(done)
-	}()
+	events := make(chan storyEvent, 16)
+	var wg sync.WaitGroup
+	for i, src := range srcs {
+		own := make(chan feed.Event, 16)
+		wg.Go(func() { src.Run(ctx, own) })
+		wg.Go(func() {
+			for {
+				select {
+				case ev := <-own:
+					select {
+					case events <- storyEvent{i, ev}:
+					case <-ctx.Done():
+						return
+					}
+				case <-ctx.Done():
+					return
+				}
+			}
+		})
+	}
 	out := bufio.NewWriter(env.stdout)
 	defer out.Flush()
 	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
-	story := model.NewStory()
-	var lastErr string
-	lastState := feed.Connecting
+	stories := make([]followed, len(srcs))
+	for i := range stories {
+		stories[i] = followed{story: model.NewStory(), lastState: feed.Connecting}
+	}
+	shown := -1 // the story whose source last headed the text
 	for {
 		select {
 		case <-ctx.Done():
-			<-done
+			wg.Wait()
 			return nil
-		case ev := <-events:
+		case se := <-events:
+			f, ev := &stories[se.i], se.ev
+			head := func() {
+				if len(srcs) > 1 && o.format == "text" && shown != se.i {
+					fmt.Fprintf(out, "==> %s <==\n", sanitizeMessage(names[se.i]))
+					shown = se.i
+				}
+			}
 			if ev.Replace {
-				story = model.NewStory()
+				f.story = model.NewStory()
 			}
 			if ev.Snapshot != nil {
-				ch := story.Merge(ev.Snapshot)
-				printChanges(out, enc, ch, o.format, keep, env.location)
+				ch := f.story.Merge(ev.Snapshot)
+				printChanges(out, enc, ch, o.format, keep, names[se.i], head, env.location)
 			}
-			if msg := errText(ev.Status.Err); msg != "" && msg != lastErr {
+			if msg := errText(ev.Status.Err); msg != "" && msg != f.lastErr {
 				fmt.Fprintf(env.stderr, "liveline: %s\n", msg)
 			}
-			if ev.Status.State == feed.Ended && lastState != feed.Ended && o.format == "text" {
+			if ev.Status.State == feed.Ended && f.lastState != feed.Ended && o.format == "text" {
+				head()
 				fmt.Fprintf(out, "[status] the live coverage has ended; checking again at %s\n", ev.Status.NextCheck.In(env.location).Format("15:04"))
 			}
-			lastState = ev.Status.State
-			lastErr = errText(ev.Status.Err)
+			f.lastState = ev.Status.State
+			f.lastErr = errText(ev.Status.Err)
 			if o.format == "json" {
-				enc.Encode(statusEvent(ev.Status))
+				enc.Encode(statusEvent(ev.Status, names[se.i]))
 			}
 			if err := out.Flush(); err != nil {
 				return err
@@ -160,9 +320,11 @@ func errText(err error) string {
 	return sanitizeMessage(err.Error())
 }
 
-// followEvent is one line of `dump --follow --format json`.
+// followEvent is one line of `dump --follow --format json`. Story is the
+// source as given, which tells the stories of one dump apart.
 type followEvent struct {
 	Event     string      `json:"event"`
+	Story     string      `json:"story"`
 	Update    *jsonUpdate `json:"update,omitempty"`
 	State     string      `json:"state,omitempty"`
 	Source    string      `json:"source,omitempty"`
@@ -171,8 +333,8 @@ type followEvent struct {
 	Error     string      `json:"error,omitempty"`
 }
 
-func statusEvent(st feed.Status) followEvent {
-	ev := followEvent{Event: "status", State: st.State.String(), Source: st.Source,
+func statusEvent(st feed.Status, story string) followEvent {
+	ev := followEvent{Event: "status", Story: story, State: st.State.String(), Source: st.Source,
 		LastCheck: rfc3339(st.LastCheck), NextCheck: rfc3339(st.NextCheck)}
 	if st.Err != nil {
 		ev.Event, ev.Error = "error", errText(st.Err)
@@ -180,8 +342,9 @@ func statusEvent(st feed.Status) followEvent {
 	return ev
 }
 
-// printChanges prints a merge's changes oldest first, as a log reads.
-func printChanges(w io.Writer, enc *json.Encoder, ch model.Changes, format string, keep func(*model.Update) bool, loc *time.Location) {
+// printChanges prints a merge's changes of story oldest first, as a log
+// reads; head is called before the first line of text.
+func printChanges(w io.Writer, enc *json.Encoder, ch model.Changes, format string, keep func(*model.Update) bool, story string, head func(), loc *time.Location) {
 	emit := func(kind string, us []*model.Update) {
 		for i := len(us) - 1; i >= 0; i-- {
 			u := us[i]
@@ -190,9 +353,10 @@ func printChanges(w io.Writer, enc *json.Encoder, ch model.Changes, format strin
 			}
 			if format == "json" {
 				j := toJSONUpdate(u)
-				enc.Encode(followEvent{Event: kind, Update: &j})
+				enc.Encode(followEvent{Event: kind, Story: story, Update: &j})
 				continue
 			}
+			head()
 			fmt.Fprintf(w, "[%s] ", kind)
 			writeUpdateText(w, u, loc)
 		}

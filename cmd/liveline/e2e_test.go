@@ -50,7 +50,7 @@ func startTerm(t *testing.T, width, height int, env []string, args ...string) *s
 		t.Fatal(err)
 	}
 	cmd := exec.Command(bin, args...)
-	cmd.Env = append(os.Environ(), "TERM=xterm-256color", "TZ=UTC", "XDG_STATE_HOME="+t.TempDir())
+	cmd.Env = append(os.Environ(), "TERM=xterm-256color", "TZ=UTC", "XDG_STATE_HOME="+t.TempDir(), "XDG_CONFIG_HOME="+t.TempDir())
 	cmd.Env = append(cmd.Env, env...)
 	ptmx, err := pty.StartWithSize(cmd, &pty.Winsize{Cols: uint16(width), Rows: uint16(height)})
 	if err != nil {

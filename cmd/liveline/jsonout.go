@@ -160,8 +160,9 @@ func toJSONUpdate(u *model.Update) jsonUpdate {
 // and In numbers line compact on a line of its own. (Indenting the whole
 // document with encoding/json cost a fifth of a large dump.) The figures
 // are gathered on a second core while the updates are encoded; both only
-// read the story.
-func writeStoryJSON(w io.Writer, s *model.Story, keep func(*model.Update) bool) error {
+// read the story. A story named (the source as given, in a dump of
+// several) has the name in a first member, "story".
+func writeStoryJSON(w io.Writer, s *model.Story, keep func(*model.Update) bool, story string) error {
 	boards := make(chan *figures.Board, 1)
 	go func() { boards <- storyBoard(s) }()
 	var updates []jsonUpdate
@@ -188,6 +189,7 @@ func writeStoryJSON(w io.Writer, s *model.Story, keep func(*model.Update) bool) 
 		val  any
 		omit bool
 	}{
+		{"story", story, story == ""},
 		{"title", s.Title, false}, {"summary", s.Summary, false}, {"link", s.Link, false},
 		{"feed_url", s.FeedURL, s.FeedURL == ""}, {"total", s.Total, s.Total == 0},
 		{"coverage_start", rfc3339(s.CoverageStart), false}, {"coverage_end", rfc3339(s.CoverageEnd), false},

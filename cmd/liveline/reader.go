@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -41,6 +42,7 @@ type readerFlags struct {
 	noState bool
 	notify  notifyMode
 	version bool
+	config  string
 }
 
 func runReader(ctx context.Context, args []string, env *environment) error {
@@ -51,6 +53,7 @@ func runReader(ctx context.Context, args []string, env *environment) error {
 	fs.BoolVar(&o.noState, "no-state", false, "neither read nor write saved state")
 	fs.Var(&o.notify, "notify", "desktop notification when a check brings new updates (=key: key events only)")
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
+	fs.StringVar(&o.config, "config", "", "read the config from this `file` (default $XDG_CONFIG_HOME/liveline/config.toml)")
 	pos, helped, err := parseCommand(fs, args, mainHelp, env)
 	if helped || err != nil {
 		return err
@@ -59,18 +62,26 @@ func runReader(ctx context.Context, args []string, env *environment) error {
 		printVersion(env.stdout)
 		return nil
 	}
-	if len(pos) > 1 {
-		return usagef("liveline reads one SOURCE at a time, got %d", len(pos))
+	settings, err := loadSettings(o.config, explicitlySet(fs, "config"), env)
+	if err != nil {
+		return err
 	}
-	ui := uiOptions{mouse: !o.noMouse, notify: notify.Off}
-	if o.notify != "" {
-		ui.notify, _ = notify.ParseMode(string(o.notify))
+	stories, err := settings.Open(pos)
+	if err != nil {
+		return usageError{err.Error()}
 	}
-	if len(pos) == 0 {
+	ui := settingsUI(settings, o, explicitlySet(fs, "notify"))
+	if len(stories) > 1 {
+		ui.notice = fmt.Sprintf("showing the first of %d stories", len(stories))
+	}
+	story := stories[0]
+	if story.Demo {
 		ui.name = demo.Name
 		return runUI(ctx, demo.New(clock.Real{}), ui, env)
 	}
-	ui.name = pos[0]
+	var intervalSet bool
+	o.interval, intervalSet = storyInterval(story, settings, o.interval, explicitlySet(fs, "interval"))
+	ui.name, ui.title = story.Source, story.Name
 	if ui.name == "-" {
 		return usagef("the reader needs the terminal for keys: save standard input to a file, or use \"liveline dump -\"")
 	}
@@ -78,14 +89,16 @@ func runReader(ctx context.Context, args []string, env *environment) error {
 	var saved *state.Saved
 	var store *state.Store
 	if !o.noState && arg.Kind != source.Recording {
-		store, saved, ui.notice = loadState(ui.name, env)
+		var notice string
+		store, saved, notice = loadState(ui.name, env)
+		ui.notice = cmp.Or(notice, ui.notice)
 	}
 	var validators fetch.Validators
 	if saved != nil {
 		validators = fetch.Validators{ETag: saved.ETag, LastModified: saved.LastModified}
 		ui.restore = &tui.Persisted{Story: saved.Story(), Read: saved.Read, Starred: saved.Starred}
 	}
-	opened, err := env.openSource(arg, o.fetchFlags, explicitlySet(fs, "interval"), validators)
+	opened, err := env.openSource(arg, o.fetchFlags, intervalSet, validators)
 	if err != nil {
 		return err
 	}
@@ -139,8 +152,13 @@ func runReplay(ctx context.Context, args []string, env *environment) error {
 	end := fs.Bool("end", false, "open at the final state")
 	trueTime := fs.Bool("true-time", false, "keep every silence as long as it was (by default none lasts over 3s)")
 	noMouse := fs.Bool("no-mouse", false, "leave the mouse to the terminal")
+	configFile := fs.String("config", "", "read the config from this `file` (default $XDG_CONFIG_HOME/liveline/config.toml)")
 	pos, helped, err := parseCommand(fs, args, replayHelp, env)
 	if helped || err != nil {
+		return err
+	}
+	settings, err := loadSettings(*configFile, explicitlySet(fs, "config"), env)
+	if err != nil {
 		return err
 	}
 	if len(pos) != 1 {
@@ -153,14 +171,20 @@ func runReplay(ctx context.Context, args []string, env *environment) error {
 	if err != nil {
 		return err
 	}
-	return runUI(ctx, p, uiOptions{name: pos[0], mouse: !*noMouse}, env)
+	ui := settingsUI(settings, readerFlags{noMouse: *noMouse}, false)
+	ui.name, ui.notify = pos[0], notify.Off
+	return runUI(ctx, p, ui, env)
 }
 
-// uiOptions are what the reader's flags ask of the UI.
+// uiOptions are what the reader's flags and the config file ask of the UI.
 type uiOptions struct {
 	name    string
+	title   string // the story's name in the config file, if any
 	mouse   bool
 	notify  notify.Mode
+	theme   string
+	colours map[string]string
+	keys    map[string][]string
 	restore *tui.Persisted
 	persist func(tui.Persisted) func() error
 	notice  string
@@ -194,7 +218,8 @@ func runUI(ctx context.Context, src feed.Source, o uiOptions, env *environment) 
 		Stories: []tui.StoryOptions{{
 			Source:  src,
 			Events:  events,
-			Name:    o.name,
+			Name:    cmp.Or(o.title, o.name),
+			Titled:  o.title != "",
 			Address: o.name,
 			Restore: o.restore,
 			Persist: o.persist,
@@ -208,6 +233,9 @@ func runUI(ctx context.Context, src feed.Source, o uiOptions, env *environment) 
 		Notify:   o.notify,
 		Getenv:   env.getenv,
 		Settle:   settle,
+		Theme:    o.theme,
+		Colours:  o.colours,
+		Keys:     o.keys,
 	})
 	prog := tea.NewProgram(m, tea.WithContext(ctx), tea.WithOutput(os.Stdout))
 	final, err := prog.Run()

@@ -20,6 +20,7 @@ func (env *environment) openSource(arg source.Arg, f fetchFlags, intervalSet boo
 			Clock:      clock.Real{},
 			Stdin:      env.stdin,
 			Validators: v,
+			Group:      env.group,
 		},
 		Record: f.record,
 		Warn: func(msg string) {

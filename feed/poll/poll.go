@@ -8,7 +8,8 @@
 // same is checked less and less often, back to normal as soon as it
 // changes; failures back off exponentially with jitter; Retry-After is
 // honoured, even by Refresh; a story whose coverage has ended is checked
-// every EndedInterval.
+// every EndedInterval. Pollers that share a Group never send two requests
+// to one host at once, and their first checks are staggered.
 package poll
 
 import (
@@ -89,6 +90,10 @@ type Options struct {
 	// OnFetch, if set, is called after each reading that parsed into a
 	// new snapshot, from the goroutine running the poller.
 	OnFetch func(feed.Fetch)
+	// Group, when set, is shared with the other pollers of the process:
+	// it keeps them from sending two requests to one host at once and
+	// spreads out their first checks.
+	Group *Group
 }
 
 // defaultParseFunc is what New reads bodies with; tests swap it.
@@ -215,8 +220,20 @@ func (p *Poller) interval() time.Duration {
 // never closes out and leaves no goroutine behind.
 func (p *Poller) Run(ctx context.Context, out chan<- feed.Event) {
 	defer p.client.CloseIdleConnections()
-	if !p.send(ctx, out, feed.Event{Status: feed.Status{State: feed.Connecting, NextCheck: p.clock.Now(), Source: p.sourceName()}}) {
+	var delay time.Duration
+	if p.kind == kindHTTP {
+		delay = p.opts.Group.startDelay(p.clock.Now())
+	}
+	if !p.send(ctx, out, feed.Event{Status: feed.Status{State: feed.Connecting, NextCheck: p.clock.Now().Add(delay), Source: p.sourceName()}}) {
 		return
+	}
+	if delay > 0 {
+		select {
+		case <-ctx.Done():
+			return
+		case <-p.clock.After(delay):
+		case <-p.refresh:
+		}
 	}
 	for {
 		r := p.check(ctx)
@@ -555,6 +572,11 @@ func (p *Poller) allUnseen(us []model.Update) bool {
 // changed (nil response when it did not), or from standard input once.
 func (p *Poller) read(ctx context.Context, target string, v fetch.Validators) (*fetch.Response, error) {
 	if link.IsWeb(target) {
+		release, err := p.opts.Group.acquire(ctx, target)
+		if err != nil {
+			return nil, err
+		}
+		defer release()
 		return p.client.Get(ctx, target, v)
 	}
 	if p.kind == kindStdin && target == "-" {

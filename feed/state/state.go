@@ -184,6 +184,20 @@ func Load(dir, source string) (*Saved, error) {
 // decode reads a state file, gzip-compressed or plain JSON, and checks it
 // belongs to source.
 func decode(r io.Reader, source string) (*Saved, error) {
+	s, err := decodeAny(r)
+	if err != nil {
+		return nil, err
+	}
+	if s.Source != source {
+		return nil, fmt.Errorf("it belongs to another source, %q", s.Source)
+	}
+	expand(s.Updates)
+	return s, nil
+}
+
+// decodeAny reads a state file, gzip-compressed or plain JSON, whatever
+// source it belongs to. The updates' plain text is left compacted.
+func decodeAny(r io.Reader) (*Saved, error) {
 	br := bufio.NewReaderSize(r, 64<<10)
 	magic, _ := br.Peek(2)
 	var in io.Reader = br
@@ -235,10 +249,7 @@ func decode(r io.Reader, source string) (*Saved, error) {
 		return nil, fmt.Errorf("written by a newer liveline, state version %d; this one reads up to %d", s.Version, Version)
 	case s.Version < 1:
 		return nil, fmt.Errorf("unknown state version %d", s.Version)
-	case s.Source != source:
-		return nil, fmt.Errorf("it belongs to another source, %q", s.Source)
 	}
-	expand(s.Updates)
 	return s, nil
 }
 
