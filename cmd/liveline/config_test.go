@@ -138,7 +138,7 @@ name = "Strike"
 	}
 
 	st = startTerm(t, 100, 30, env, "demo")
-	st.waitFor(15*time.Second, "demo: junior doctors' strike")
+	st.waitFor(15*time.Second, "replay ·", "change ")
 	st.keys("x")
 	select {
 	case <-st.done:

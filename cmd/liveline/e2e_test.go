@@ -180,7 +180,7 @@ func TestEndToEndFollowsAGrowingFeed(t *testing.T) {
 
 func TestEndToEndDemoUnfoldsOffline(t *testing.T) {
 	st := startTerm(t, 80, 24, []string{"NO_COLOR=1"})
-	first := st.waitFor(15*time.Second, "demo: junior doctors' strike", "updates")
+	first := st.waitFor(15*time.Second, "replay ·", "updates")
 	count := func(screen string) int {
 		var n int
 		for _, f := range strings.Fields(screen) {
