@@ -193,8 +193,7 @@ func printChanges(w io.Writer, enc *json.Encoder, ch model.Changes, format strin
 				enc.Encode(followEvent{Event: kind, Update: &j})
 				continue
 			}
-			fmt.Fprintf(w, "[%s] ", kind)
-			writeUpdateText(w, u, loc)
+			writeUpdateText(w, "["+kind+"] ", u, loc)
 		}
 	}
 	emit("new", ch.New)
@@ -235,7 +234,7 @@ func writeStoryText(w io.Writer, s *model.Story, keep func(*model.Update) bool, 
 	writeNumbersText(w, s, loc)
 	for _, u := range s.Updates() {
 		if keep(u) {
-			writeUpdateText(w, u, loc)
+			writeUpdateText(w, "", u, loc)
 		}
 	}
 }
@@ -258,8 +257,10 @@ func writeNumbersText(w io.Writer, s *model.Story, loc *time.Location) {
 	fmt.Fprintln(w)
 }
 
-func writeUpdateText(w io.Writer, u *model.Update, loc *time.Location) {
-	fmt.Fprintln(w, strings.Repeat("─", dumpWidth))
+// writeUpdateText prints one update under a rule; label, such as "[new] ",
+// starts the rule, which ends at dump's width all the same.
+func writeUpdateText(w io.Writer, label string, u *model.Update, loc *time.Location) {
+	fmt.Fprintln(w, label+strings.Repeat("─", dumpWidth-ansi.StringWidth(label)))
 	var tags []string
 	if u.HasTime() {
 		tags = append(tags, u.Published.In(loc).Format(timeLayout))
