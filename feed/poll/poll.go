@@ -453,7 +453,11 @@ func (p *Poller) load(ctx context.Context) (snap *model.Snapshot, changed bool, 
 		if err != nil {
 			return nil, false, nil, fmt.Errorf("reading %s: %w", display(resp.URL), err)
 		}
-		if len(res.Snapshot.Updates) == 0 && res.Alternate != "" && hop < maxAlternates {
+		// A page with no updates hands over to its feed, unless it is a
+		// live blog that says when its coverage starts: that is the story,
+		// with nothing posted yet.
+		waiting := !res.Snapshot.CoverageStart.IsZero()
+		if len(res.Snapshot.Updates) == 0 && !waiting && res.Alternate != "" && hop < maxAlternates {
 			alt := link.Address(base, res.Alternate)
 			if alt == "" {
 				return nil, false, nil, fmt.Errorf("reading %s: the page links to a feed at %q, which liveline cannot read; open the feed's address directly", display(resp.URL), res.Alternate)

@@ -35,6 +35,7 @@ var start = time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC)
 //	item: id|headline
 //	next: /older
 //	alt: /feed.xml
+//	start: 2026-11-25T08:00:00Z
 //	end: 2026-11-25T08:00:00Z
 //	total: 12
 type fakeParser struct{ calls atomic.Int32 }
@@ -54,12 +55,16 @@ func (f *fakeParser) parse(body []byte, contentType string, base *url.URL) (*par
 			r.Next = v
 		case "alt":
 			r.Alternate = v
-		case "end":
+		case "start", "end":
 			t, err := time.Parse(time.RFC3339, v)
 			if err != nil {
 				return nil, err
 			}
-			r.Snapshot.CoverageEnd = t
+			if k == "start" {
+				r.Snapshot.CoverageStart = t
+			} else {
+				r.Snapshot.CoverageEnd = t
+			}
 		case "total":
 			r.Snapshot.Total, _ = strconv.Atoi(v)
 		case "broken":
@@ -507,6 +512,24 @@ func TestAutodiscoveryFollowsTheFeed(t *testing.T) {
 	r.advance(DefaultInterval)
 	if s.count("/story") != 1 || s.count("/feeds/live.xml") != 2 {
 		t.Errorf("the page must be read once and the feed polled: %v", s.requests)
+	}
+}
+
+// TestLiveBlogWaitingToStartKeepsItsPage: a live blog with no updates yet
+// that says when its coverage starts is the story; its feed link is not
+// followed. One with no coverage start still hands over to its feed.
+func TestLiveBlogWaitingToStartKeepsItsPage(t *testing.T) {
+	s := newSite(t)
+	s.set("/launch", "title: Launch day\nstart: 2026-11-26T09:00:00Z\nalt: /feed.xml")
+	s.set("/feed.xml", "title: The site's news\nitem: a|Unrelated")
+	r := startPoller(t, s.URL+"/launch", Options{})
+	ev := r.next()
+	if ev.Snapshot == nil || ev.Snapshot.Title != "Launch day" || len(ev.Snapshot.Updates) != 0 || ev.Snapshot.CoverageStart.IsZero() {
+		t.Fatalf("snapshot %+v", ev.Snapshot)
+	}
+	r.advance(DefaultInterval)
+	if s.count("/feed.xml") != 0 || s.count("/launch") != 2 {
+		t.Errorf("the page must be polled and its feed left alone: %v", s.requests)
 	}
 }
 
