@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"net/http"
@@ -40,6 +41,7 @@ type screenTerm struct {
 	cmd  *exec.Cmd
 	mu   sync.Mutex
 	emu  *vt.Emulator
+	raw  bytes.Buffer // everything the program wrote
 	done chan struct{}
 }
 
@@ -64,6 +66,7 @@ func startTerm(t *testing.T, width, height int, env []string, args ...string) *s
 			n, err := ptmx.Read(buf)
 			if n > 0 {
 				st.mu.Lock()
+				st.raw.Write(buf[:n])
 				st.emu.Write(buf[:n])
 				st.mu.Unlock()
 			}
@@ -207,5 +210,65 @@ func TestEndToEndDemoUnfoldsOffline(t *testing.T) {
 	case <-st.done:
 	case <-time.After(5 * time.Second):
 		t.Fatal("liveline did not quit on q")
+	}
+}
+
+// output returns everything the program has written to the terminal.
+func (st *screenTerm) output() string {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	return st.raw.String()
+}
+
+// exit waits for the program to end and returns its exit status.
+func (st *screenTerm) exit() int {
+	st.t.Helper()
+	select {
+	case <-st.done:
+	case <-time.After(10 * time.Second):
+		st.t.Fatal("liveline did not exit")
+	}
+	st.cmd.Wait()
+	return st.cmd.ProcessState.ExitCode()
+}
+
+// altScreen is what a program writes to take over the whole screen.
+const altScreen = "\x1b[?1049h"
+
+// TestEndToEndBadSourceExitsWithoutTheScreen: a source that cannot be read
+// (here a missing file) is reported as dump reports it, with exit status
+// 1, and the full screen is never drawn.
+func TestEndToEndBadSourceExitsWithoutTheScreen(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "missing.xml")
+	st := startTerm(t, 80, 24, nil, missing)
+	if code := st.exit(); code != 1 {
+		t.Errorf("exit status %d, want 1", code)
+	}
+	out := st.output()
+	if want := "liveline: reading " + missing + ": no such file; check the path"; !strings.Contains(out, want) {
+		t.Errorf("output lacks %q:\n%q", want, out)
+	}
+	if strings.Contains(out, altScreen) {
+		t.Errorf("the full screen was drawn:\n%q", out)
+	}
+}
+
+// TestEndToEndSourceNotUpYetKeepsTheReaderOpen: a failure that may fix
+// itself (HTTP 503) keeps the reader open with the reason and the next
+// try; quitting a source that was never read leaves no state behind.
+func TestEndToEndSourceNotUpYetKeepsTheReaderOpen(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Error(w, "not yet", http.StatusServiceUnavailable)
+	}))
+	defer srv.Close()
+	stateDir := t.TempDir()
+	st := startTerm(t, 100, 30, []string{"XDG_STATE_HOME=" + stateDir}, srv.URL+"/live")
+	st.waitFor(15*time.Second, "retrying in", "HTTP 503")
+	st.keys("q")
+	if code := st.exit(); code != 0 {
+		t.Errorf("exit status %d", code)
+	}
+	if files, _ := filepath.Glob(filepath.Join(stateDir, "liveline", "*")); len(files) > 0 {
+		t.Errorf("state written for a source never read: %v", files)
 	}
 }

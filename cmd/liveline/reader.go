@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sync/atomic"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -15,6 +16,7 @@ import (
 	"github.com/liveline-tui/liveline/feed/clock"
 	"github.com/liveline-tui/liveline/feed/demo"
 	"github.com/liveline-tui/liveline/feed/fetch"
+	"github.com/liveline-tui/liveline/feed/poll"
 	"github.com/liveline-tui/liveline/feed/replay"
 	"github.com/liveline-tui/liveline/feed/source"
 	"github.com/liveline-tui/liveline/feed/state"
@@ -67,7 +69,7 @@ func runReader(ctx context.Context, args []string, env *environment) error {
 	}
 	if len(pos) == 0 {
 		ui.name = demo.Name
-		return runUI(ctx, demo.New(clock.Real{}), ui, env)
+		return runUI(ctx, start(ctx, demo.New(clock.Real{})), ui, env)
 	}
 	ui.name = pos[0]
 	if ui.name == "-" {
@@ -89,11 +91,25 @@ func runReader(ctx context.Context, args []string, env *environment) error {
 		return err
 	}
 	defer opened.Close()
-	if store != nil {
-		ui.persist = persistTo(store, ui.name, opened)
+	run := start(ctx, opened)
+	if saved == nil {
+		// With no story to show, a source that cannot be read is reported
+		// as dump reports it, before the screen is taken over.
+		if err := run.firstReading(firstReadingWait); err != nil {
+			run.stop()
+			return err
+		}
 	}
-	return runUI(ctx, opened, ui, env)
+	if store != nil {
+		hasStory := func() bool { return saved != nil || run.read.Load() }
+		ui.persist = persistTo(store, ui.name, opened, hasStory)
+	}
+	return runUI(ctx, run, ui, env)
 }
+
+// firstReadingWait is how long the reader waits for a source's first
+// reading before it opens anyway, saying it is connecting.
+const firstReadingWait = 3 * time.Second
 
 // loadState opens the state directory and reads this source's saved state.
 // A state that cannot be read is set aside with a notice and the reader
@@ -120,8 +136,12 @@ func loadState(name string, env *environment) (store *state.Store, saved *state.
 // (and numbered) when the reader asks for it and written later, off the
 // update loop, and one that finds a newer save already written does
 // nothing, so an older state never replaces a newer one.
-func persistTo(store *state.Store, name string, src *source.Source) func(tui.Persisted) func() error {
+// Nothing is saved while hasStory says the source has never been read.
+func persistTo(store *state.Store, name string, src *source.Source, hasStory func() bool) func(tui.Persisted) func() error {
 	return func(p tui.Persisted) func() error {
+		if !hasStory() {
+			return func() error { return nil }
+		}
 		s := state.Capture(name, p.Story)
 		s.Read, s.Starred = p.Read, p.Starred
 		v := src.Validators()
@@ -152,7 +172,97 @@ func runReplay(ctx context.Context, args []string, env *environment) error {
 	if err != nil {
 		return err
 	}
-	return runUI(ctx, p, uiOptions{name: pos[0], mouse: !*noMouse}, env)
+	return runUI(ctx, start(ctx, p), uiOptions{name: pos[0], mouse: !*noMouse}, env)
+}
+
+// running is a source running in the background, its events relayed to
+// the reader.
+type running struct {
+	src    feed.Source
+	cancel context.CancelFunc
+	raw    chan feed.Event // as the source sends them
+	events chan feed.Event // as the reader hears them
+	done   chan struct{}   // closed once the source has stopped
+	early  []feed.Event    // heard before the reader started
+	read   atomic.Bool     // a reading has brought a story
+}
+
+// start runs src until ctx ends or stop is called.
+func start(ctx context.Context, src feed.Source) *running {
+	ctx, cancel := context.WithCancel(ctx)
+	r := &running{src: src, cancel: cancel, raw: make(chan feed.Event, 64), events: make(chan feed.Event, 64), done: make(chan struct{})}
+	go func() {
+		src.Run(ctx, r.raw)
+		close(r.done)
+	}()
+	return r
+}
+
+// firstReading waits up to wait for the source's first reading. It
+// returns the failure when that reading failed for good: a source that
+// was never read and will not be (no such file, not a feed, HTTP 404...).
+func (r *running) firstReading(wait time.Duration) error {
+	timer := time.NewTimer(wait)
+	defer timer.Stop()
+	for {
+		select {
+		case ev := <-r.raw:
+			r.early = append(r.early, ev)
+			if ev.Status.State == feed.Connecting {
+				continue
+			}
+			if ev.Snapshot == nil && feed.IsPermanent(ev.Status.Err) {
+				var retry *poll.RetryError
+				if err := ev.Status.Err; errors.As(err, &retry) {
+					return retry.Err // the failure itself, as dump gives it
+				}
+				return ev.Status.Err
+			}
+			return nil
+		case <-timer.C:
+			return nil
+		case <-r.done:
+			return nil
+		}
+	}
+}
+
+// relay passes what was heard early, then everything the source sends, on
+// to the reader until the source stops, noting when a story arrives.
+func (r *running) relay() {
+	pass := func(ev feed.Event) bool {
+		if ev.Snapshot != nil {
+			r.read.Store(true)
+		}
+		select {
+		case r.events <- ev:
+			return true
+		case <-r.done:
+			return false
+		}
+	}
+	for _, ev := range r.early {
+		if !pass(ev) {
+			return
+		}
+	}
+	r.early = nil
+	for {
+		select {
+		case ev := <-r.raw:
+			if !pass(ev) {
+				return
+			}
+		case <-r.done:
+			return
+		}
+	}
+}
+
+// stop ends the source's run and waits for it.
+func (r *running) stop() {
+	r.cancel()
+	<-r.done
 }
 
 // uiOptions are what the reader's flags ask of the UI.
@@ -166,20 +276,14 @@ type uiOptions struct {
 }
 
 // runUI runs the reader full screen on the terminal until the user quits,
-// then saves its state a last time.
-func runUI(ctx context.Context, src feed.Source, o uiOptions, env *environment) error {
+// then stops the source and saves the reader's state a last time.
+func runUI(ctx context.Context, run *running, o uiOptions, env *environment) error {
 	browser.Stdout, browser.Stderr = io.Discard, io.Discard
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	events := make(chan feed.Event, 64)
-	done := make(chan struct{})
-	go func() {
-		src.Run(ctx, events)
-		close(done)
-	}()
+	defer run.stop()
+	go run.relay()
 	m := tui.New(tui.Options{
-		Source:     src,
-		Events:     events,
+		Source:     run.src,
+		Events:     run.events,
 		SourceName: o.name,
 		Now:        time.Now,
 		Location:   env.location,
@@ -194,8 +298,7 @@ func runUI(ctx context.Context, src feed.Source, o uiOptions, env *environment) 
 	})
 	prog := tea.NewProgram(m, tea.WithContext(ctx), tea.WithOutput(os.Stdout))
 	final, err := prog.Run()
-	cancel()
-	<-done
+	run.stop()
 	if o.persist != nil {
 		if fm, ok := final.(*tui.Model); ok {
 			if serr := o.persist(fm.State())(); serr != nil {

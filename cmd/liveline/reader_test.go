@@ -24,7 +24,7 @@ func TestPersistKeepsTheNewestSave(t *testing.T) {
 		t.Fatal(err)
 	}
 	store := state.NewStore(t.TempDir())
-	persist := persistTo(store, name, src)
+	persist := persistTo(store, name, src, func() bool { return true })
 	older := persist(tui.Persisted{Story: story, Read: []string{"old"}})
 	newer := persist(tui.Persisted{Story: story, Read: []string{"new"}})
 	if err := newer(); err != nil {
