@@ -76,10 +76,11 @@ func runReader(ctx context.Context, args []string, env *environment) error {
 		return usagef("the reader needs the terminal for keys: save standard input to a file, or use \"liveline dump -\"")
 	}
 	arg := source.Classify(ui.name)
+	key := arg.Key()
 	var saved *state.Saved
 	var store *state.Store
 	if !o.noState && arg.Kind != source.Recording {
-		store, saved, ui.notice = loadState(ui.name, env)
+		store, saved, ui.notice = loadState(key, arg.Given, env)
 	}
 	var validators fetch.Validators
 	if saved != nil {
@@ -102,7 +103,7 @@ func runReader(ctx context.Context, args []string, env *environment) error {
 	}
 	if store != nil {
 		hasStory := func() bool { return saved != nil || run.read.Load() }
-		ui.persist = persistTo(store, ui.name, opened, hasStory)
+		ui.persist = persistTo(store, key, opened, hasStory)
 	}
 	return runUI(ctx, run, ui, env)
 }
@@ -111,17 +112,18 @@ func runReader(ctx context.Context, args []string, env *environment) error {
 // reading before it opens anyway, saying it is connecting.
 const firstReadingWait = 3 * time.Second
 
-// loadState opens the state directory and reads this source's saved state.
-// A state that cannot be read is set aside with a notice and the reader
-// starts fresh; when the directory itself is unusable, the reader runs
-// without state.
-func loadState(name string, env *environment) (store *state.Store, saved *state.Saved, notice string) {
+// loadState opens the state directory and reads the saved state of the
+// source keyed key, or of the argument as typed, as an older liveline
+// keyed it. A state that cannot be read is set aside with a notice and the
+// reader starts fresh; when the directory itself is unusable, the reader
+// runs without state.
+func loadState(key, typed string, env *environment) (store *state.Store, saved *state.Saved, notice string) {
 	dir, err := state.Dir(env.getenv)
 	if err != nil {
 		return nil, nil, "running without saved state: " + err.Error()
 	}
 	store = state.NewStore(dir)
-	saved, err = store.Load(name)
+	saved, err = store.Load(key, typed)
 	var unreadable *state.UnreadableError
 	switch {
 	case errors.As(err, &unreadable):
