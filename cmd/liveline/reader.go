@@ -20,6 +20,7 @@ import (
 	"github.com/liveline-tui/liveline/feed/replay"
 	"github.com/liveline-tui/liveline/feed/source"
 	"github.com/liveline-tui/liveline/feed/state"
+	"github.com/liveline-tui/liveline/model/reader"
 	"github.com/liveline-tui/liveline/tui"
 	"github.com/liveline-tui/liveline/tui/notify"
 )
@@ -85,7 +86,7 @@ func runReader(ctx context.Context, args []string, env *environment) error {
 	var validators fetch.Validators
 	if saved != nil {
 		validators = fetch.Validators{ETag: saved.ETag, LastModified: saved.LastModified}
-		ui.restore = &tui.Persisted{Story: saved.Story(), Read: saved.Read, Starred: saved.Starred}
+		ui.restore = &tui.Persisted{Story: saved.Story(), Read: saved.Read, Starred: saved.Starred, Place: reader.Place(saved.Place)}
 	}
 	opened, err := env.openSource(arg, o.fetchFlags, explicitlySet(fs, "interval"), validators)
 	if err != nil {
@@ -145,7 +146,7 @@ func persistTo(store *state.Store, name string, src *source.Source, hasStory fun
 			return func() error { return nil }
 		}
 		s := state.Capture(name, p.Story)
-		s.Read, s.Starred = p.Read, p.Starred
+		s.Read, s.Starred, s.Place = p.Read, p.Starred, state.Place(p.Place)
 		v := src.Validators()
 		s.ETag, s.LastModified = v.ETag, v.LastModified
 		save := store.Saver(name, s)

@@ -402,3 +402,33 @@ func TestStoreMovesAStateSavedUnderAFormerName(t *testing.T) {
 		t.Errorf("a source with no state, under any name: %v, %v", none, err)
 	}
 }
+
+// TestPlaceIsKeptAcrossRestart: the place saved is the place found on
+// reopening; a state saved before places were kept reads as no place.
+func TestPlaceIsKeptAcrossRestart(t *testing.T) {
+	dir := t.TempDir()
+	st := model.NewStory()
+	st.Merge(snap(upd("b", "Picket lines", "Pickets form at the main depots.", 20), upd("a", "Strike begins", "No trains run.", 10)))
+	shown := false
+	place := Place{Selected: "a", SelectedAt: t0.Add(10 * time.Minute), OldestFirst: true, KeyOnly: true, Detail: 7, Panel: &shown}
+	s := Capture(src, st)
+	s.Place = place
+	if err := NewStore(dir).Save(src, s); err != nil {
+		t.Fatal(err)
+	}
+	got, err := NewStore(dir).Load(src)
+	if err != nil || got == nil {
+		t.Fatalf("Load = %v, %v", got, err)
+	}
+	p := got.Place
+	if p.Selected != "a" || !p.SelectedAt.Equal(place.SelectedAt) || !p.OldestFirst || !p.KeyOnly || p.Detail != 7 || p.Panel == nil || *p.Panel {
+		t.Errorf("place %+v, want %+v", p, place)
+	}
+
+	older := `{"format":"liveline-state","Version":1,"Source":"` + src + `","Read":["x"],"Updates":[{"ID":"x","Headline":"X"}]}`
+	os.WriteFile(Path(dir, src), []byte(older), 0o600)
+	got, err = Load(dir, src)
+	if err != nil || got.Place != (Place{}) || !slices.Equal(got.Read, []string{"x"}) {
+		t.Errorf("a state from before places: %+v, %v", got, err)
+	}
+}
