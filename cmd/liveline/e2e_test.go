@@ -125,19 +125,25 @@ func (st *screenTerm) keys(s string) {
 	}
 }
 
-// growingFeed serves an RSS feed that gains one update each time add is called.
+// growingFeed serves an RSS feed that gains one update each time add is
+// called; with paragraphs set, each update runs to that many more.
 type growingFeed struct {
-	mu    sync.Mutex
-	items []string
+	mu         sync.Mutex
+	items      []string
+	paragraphs int
 }
 
 func (g *growingFeed) add(n int) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	at := time.Date(2016, 1, 12, 8, 0, 0, 0, time.UTC).Add(time.Duration(n) * 10 * time.Minute)
+	more := ""
+	for i := 1; i <= g.paragraphs; i++ {
+		more += fmt.Sprintf("&lt;p&gt;Paragraph %d of report %d: the pickets stayed in place.&lt;/p&gt;", i, n)
+	}
 	g.items = append([]string{fmt.Sprintf(`<item><guid>post-%d</guid><title>Picket report number %d</title>
-<description>&lt;p&gt;Report %d from the picket line: 3,454 operations were put off so far.&lt;/p&gt;</description>
-<pubDate>%s</pubDate></item>`, n, n, n, at.Format(time.RFC1123Z))}, g.items...)
+<description>&lt;p&gt;Report %d from the picket line: 3,454 operations were put off so far.&lt;/p&gt;%s</description>
+<pubDate>%s</pubDate></item>`, n, n, n, more, at.Format(time.RFC1123Z))}, g.items...)
 }
 
 func (g *growingFeed) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -271,4 +277,65 @@ func TestEndToEndSourceNotUpYetKeepsTheReaderOpen(t *testing.T) {
 	if files, _ := filepath.Glob(filepath.Join(stateDir, "liveline", "*")); len(files) > 0 {
 		t.Errorf("state written for a source never read: %v", files)
 	}
+}
+
+// TestEndToEndReopensWhereYouWere: quit on an older update, reopen the
+// source: the same update is selected, and what arrived meanwhile is
+// counted as new without moving you.
+func TestEndToEndReopensWhereYouWere(t *testing.T) {
+	feedSrv := &growingFeed{}
+	for i := 1; i <= 3; i++ {
+		feedSrv.add(i)
+	}
+	srv := httptest.NewServer(feedSrv)
+	defer srv.Close()
+	env := []string{"XDG_STATE_HOME=" + t.TempDir()}
+
+	st := startTerm(t, 120, 40, env, "--interval", "200ms", srv.URL+"/feed.rss")
+	st.waitFor(15*time.Second, "Picket report number 3", "Report 3 from the picket line")
+	st.keys("j")
+	st.waitFor(5*time.Second, "Report 2 from the picket line")
+	st.keys("q")
+	if code := st.exit(); code != 0 {
+		t.Fatalf("exit status %d", code)
+	}
+
+	feedSrv.add(4)
+	st = startTerm(t, 120, 40, env, "--interval", "200ms", srv.URL+"/feed.rss")
+	screen := st.waitFor(15*time.Second, "Picket report number 4", "1 new")
+	if !strings.Contains(screen, "Report 2 from the picket line") || strings.Contains(screen, "Report 4 from the picket line") {
+		t.Fatalf("reopened somewhere else than on report 2:\n%s", screen)
+	}
+	st.keys("q")
+	st.exit()
+}
+
+// TestEndToEndReadingTheNewestIsNotMoved: reading the newest update in the
+// focused detail pane, scrolled down, a new update arrives: the pane stays
+// on what is being read, and the badge counts the new one.
+func TestEndToEndReadingTheNewestIsNotMoved(t *testing.T) {
+	feedSrv := &growingFeed{paragraphs: 12}
+	for i := 1; i <= 3; i++ {
+		feedSrv.add(i)
+	}
+	srv := httptest.NewServer(feedSrv)
+	defer srv.Close()
+
+	st := startTerm(t, 80, 24, nil, "--interval", "200ms", srv.URL+"/feed.rss")
+	st.waitFor(15*time.Second, "Picket report number 3", "Report 3 from the picket line")
+	st.keys("\t") // focus the detail pane
+	st.keys("jjjjjjjjjjjj")
+	st.waitFor(5*time.Second, "Paragraph 6 of report 3")
+	feedSrv.add(4)
+	screen := st.waitFor(10*time.Second, "Picket report number 4", "1 new")
+	for _, gone := range []string{"Report 4 from the picket line", "Paragraph 1 of report 4", "Report 3 from the picket line"} {
+		if strings.Contains(screen, gone) {
+			t.Fatalf("the reader was moved (the screen shows %q):\n%s", gone, screen)
+		}
+	}
+	if !strings.Contains(screen, "Paragraph 6 of report 3") {
+		t.Fatalf("the detail pane left the part being read:\n%s", screen)
+	}
+	st.keys("q")
+	st.exit()
 }
