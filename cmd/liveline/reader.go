@@ -291,7 +291,7 @@ func runUI(ctx context.Context, run *running, o uiOptions, env *environment) err
 		Now:        time.Now,
 		Location:   env.location,
 		Mouse:      o.mouse,
-		OpenURL:    browser.OpenURL,
+		OpenURL:    browserOpener(env.getenv("BROWSER")),
 		Dark:       true,
 		Restore:    o.restore,
 		Persist:    o.persist,
