@@ -593,12 +593,9 @@ func (p *Poller) read(ctx context.Context, target string, v fetch.Validators) (*
 		return &fetch.Response{URL: "-", Status: 200, Body: body}, nil
 	}
 	path := target
-	fi, err := os.Stat(path)
+	fi, err := statFile(path, ", or give an http(s) address")
 	if err != nil {
-		return nil, fileError(path, err)
-	}
-	if fi.IsDir() {
-		return nil, feed.Permanent("a directory", fmt.Errorf("reading %s: it is a directory; give a feed or page file", path))
+		return nil, err
 	}
 	stamp := fileStamp{mod: fi.ModTime(), size: fi.Size()}
 	if target == p.target {
@@ -612,7 +609,7 @@ func (p *Poller) read(ctx context.Context, target string, v fetch.Validators) (*
 	}
 	f, err := openFile(path)
 	if err != nil {
-		return nil, fileError(path, err)
+		return nil, fileError(path, err, "")
 	}
 	defer f.Close()
 	body, err := p.readLimited(f, path, fi.Size())
@@ -685,10 +682,26 @@ func gzipError(name string, err error) error {
 	return feed.Permanent("damaged gzip", fmt.Errorf("reading %s: it is gzip-compressed but cannot be decompressed (%v); compress it again, or give it uncompressed", name, err))
 }
 
-func fileError(path string, err error) error {
+// StatFile looks up a file to read, and says what is wrong when it cannot
+// be read: missing, a directory, not allowed.
+func StatFile(path string) (os.FileInfo, error) { return statFile(path, "") }
+
+// statFile is StatFile; also is added to the advice for a missing file.
+func statFile(path, also string) (os.FileInfo, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, fileError(path, err, also)
+	}
+	if fi.IsDir() {
+		return nil, feed.Permanent("a directory", fmt.Errorf("reading %s: it is a directory; give a file", path))
+	}
+	return fi, nil
+}
+
+func fileError(path string, err error, also string) error {
 	switch {
 	case errors.Is(err, os.ErrNotExist):
-		return feed.Permanent("no such file", fmt.Errorf("reading %s: no such file; check the path, or give an http(s) address", path))
+		return feed.Permanent("no such file", fmt.Errorf("reading %s: no such file; check the path%s", path, also))
 	case errors.Is(err, os.ErrPermission):
 		return feed.Permanent("permission denied", fmt.Errorf("reading %s: permission denied; check the file's permissions", path))
 	}
