@@ -156,8 +156,9 @@ func persistTo(store *state.Store, name string, src *source.Source, hasStory fun
 
 func runReplay(ctx context.Context, args []string, env *environment) error {
 	fs := newFlagSet("replay")
-	speed := fs.Float64("speed", 10, "story seconds per real second")
-	at := fs.Duration("at", 0, "start this far into the story, e.g. 1h30m")
+	speed, at := float64(replay.DefaultSpeed), time.Duration(0)
+	fs.Var(&speedFlag{v: &speed, min: replay.MinSpeed, max: replay.MaxSpeed}, "speed", "story seconds per real second, a `number` such as 10 or 60")
+	fs.Var(&duration{name: "at", d: &at, zero: true, example: "1h30m"}, "at", "start this far into the story, a `duration` such as 1h30m")
 	end := fs.Bool("end", false, "open at the final state")
 	trueTime := fs.Bool("true-time", false, "keep every silence as long as it was (by default none lasts over 3s)")
 	noMouse := fs.Bool("no-mouse", false, "leave the mouse to the terminal")
@@ -168,10 +169,14 @@ func runReplay(ctx context.Context, args []string, env *environment) error {
 	if len(pos) != 1 {
 		return usagef("replay takes one FILE, got %d", len(pos))
 	}
-	if *speed <= 0 {
-		return usagef("--speed must be above 0, not %v", *speed)
+	arg := source.Classify(pos[0])
+	switch arg.Kind {
+	case source.Address:
+		return usagef("replay takes a recording or a saved feed or page file, not an address; record the story as you read it with \"liveline --record story.llrec %s\", then run \"liveline replay story.llrec\"", pos[0])
+	case source.Stdin:
+		return usagef("replay takes a file, not standard input; save it to a file first")
 	}
-	p, err := replay.Open(pos[0], replay.Options{Speed: *speed, At: *at, End: *end, TrueTime: *trueTime, Clock: clock.Real{}})
+	p, err := replay.Open(arg.Target, replay.Options{Speed: speed, At: at, End: *end, TrueTime: *trueTime, Clock: clock.Real{}})
 	if err != nil {
 		return err
 	}
