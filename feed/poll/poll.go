@@ -3,6 +3,9 @@
 // the source's snapshots and its status on a channel, and always knows when
 // it last checked and when it checks next.
 //
+// A file is also read again as soon as it changes, through the system's
+// file notifications where they work; its checks catch what they miss.
+//
 // Politeness: at least MinInterval between requests unless the user asks
 // for less; Cache-Control max-age raises the wait; a story that stays the
 // same is checked less and less often, back to normal as soon as it
@@ -89,6 +92,10 @@ type Options struct {
 	// OnFetch, if set, is called after each reading that parsed into a
 	// new snapshot, from the goroutine running the poller.
 	OnFetch func(feed.Fetch)
+	// NoWatch leaves a file to the checks on the schedule; by default
+	// the system's file notifications also have it read again as soon as
+	// it changes.
+	NoWatch bool
 }
 
 // defaultParseFunc is what New reads bodies with; tests swap it.
@@ -220,6 +227,12 @@ func (p *Poller) interval() time.Duration {
 // never closes out and leaves no goroutine behind.
 func (p *Poller) Run(ctx context.Context, out chan<- feed.Event) {
 	defer p.client.CloseIdleConnections()
+	var changed <-chan struct{}
+	if p.kind == kindFile && !p.opts.NoWatch {
+		var done <-chan struct{}
+		changed, done = watch(ctx, p.target)
+		defer func() { <-done }()
+	}
 	if !p.send(ctx, out, feed.Event{Status: feed.Status{State: feed.Connecting, NextCheck: p.clock.Now(), Source: p.sourceName()}}) {
 		return
 	}
@@ -243,6 +256,11 @@ func (p *Poller) Run(ctx context.Context, out chan<- feed.Event) {
 			case <-ctx.Done():
 				return
 			case <-wake:
+				break wait
+			case <-changed:
+				if p.kind != kindFile {
+					continue // the file led to a feed on the web
+				}
 				break wait
 			case <-p.refresh:
 				if p.clock.Now().Before(p.retryUntil) {
