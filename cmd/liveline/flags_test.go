@@ -51,7 +51,7 @@ func TestReplayErrorsReadLikeDumps(t *testing.T) {
 		want string
 	}{
 		{[]string{"replay", filepath.Join(dir, "missing.xml")}, 1, "liveline: reading " + filepath.Join(dir, "missing.xml") + ": no such file; check the path\n"},
-		{[]string{"replay", dir}, 1, "liveline: reading " + dir + ": it is a directory; give a file\n"},
+		{[]string{"replay", dir}, 1, "liveline: reading " + dir + ": it is a directory; give a feed, page or recording file\n"},
 		{[]string{"replay", repoFile("bad/not-a-feed.html")}, 1, "liveline: reading ../../testdata/bad/not-a-feed.html: not a feed or live-blog page"},
 		{[]string{"replay", empty}, 1, "liveline: reading " + empty + ": nothing to replay: it holds no updates\n"},
 		{[]string{"replay", "https://news.example/live"}, 2, `liveline: replay takes a recording or a saved feed or page file, not an address; record the story as you read it with "liveline --record story.llrec https://news.example/live", then run "liveline replay story.llrec"`},

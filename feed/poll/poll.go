@@ -711,7 +711,7 @@ func statFile(path, also string) (os.FileInfo, error) {
 		return nil, fileError(path, err, also)
 	}
 	if fi.IsDir() {
-		return nil, feed.Permanent("a directory", fmt.Errorf("reading %s: it is a directory; give a file", path))
+		return nil, feed.Permanent("a directory", fmt.Errorf("reading %s: it is a directory; give a feed, page or recording file", path))
 	}
 	return fi, nil
 }
