@@ -122,6 +122,7 @@ func follow(ctx context.Context, src *source.Source, o dumpOptions, keep func(*m
 	story := model.NewStory()
 	var lastErr string
 	lastState := feed.Connecting
+	read := false
 	for {
 		select {
 		case <-ctx.Done():
@@ -132,8 +133,17 @@ func follow(ctx context.Context, src *source.Source, o dumpOptions, keep func(*m
 				story = model.NewStory()
 			}
 			if ev.Snapshot != nil {
+				read = true
 				ch := story.Merge(ev.Snapshot)
 				printChanges(out, enc, ch, o.format, keep, env.location)
+			}
+			if err := lastingFailure(ev); err != nil && !read {
+				if o.format == "json" {
+					enc.Encode(statusEvent(ev.Status))
+				}
+				cancel()
+				<-done
+				return err // a source never read that will not be: no use following it
 			}
 			if msg := errText(ev.Status.Err); msg != "" && msg != lastErr {
 				fmt.Fprintf(env.stderr, "liveline: %s\n", msg)

@@ -59,3 +59,14 @@ func runIn(t *testing.T, stateDir string, args ...string) (code int, stdout, std
 	code = run(ctx, args, env)
 	return code, out.String(), errOut.String()
 }
+
+// TestDumpFollowGivesUpOnASourceThatCannotBeRead: following a source that
+// was never read and will not be ends at once, as a plain dump does.
+func TestDumpFollowGivesUpOnASourceThatCannotBeRead(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "missing.xml")
+	code, _, errOut := runIn(t, t.TempDir(), "dump", "--follow", missing)
+	_, _, plain := runIn(t, t.TempDir(), "dump", missing)
+	if code != 1 || errOut != plain {
+		t.Errorf("exit %d, stderr %q; want 1 and %q", code, errOut, plain)
+	}
+}

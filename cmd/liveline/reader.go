@@ -219,20 +219,27 @@ func (r *running) firstReading(wait time.Duration) error {
 			if ev.Status.State == feed.Connecting {
 				continue
 			}
-			if ev.Snapshot == nil && feed.IsPermanent(ev.Status.Err) {
-				var retry *poll.RetryError
-				if err := ev.Status.Err; errors.As(err, &retry) {
-					return retry.Err // the failure itself, as dump gives it
-				}
-				return ev.Status.Err
-			}
-			return nil
+			return lastingFailure(ev)
 		case <-timer.C:
 			return nil
 		case <-r.done:
 			return nil
 		}
 	}
+}
+
+// lastingFailure is the failure of a reading that brought nothing and
+// failed for good (no such file, not a feed, HTTP 404...), as dump gives
+// it without the retry note; nil for any other reading.
+func lastingFailure(ev feed.Event) error {
+	if ev.Snapshot != nil || !feed.IsPermanent(ev.Status.Err) {
+		return nil
+	}
+	var retry *poll.RetryError
+	if errors.As(ev.Status.Err, &retry) {
+		return retry.Err
+	}
+	return ev.Status.Err
 }
 
 // relay passes what was heard early, then everything the source sends, on
