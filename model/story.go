@@ -27,6 +27,7 @@ type Story struct {
 	gen     uint64
 	seq     uint64
 	seen    []uint64 // by update Seq: the merge generation that last saw it
+	pack    packer   // holds the text of the updates the story keeps
 }
 
 // Changes says what a merge did.
@@ -138,6 +139,7 @@ func (s *Story) Merge(snap *Snapshot) Changes {
 		old := s.byID[in.ID]
 		if old == nil {
 			u := *in
+			s.pack.update(&u)
 			u.Edited, u.Removed, u.Previous = false, false, nil
 			u.sortAt, u.seq = at, s.seq
 			s.seq++
@@ -169,6 +171,7 @@ func (s *Story) Merge(snap *Snapshot) Changes {
 		prev := *old
 		prev.Previous = nil
 		u := *in
+		s.pack.update(&u)
 		u.Edited, u.Removed, u.Previous = true, false, &prev
 		u.sortAt, u.seq = old.sortAt, old.seq
 		if in.HasTime() && !in.Published.Equal(old.Published) {

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unsafe"
 )
 
 var t0 = time.Date(2016, 1, 12, 8, 0, 0, 0, time.UTC)
@@ -249,5 +250,35 @@ func TestAnIDTwiceInOneSnapshot(t *testing.T) {
 	ch := s.Merge(&Snapshot{Updates: []Update{hashed("one, again", 2), hashed("one, thrice", 3)}})
 	if s.Len() != 1 || ids(ch.Edited) != "a" || s.ByID("a").Hash != 2 {
 		t.Fatalf("story %s, edited %q", ids(s.Updates()), ids(ch.Edited))
+	}
+}
+
+// TestMergePacksWhatItKeeps: a story keeps its own packed copy of the text
+// of what it merges, spans found in the plain text rather than copied, and
+// nothing it holds is shared with the snapshot.
+func TestMergePacksWhatItKeeps(t *testing.T) {
+	in := upd("a", "Picket lines form", "", 10)
+	in.Body = Body{Blocks: []Block{
+		{Kind: Paragraph, Spans: []Span{{Text: "Doctors walk out "}, {Text: "at 8am", Style: Strong}, {Text: "."}}},
+		{Kind: Bullet, Spans: []Span{{Text: "Cover holds", Style: LinkText, Ref: 1}}},
+	}, Links: []string{"https://news.example/cover"}}
+	in.Categories = []string{"Key event"}
+	sn := snap(in)
+	s := NewStory()
+	s.Merge(sn)
+	u := s.ByID("a")
+	if u.Text != sn.Updates[0].Text || u.Body.Blocks[1].Spans[0].Text != "Cover holds" || u.Headline != "Picket lines form" {
+		t.Fatalf("packed update differs: %q", u.Text)
+	}
+	sn.Updates[0].Body.Blocks[0].Spans[0].Text = "changed"
+	sn.Updates[0].Body.Links[0] = "changed"
+	sn.Updates[0].Categories[0] = "changed"
+	if u.Body.Blocks[0].Spans[0].Text != "Doctors walk out " || u.Body.Links[0] != "https://news.example/cover" || u.Categories[0] != "Key event" {
+		t.Fatal("the story shares its update's slices with the snapshot")
+	}
+	text := unsafe.StringData(u.Text)
+	span := unsafe.StringData(u.Body.Blocks[0].Spans[1].Text)
+	if uintptr(unsafe.Pointer(span)) < uintptr(unsafe.Pointer(text)) || uintptr(unsafe.Pointer(span)) >= uintptr(unsafe.Pointer(text))+uintptr(len(u.Text)) {
+		t.Fatal("a span of the body was copied rather than found in the plain text")
 	}
 }

@@ -1,10 +1,13 @@
 package tui
 
 import (
+	"fmt"
 	"runtime"
 	"testing"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
+	"github.com/liveline-tui/liveline/feed"
 	"github.com/liveline-tui/liveline/model"
 )
 
@@ -69,6 +72,67 @@ func BenchmarkNewUpdate(b *testing.B) {
 		win.Prepare()
 		b.StartTimer()
 		send(m, win)
+		_ = m.View()
+	}
+}
+
+// deckOf is a reader of n stories of size updates each, the first shown.
+func deckOf(b *testing.B, n, size int) *Model {
+	opts := Options{Now: func() time.Time { return base }, Location: time.UTC, Dark: true}
+	for i := range n {
+		opts.Stories = append(opts.Stories, StoryOptions{Source: &fakeSource{}, Name: fmt.Sprintf("story %d", i+1)})
+	}
+	m := New(opts)
+	m.Update(tea.WindowSizeMsg{Width: 200, Height: 60})
+	for _, s := range m.stories {
+		m.Update(eventMsg{s: s, ev: feed.Event{Snapshot: bigSnapshot(size), Status: feed.Status{State: feed.Live}}})
+	}
+	runtime.GC()
+	return m
+}
+
+// readDown reads down the story shown, one update per key, as a frame.
+func readDown(b *testing.B, m *Model) {
+	b.ResetTimer()
+	for b.Loop() {
+		if m.reader.Cursor() == len(m.reader.Items())-1 {
+			press(m, "g")
+		} else {
+			press(m, "j")
+		}
+		_ = m.View()
+	}
+}
+
+// BenchmarkDeckView1 and BenchmarkDeckView10 draw a 200x60 frame per key
+// for one story of 1,000 updates, and for the first of ten such stories:
+// the deck costs the tabs, not the stories hidden.
+func BenchmarkDeckView1(b *testing.B)  { readDown(b, deckOf(b, 1, 1000)) }
+func BenchmarkDeckView10(b *testing.B) { readDown(b, deckOf(b, 10, 1000)) }
+
+// BenchmarkDeckNewUpdate: one update arrives in a story hidden behind the
+// one shown, in a deck of ten stories of 1,000 updates, and the frame is
+// drawn again.
+func BenchmarkDeckNewUpdate(b *testing.B) {
+	m := deckOf(b, 10, 1000)
+	s := m.stories[5]
+	next := 0
+	b.ResetTimer()
+	for b.Loop() {
+		b.StopTimer()
+		next++
+		win := &model.Snapshot{Title: "Junior doctors' strike: live"}
+		nu := strikeUpdate(100_000 + next)
+		nu.Published = base.Add(time.Duration(next) * time.Second)
+		win.Updates = append(win.Updates, nu)
+		for i := range 49 {
+			u := strikeUpdate(i)
+			u.Published = base.Add(-time.Duration(i) * time.Minute)
+			win.Updates = append(win.Updates, u)
+		}
+		win.Prepare()
+		b.StartTimer()
+		m.Update(eventMsg{s: s, ev: feed.Event{Snapshot: win, Status: feed.Status{State: feed.Live}}})
 		_ = m.View()
 	}
 }

@@ -2,61 +2,29 @@ package tui
 
 import (
 	"net/url"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/liveline-tui/liveline/model"
-	"github.com/liveline-tui/liveline/model/reader"
 	"github.com/liveline-tui/liveline/tui/notify"
 )
 
-// Persisted is what the reader keeps between runs of a source: the story,
-// the read marks and stars, and where the person was.
-type Persisted struct {
-	Story         *model.Story
-	Read, Starred []string
-	Place         reader.Place
-}
-
-// State returns the reader's story, read marks and stars; call it from the
-// goroutine that runs the program, or after it has ended.
-func (m *Model) State() Persisted {
-	p := Persisted{Story: m.reader.Story(), Place: m.reader.Place()}
-	p.Read, p.Starred = m.reader.Marks()
-	p.Place.Detail = m.detail.offset
-	shown := m.lay.numbers.h > 0
-	p.Place.Panel = &shown
-	return p
-}
-
-type saveMsg struct{}
-type savedMsg struct{ err error }
-
-// saveDelay gathers bursts of changes into one write of the saved state.
-const saveDelay = 2 * time.Second
-
-// dirty notes that the saved state is out of date and schedules a save.
-func (m *Model) dirty() tea.Cmd {
-	if m.opts.Persist == nil || m.saveScheduled {
-		return nil
+// States returns every story's state, in the order of Options.Stories;
+// call it from the goroutine that runs the program, or after it has ended.
+func (m *Model) States() []Persisted {
+	out := make([]Persisted, len(m.stories))
+	for i, s := range m.stories {
+		out[i] = s.state()
 	}
-	m.saveScheduled = true
-	return tea.Tick(saveDelay, func(time.Time) tea.Msg { return saveMsg{} })
+	return out
 }
 
-// saveNow captures the state at once and writes it off the update loop.
-func (m *Model) saveNow() tea.Cmd {
-	m.saveScheduled = false
-	if m.opts.Persist == nil {
-		return nil
-	}
-	write := m.opts.Persist(m.State())
-	return func() tea.Msg { return savedMsg{err: write()} }
-}
+// State returns the state of the story shown.
+func (m *Model) State() Persisted { return m.story.state() }
 
-// notifyCmd sends one desktop notification for a poll that brought new
-// updates; never for the first snapshot, replays or the demo.
-func (m *Model) notifyCmd(first, quiet bool, fresh []*model.Update) tea.Cmd {
+// notifyCmd sends one desktop notification, named for story s, for a poll
+// that brought new updates; never for a story's first reading, replays or
+// the demo.
+func (m *Model) notifyCmd(s *story, first, quiet bool, fresh []*model.Update) tea.Cmd {
 	n, headline, ok := notify.ShouldNotify(m.opts.Notify, first, quiet, fresh)
 	if !ok {
 		return nil
@@ -65,7 +33,7 @@ func (m *Model) notifyCmd(first, quiet bool, fresh []*model.Update) tea.Cmd {
 	if getenv == nil {
 		getenv = func(string) string { return "" }
 	}
-	seq := notify.Sequence(notify.Truncate(m.storyTitle(), notify.MaxTitle), notify.Text(n, headline), getenv)
+	seq := notify.Sequence(notify.Truncate(s.title(), notify.MaxTitle), notify.Text(n, headline), getenv)
 	return tea.Raw(seq)
 }
 

@@ -118,7 +118,7 @@ func TestNotifiesOncePerPollWithNewUpdates(t *testing.T) {
 	if cmd := send(m, snapshotOf(1, 10)); !containsRaw(cmd) {
 		t.Fatal("a poll with two new updates did not notify")
 	}
-	_, cmd := m.Update(eventMsg(feed.Event{Snapshot: snapshotOf(0, 10), Quiet: true}))
+	_, cmd := m.Update(eventMsg{s: m.story, ev: feed.Event{Snapshot: snapshotOf(0, 10), Quiet: true}})
 	if containsRaw(cmd) {
 		t.Fatal("a quiet source notified")
 	}
@@ -167,7 +167,7 @@ func TestRestoredStateShowsAtOnceAndCountsOnlyNewAsUnread(t *testing.T) {
 	saved := m.State()
 
 	r, _ := newTestModel(t, 120, 40)
-	r = New(Options{Source: &fakeSource{}, Now: r.opts.Now, Location: r.opts.Location, Restore: &saved})
+	r = New(Options{Stories: []StoryOptions{{Source: &fakeSource{}, Restore: &saved}}, Now: r.opts.Now, Location: r.opts.Location})
 	r.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 	if r.reader.Story().Len() != 7 || selectedID(r) != "u004" || !strings.Contains(screen(r), "Turnout at work lower than on a normal Tuesday (4)") {
 		t.Fatalf("restored story not shown:\n%s", screen(r))
@@ -206,7 +206,7 @@ func TestReopeningPutsThePersonBack(t *testing.T) {
 		}
 		saved := m.State()
 
-		r := New(Options{Source: &fakeSource{}, Now: m.opts.Now, Location: time.UTC, Restore: &saved})
+		r := New(Options{Stories: []StoryOptions{{Source: &fakeSource{}, Restore: &saved}}, Now: m.opts.Now, Location: time.UTC})
 		r.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
 		if selectedID(r) != want || r.detail.offset != detail || !r.reader.OldestFirst() || !r.reader.KeyOnly() || (r.lay.numbers.h > 0) != panel {
 			t.Fatalf("%v: reopened on %s, detail %d, oldest first %v, key only %v, panel %v", size,
@@ -226,7 +226,7 @@ func TestReopeningFindsTheNearestUpdate(t *testing.T) {
 	saved := m.State()
 	gone := m.reader.Story().ByID("u007")
 	saved.Place.Selected, saved.Place.SelectedAt = "gone", gone.SortTime().Add(time.Second)
-	r := New(Options{Source: &fakeSource{}, Now: m.opts.Now, Location: time.UTC, Restore: &saved})
+	r := New(Options{Stories: []StoryOptions{{Source: &fakeSource{}, Restore: &saved}}, Now: m.opts.Now, Location: time.UTC})
 	if selectedID(r) != "u007" {
 		t.Fatalf("reopened on %s, want the nearest, u007", selectedID(r))
 	}
@@ -235,7 +235,7 @@ func TestReopeningFindsTheNearestUpdate(t *testing.T) {
 func TestSavesAfterChangesAndOnQuit(t *testing.T) {
 	var saves []Persisted
 	m, _ := newTestModel(t, 120, 40)
-	m.opts.Persist = func(p Persisted) func() error {
+	m.story.opts.Persist = func(p Persisted) func() error {
 		saves = append(saves, p)
 		return func() error { return nil }
 	}
@@ -243,7 +243,7 @@ func TestSavesAfterChangesAndOnQuit(t *testing.T) {
 	if !m.saveScheduled {
 		t.Fatal("a new snapshot did not schedule a save")
 	}
-	_, cmd := m.Update(saveMsg{})
+	_, cmd := m.Update(saveMsg{s: m.story})
 	if cmd == nil || len(saves) != 1 || saves[0].Story.Len() != 5 {
 		t.Fatalf("save did not capture the story: %d saves", len(saves))
 	}
@@ -272,7 +272,7 @@ func TestNextUnreadAndToggleRead(t *testing.T) {
 	if selectedID(m) != "u000" {
 		t.Fatalf("u from the bottom went round to %s, want u000", selectedID(m))
 	}
-	m.Update(readMsg{gen: m.readGen})
+	m.Update(readMsg{s: m.story, gen: m.readGen})
 	press(m, "u")
 	if selectedID(m) != "u001" {
 		t.Fatalf("u selected %s, want u001", selectedID(m))
@@ -283,7 +283,7 @@ func TestNextUnreadAndToggleRead(t *testing.T) {
 	}
 	gen := m.readGen // a read timer still running for u001
 	press(m, "m")
-	m.Update(readMsg{gen: gen})
+	m.Update(readMsg{s: m.story, gen: gen})
 	if m.reader.IsRead("u001") || m.reader.Unread() != 3 {
 		t.Fatalf("m did not keep the update unread: unread %d", m.reader.Unread())
 	}
@@ -297,7 +297,7 @@ func TestSearchStaysInSightAfterEnter(t *testing.T) {
 	m, _ := newTestModel(t, 80, 24)
 	send(m, snapshotOf(0, 30))
 	press(m, "/", "u", "n", "i", "o", "n")
-	m.Update(searchMsg{gen: m.searchGen, result: m.reader.Index().Search(context.Background(), m.reader.Query())})
+	m.Update(searchMsg{s: m.story, gen: m.searchGen, result: m.reader.Index().Search(context.Background(), m.reader.Query())})
 	press(m, "enter")
 	if s := screen(m); !strings.Contains(s, "“union” · ") {
 		t.Fatalf("the search in force is not shown:\n%s", s)
@@ -319,7 +319,7 @@ func (p *fakePlayer) Restart()           { p.calls = append(p.calls, "restart") 
 // cannot act say so, and space plays the ended replay again.
 func TestEveryReplayKeyActsOrSaysWhy(t *testing.T) {
 	p := &fakePlayer{}
-	m := New(Options{Source: p, Now: func() time.Time { return base }, Location: time.UTC})
+	m := New(Options{Stories: []StoryOptions{{Source: p}}, Now: func() time.Time { return base }, Location: time.UTC})
 	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	replayAt := func(step int) {
 		st := feed.Status{State: feed.Replaying, Replay: &feed.ReplayStatus{Start: base.Add(-time.Hour), End: base,
@@ -327,7 +327,7 @@ func TestEveryReplayKeyActsOrSaysWhy(t *testing.T) {
 		if step == 5 {
 			st.State = feed.Offline
 		}
-		m.Update(eventMsg(feed.Event{Snapshot: snapshotOf(0, 5), Status: st, Quiet: true}))
+		m.Update(eventMsg{s: m.story, ev: feed.Event{Snapshot: snapshotOf(0, 5), Status: st, Quiet: true}})
 	}
 	replayAt(5)
 	for _, c := range []struct{ key, says, call string }{

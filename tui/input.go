@@ -1,12 +1,11 @@
 package tui
 
 import (
-	"context"
+	"slices"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
-	"github.com/liveline-tui/liveline/model/search"
 )
 
 // handleKey routes a key: an open overlay takes it first, then the keys
@@ -19,12 +18,19 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.linksKey(msg)
 	case modeHelp:
 		return m.helpKey(msg)
+	case modeStories:
+		return m.storiesKey(msg)
+	case modeAll:
+		return m.allKey(msg)
 	case modeDiff:
 		if cmd, ok := m.diffKey(msg); ok {
 			return cmd
 		}
 	}
 	if cmd, ok := m.globalKey(msg); ok {
+		return cmd
+	}
+	if cmd, ok := m.deckKey(msg); ok {
 		return cmd
 	}
 	switch m.focus {
@@ -119,7 +125,7 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 			m.setFlash("next check at " + held.In(m.loc).Format("15:04") + ": the site asked to wait")
 			return nil, true
 		}
-		src := m.opts.Source
+		src := m.story.opts.Source
 		m.setFlash("checking now…")
 		return func() tea.Msg { src.Refresh(); return nil }, true
 	case key.Matches(msg, k.Open):
@@ -313,6 +319,73 @@ func (m *Model) helpKey(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
+// storiesKey answers keys in the story list: moving, opening a story or
+// adding a recent one, and the keys that switch stories.
+func (m *Model) storiesKey(msg tea.KeyPressMsg) tea.Cmd {
+	k, p := m.keys, m.storiesView
+	switch {
+	case key.Matches(msg, k.Quit):
+		return m.quit()
+	case key.Matches(msg, k.Back), key.Matches(msg, k.Stories):
+		m.mode = modeBrowse
+	case key.Matches(msg, k.Help):
+		m.mode = modeHelp
+	case key.Matches(msg, k.Down):
+		p.move(1)
+	case key.Matches(msg, k.Up):
+		p.move(-1)
+	case key.Matches(msg, k.Read):
+		switch i, recent := p.selected(); {
+		case i >= 0:
+			return m.show(i)
+		case recent != "":
+			m.mode = modeBrowse
+			return m.addStory(recent)
+		}
+	default:
+		cmd, _ := m.deckKey(msg)
+		return cmd
+	}
+	return nil
+}
+
+// allKey answers keys in the all-stories timeline: moving, and opening the
+// selected update in its story.
+func (m *Model) allKey(msg tea.KeyPressMsg) tea.Cmd {
+	k, p := m.keys, m.allView
+	switch {
+	case key.Matches(msg, k.Quit):
+		return m.quit()
+	case key.Matches(msg, k.Back), key.Matches(msg, k.AllStories):
+		m.mode = modeBrowse
+	case key.Matches(msg, k.Help):
+		m.mode = modeHelp
+	case key.Matches(msg, k.Down):
+		p.move(1)
+	case key.Matches(msg, k.Up):
+		p.move(-1)
+	case key.Matches(msg, k.PageDown):
+		p.move(max(1, p.h-2))
+	case key.Matches(msg, k.PageUp):
+		p.move(-max(1, p.h-2))
+	case key.Matches(msg, k.Read):
+		it, ok := p.selected()
+		if !ok {
+			return nil
+		}
+		cmd := m.show(slices.Index(m.stories, it.s))
+		if !m.reader.SelectID(it.u.ID, m.rows()) {
+			return cmd
+		}
+		m.focus = focusDetail
+		return tea.Batch(cmd, m.story.selectionChanged())
+	default:
+		cmd, _ := m.deckKey(msg)
+		return cmd
+	}
+	return nil
+}
+
 // searchKey answers keys while a search is typed: Enter keeps the filter,
 // Esc clears it, and anything else edits the query, searching as it
 // changes.
@@ -336,42 +409,6 @@ func (m *Model) searchKey(msg tea.KeyPressMsg) tea.Cmd {
 		return cmd
 	}
 	return tea.Batch(cmd, m.startSearch(m.search.value()))
-}
-
-// startSearch puts a query in force and runs it off the update loop.
-func (m *Model) startSearch(text string) tea.Cmd {
-	q := search.Parse(text)
-	m.reader.SetQuery(q, m.rows())
-	if q.Empty() {
-		m.searchGen++
-		if m.cancelSearch != nil {
-			m.cancelSearch()
-			m.cancelSearch = nil
-		}
-		return m.selectionChanged()
-	}
-	return m.runSearch(q)
-}
-
-// runSearch searches the index off the update loop; the result carries
-// the search's generation so a late result for an older query is dropped.
-// While the index is being built the search waits for it.
-func (m *Model) runSearch(q search.Query) tea.Cmd {
-	m.searchGen++
-	gen := m.searchGen
-	if m.cancelSearch != nil {
-		m.cancelSearch()
-		m.cancelSearch = nil
-	}
-	idx := m.reader.Index()
-	if idx == nil {
-		return nil // takeBuilt runs it
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	m.cancelSearch = cancel
-	return func() tea.Msg {
-		return searchMsg{gen: gen, result: idx.Search(ctx, q)}
-	}
 }
 
 func (m *Model) clearSearch() tea.Cmd {
@@ -501,6 +538,10 @@ func (m *Model) footerKeys() []key.Binding {
 		local = m.diff.ShortHelp()
 	case modeHelp:
 		return m.fitFooter(nil, m.helpView.ShortHelp())
+	case modeStories:
+		local = m.storiesView.ShortHelp()
+	case modeAll:
+		local = m.allView.ShortHelp()
 	default:
 		switch {
 		case m.player != nil:
@@ -519,6 +560,9 @@ func (m *Model) footerKeys() []key.Binding {
 	all := append(append(append([]key.Binding{}, local[:at]...), k.Search), local[at:]...)
 	if m.player == nil {
 		all = append(all, k.KeyOnly)
+	}
+	if len(m.stories) > 1 && m.mode != modeAll {
+		all = append(all, k.Stories)
 	}
 	return m.fitFooter(all, []key.Binding{k.Help, k.Quit})
 }
@@ -547,6 +591,7 @@ func (m *Model) fullHelp() [][]key.Binding {
 		{k.Focus, k.Read, k.Back, k.Order, k.KeyOnly, k.Numbers},
 		{k.Search, k.NextMatch, k.Star, k.Diff, k.Links, k.Open, k.Copy},
 		{k.NextUnread, k.ToggleRead, k.Refresh, k.MarkAllRead},
+		{k.Story, k.NextStory, k.AllStories, k.Stories},
 		{k.Pause, k.Faster, k.NextChange},
 	}
 	return append(cols, []key.Binding{k.Help, k.Quit})

@@ -45,7 +45,7 @@ func TestCheckKeys(t *testing.T) {
 // TestReboundKeysActAndShow: a rebound action answers its new keys, no
 // longer its old ones, and the footer and help show the new ones.
 func TestReboundKeysActAndShow(t *testing.T) {
-	m := New(Options{Source: &fakeSource{}, Now: func() time.Time { return base }, Location: time.UTC,
+	m := New(Options{Stories: []StoryOptions{{Source: &fakeSource{}}}, Now: func() time.Time { return base }, Location: time.UTC,
 		Keys: map[string][]string{"down": {"x"}, "up": {"w"}, "help": {"h"}}})
 	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 	send(m, snapshotOf(0, 10))
@@ -67,7 +67,7 @@ func TestReboundKeysActAndShow(t *testing.T) {
 }
 
 func TestThemeAndColours(t *testing.T) {
-	m := New(Options{Source: &fakeSource{}, Now: func() time.Time { return base }, Location: time.UTC,
+	m := New(Options{Stories: []StoryOptions{{Source: &fakeSource{}}}, Now: func() time.Time { return base }, Location: time.UTC,
 		Theme: "light", Colours: map[string]string{"accent": "#ff0000"}})
 	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	m.Update(tea.BackgroundColorMsg{Color: color.Black})

@@ -18,21 +18,25 @@ type layout struct {
 func (l layout) timelineRows() int { return max(1, l.timeline.h-1) }
 
 const (
-	headerLines = 2
 	footerLines = 1
 	wideFrom    = 100 // columns from which panes sit side by side
 	threeFrom   = 140 // columns from which the panel gets a column of its own
 )
 
-// layout places the panes: side by side from 100 columns (the panel in a
-// third column from 140, under the timeline below that), stacked below.
-func (m *Model) layout() layout {
+// layout places the panes of the story shown.
+func (m *Model) layout() layout { return m.layoutFor(m.story) }
+
+// layoutFor places the panes of story s: side by side from 100 columns
+// (the panel in a third column from 140, under the timeline below that),
+// stacked below.
+func (m *Model) layoutFor(s *story) layout {
 	w, h := max(m.width, 20), max(m.height, 8)
-	l := layout{wide: w >= wideFrom, bodyY: headerLines}
-	l.bodyH = max(3, h-headerLines-footerLines)
+	top := m.headerHeight(w)
+	l := layout{wide: w >= wideFrom, bodyY: top}
+	l.bodyH = max(3, h-top-footerLines)
 	y, bh := l.bodyY, l.bodyH
 	if l.wide {
-		show := m.numbersWide
+		show := s.numbersWide
 		tw := min(max(w*2/5, 36), 72)
 		if show && w >= threeFrom {
 			nw := min(max(w/5, 30), 48)
@@ -51,7 +55,7 @@ func (m *Model) layout() layout {
 		l.timeline = rect{0, y, tw, bh}
 		return l
 	}
-	if m.numbersNarrow {
+	if s.numbersNarrow {
 		th := max(2, bh/3)
 		nh := max(2, bh/3)
 		l.timeline = rect{0, y, w, th}

@@ -14,8 +14,8 @@ import (
 func TestRefreshSaysWhenTheSiteAskedToWait(t *testing.T) {
 	m, src := newTestModel(t, 100, 30)
 	send(m, snapshotOf(0, 3))
-	m.Update(eventMsg(feed.Event{Status: feed.Status{State: feed.Retrying, LastCheck: base,
-		NextCheck: base.Add(2 * time.Minute), RetryAfter: base.Add(2 * time.Minute)}}))
+	m.Update(eventMsg{s: m.story, ev: feed.Event{Status: feed.Status{State: feed.Retrying, LastCheck: base,
+		NextCheck: base.Add(2 * time.Minute), RetryAfter: base.Add(2 * time.Minute)}}})
 	if _, cmd := m.Update(tea.KeyPressMsg{Code: 'r', Text: "r"}); cmd != nil {
 		cmd()
 	}

@@ -80,7 +80,7 @@ func firstReading(t testing.TB, n int) (longest, shown, built time.Duration) {
 	d := newDriver(m)
 	snap := bigSnapshot(n)
 	start := time.Now()
-	d.update(eventMsg(feed.Event{Snapshot: snap, Status: feed.Status{State: feed.Live}}))
+	d.update(eventMsg{s: m.story, ev: feed.Event{Snapshot: snap, Status: feed.Status{State: feed.Live}}})
 	d.until(t, 2*time.Minute, func() bool { return m.reader.Story().Len() > 0 })
 	shown = time.Since(start)
 	d.until(t, 2*time.Minute, m.reader.Built)
@@ -93,7 +93,7 @@ func TestLargeFirstReadingLeavesKeysFree(t *testing.T) {
 	m, _ := newTestModel(t, 120, 40)
 	m.syncLimit = 10
 	d := newDriver(m)
-	d.update(eventMsg(feed.Event{Snapshot: snapshotOf(1, 40), Status: feed.Status{State: feed.Live}}))
+	d.update(eventMsg{s: m.story, ev: feed.Event{Snapshot: snapshotOf(1, 40), Status: feed.Status{State: feed.Live}}})
 	if m.reader.Loaded() || !m.busy {
 		t.Fatal("a reading over the limit was taken in on the update loop")
 	}
@@ -102,7 +102,7 @@ func TestLargeFirstReadingLeavesKeysFree(t *testing.T) {
 	for _, k := range []string{"/", "u", "n", "i", "o", "n", "enter"} {
 		d.update(keyMsg(k))
 	}
-	d.update(eventMsg(feed.Event{Snapshot: snapshotOf(0, 40), Status: feed.Status{State: feed.Live}}))
+	d.update(eventMsg{s: m.story, ev: feed.Event{Snapshot: snapshotOf(0, 40), Status: feed.Status{State: feed.Live}}})
 	if len(m.pending) != 1 {
 		t.Fatalf("a reading during preparation did not wait: %d pending", len(m.pending))
 	}

@@ -79,14 +79,14 @@ func snapshotOf(from, to int, extra ...model.Update) *model.Snapshot {
 func newTestModel(t testing.TB, w, h int) (*Model, *fakeSource) {
 	t.Helper()
 	src := &fakeSource{}
-	m := New(Options{Source: src, SourceName: "news.example", Now: func() time.Time { return base },
+	m := New(Options{Stories: []StoryOptions{{Source: src, Name: "news.example"}}, Now: func() time.Time { return base },
 		Location: time.UTC, Dark: true})
 	m.Update(tea.WindowSizeMsg{Width: w, Height: h})
 	return m, src
 }
 
 func send(m *Model, snap *model.Snapshot) tea.Cmd {
-	_, cmd := m.Update(eventMsg(feed.Event{Snapshot: snap, Status: feed.Status{State: feed.Live, LastCheck: base.Add(-12 * time.Second)}}))
+	_, cmd := m.Update(eventMsg{s: m.story, ev: feed.Event{Snapshot: snap, Status: feed.Status{State: feed.Live, LastCheck: base.Add(-12 * time.Second)}}})
 	return cmd
 }
 
@@ -270,14 +270,14 @@ func TestReadAfterASecondAndMarkAllRead(t *testing.T) {
 		t.Fatalf("window title %q", m.View().WindowTitle)
 	}
 	// Follow mode selected u000; a second later it counts as read.
-	m.Update(readMsg{gen: m.readGen})
+	m.Update(readMsg{s: m.story, gen: m.readGen})
 	if m.reader.Unread() != 2 || !m.reader.IsRead("u000") {
 		t.Fatalf("after a second on u000: unread %d", m.reader.Unread())
 	}
 	press(m, "j")
 	stale := m.readGen
 	press(m, "j") // moved on before the second was up
-	m.Update(readMsg{gen: stale})
+	m.Update(readMsg{s: m.story, gen: stale})
 	if m.reader.IsRead("u001") {
 		t.Fatal("an update passed over quickly counted as read")
 	}
@@ -312,8 +312,8 @@ func TestEditedAndRemovedUpdatesAreMarkedAndShown(t *testing.T) {
 func TestErrorsShowInHeaderAndContentStays(t *testing.T) {
 	m, src := newTestModel(t, 100, 30)
 	send(m, snapshotOf(0, 5))
-	m.Update(eventMsg(feed.Event{Status: feed.Status{State: feed.Retrying, Err: fmt.Errorf("HTTP 503 Service Unavailable"),
-		LastCheck: base.Add(-time.Minute), NextCheck: base.Add(20 * time.Second)}}))
+	m.Update(eventMsg{s: m.story, ev: feed.Event{Status: feed.Status{State: feed.Retrying, Err: fmt.Errorf("HTTP 503 Service Unavailable"),
+		LastCheck: base.Add(-time.Minute), NextCheck: base.Add(20 * time.Second)}}})
 	s := screen(m)
 	if !strings.Contains(s, "retrying in 20s · HTTP 503") {
 		t.Fatalf("error not in header:\n%s", s)
@@ -344,7 +344,7 @@ func TestHeaderSaysWhatTheSourceIsDoing(t *testing.T) {
 	} {
 		m, _ := newTestModel(t, 120, 30)
 		send(m, snapshotOf(0, 3))
-		m.Update(eventMsg(feed.Event{Status: c.status}))
+		m.Update(eventMsg{s: m.story, ev: feed.Event{Status: c.status}})
 		if s := screen(m); !strings.Contains(s, c.want) {
 			t.Errorf("state %d: header lacks %q:\n%s", c.status.State, c.want, s)
 		}
@@ -382,7 +382,7 @@ func TestSearchFiltersHighlightsAndKeepsNewMatches(t *testing.T) {
 	m, _ := newTestModel(t, 120, 40)
 	send(m, snapshotOf(2, 30))
 	press(m, "/", "u", "n", "i", "o", "n")
-	m.Update(searchMsg{gen: m.searchGen, result: m.reader.Index().Search(context.Background(), m.reader.Query())})
+	m.Update(searchMsg{s: m.story, gen: m.searchGen, result: m.reader.Index().Search(context.Background(), m.reader.Query())})
 	press(m, "enter")
 	n := len(m.reader.Items())
 	if n == 0 || n == 28 {
@@ -392,7 +392,7 @@ func TestSearchFiltersHighlightsAndKeepsNewMatches(t *testing.T) {
 		t.Fatalf("count missing:\n%s", screen(m))
 	}
 	// A stale result for an older query is dropped.
-	m.Update(searchMsg{gen: m.searchGen - 1, result: nil})
+	m.Update(searchMsg{s: m.story, gen: m.searchGen - 1, result: nil})
 	if len(m.reader.Items()) != n {
 		t.Fatal("stale result applied")
 	}
@@ -549,7 +549,7 @@ func TestHighlightNeverSplitsCharacters(t *testing.T) {
 		press(m, "/")
 		m.search.input.SetValue(q)
 		m.startSearch(q)
-		m.Update(searchMsg{gen: m.searchGen, result: m.reader.Index().Search(context.Background(), m.reader.Query())})
+		m.Update(searchMsg{s: m.story, gen: m.searchGen, result: m.reader.Index().Search(context.Background(), m.reader.Query())})
 		press(m, "enter", "j", "k")
 		out := m.View().Content
 		if !utf8.ValidString(out) {
@@ -593,7 +593,7 @@ func TestMatchesStepInTheDetailPane(t *testing.T) {
 	snap.Prepare()
 	send(m, snap)
 	m.startSearch("union")
-	m.Update(searchMsg{gen: m.searchGen, result: m.reader.Index().Search(context.Background(), m.reader.Query())})
+	m.Update(searchMsg{s: m.story, gen: m.searchGen, result: m.reader.Index().Search(context.Background(), m.reader.Query())})
 	if !strings.Contains(screen(m), "3 lines match") {
 		t.Fatalf("match count missing:\n%s", screen(m))
 	}
@@ -672,5 +672,20 @@ func TestHeaderSaysWhereUpdatesCameFromAndWhenCoverageStarts(t *testing.T) {
 	send(m, &model.Snapshot{Title: "Budget day: live", CoverageStart: base.Add(26 * time.Hour)})
 	if s := screen(m); !strings.Contains(s, "coverage starts at Wed 13 Jan 19:00") || !strings.Contains(s, "The story has no updates yet.") {
 		t.Fatalf("header does not say when coverage starts:\n%s", s)
+	}
+}
+
+// TestReplayStateReadsAt80Columns: in a replay at 80 columns, the story's
+// clock and "change N of M" stay readable; the source's name gives way.
+func TestReplayStateReadsAt80Columns(t *testing.T) {
+	m, _ := newTestModel(t, 80, 24)
+	send(m, snapshotOf(0, 5))
+	m.Update(eventMsg{s: m.story, ev: feed.Event{Status: feed.Status{State: feed.Replaying,
+		Source: "demo: junior doctors' strike, as it unfolded on the day",
+		Replay: &feed.ReplayStatus{Start: base.Add(-time.Hour), End: base, Clock: base.Add(-20 * time.Minute),
+			Speed: 10, Step: 7, Steps: 20}}}})
+	info := strings.Split(screen(m), "\n")[1]
+	if !strings.Contains(info, "16:40:00") || !strings.Contains(info, "change 7 of 20") || !strings.Contains(info, "━") {
+		t.Fatalf("the replay's state is cut at 80 columns: %q", info)
 	}
 }

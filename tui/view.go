@@ -42,20 +42,20 @@ func (m *Model) View() tea.View {
 	return v
 }
 
-// windowTitle is "(N) title" with N unread. Titles were sanitised at ingest.
+// windowTitle is "(N) title" with N unread in the story shown, or in all
+// of a deck's stories. Titles were sanitised at ingest.
 func (m *Model) windowTitle() string {
-	title := m.storyTitle()
-	if n := m.reader.Unread(); n > 0 {
+	title, n := m.title(), m.reader.Unread()
+	if len(m.stories) > 1 {
+		n = 0
+		for _, s := range m.stories {
+			n += s.reader.Unread()
+		}
+	}
+	if n > 0 {
 		return "(" + strconv.Itoa(n) + ") " + title
 	}
 	return title
-}
-
-func (m *Model) storyTitle() string {
-	if t := m.reader.Story().Title; t != "" {
-		return t
-	}
-	return "liveline"
 }
 
 // sourceText names what is being read: the source's own words, else the
@@ -70,7 +70,36 @@ func (m *Model) sourceText() string {
 			return u.Host
 		}
 	}
-	return m.opts.SourceName
+	return m.story.opts.Name
+}
+
+// headerHeight is how many lines the header takes at width w: the title
+// and the source's state, the story list of a deck, and the reason the
+// source last failed.
+func (m *Model) headerHeight(w int) int {
+	h := 2 + len(m.messageLines(w))
+	if len(m.stories) > 1 {
+		h++
+	}
+	return h
+}
+
+// messageLines give the whole reason the source shown last failed, in at
+// most two lines, so it is never cut off at 80 columns.
+func (m *Model) messageLines(w int) []string {
+	if m.status.Err == nil {
+		return nil
+	}
+	text := m.status.Reason()
+	var lines []string
+	for i, r := range wrap(text, w) {
+		if i == 2 {
+			lines[1] = ansi.Truncate(lines[1], w-1, "") + "…"
+			break
+		}
+		lines = append(lines, text[r[0]:r[1]])
+	}
+	return lines
 }
 
 func (m *Model) headerLines(w int) []string {
@@ -80,7 +109,7 @@ func (m *Model) headerLines(w int) []string {
 		right = s.markUnread.Render("●") + " " + strconv.Itoa(n) + " unread"
 	}
 	rw := ansi.StringWidth(right)
-	title := ansi.Truncate(m.storyTitle(), max(1, w-rw-2), "…")
+	title := ansi.Truncate(m.title(), max(1, w-rw-2), "…")
 	line1 := s.title.Render(title)
 	if right != "" {
 		line1 += strings.Repeat(" ", max(1, w-ansi.StringWidth(title)-rw)) + right
@@ -107,22 +136,58 @@ func (m *Model) headerLines(w int) []string {
 		parts = append(parts, "coverage starts at "+story.CoverageStart.In(m.loc).Format("Mon 2 Jan 15:04"))
 	}
 	state := stateText(m.status, m.wall)
-	if bar := replayBar(m.status.Replay, 20); bar != "" {
-		state = bar + " " + state
-	}
 	if m.following() {
 		state += " · following"
 	}
-	info := s.header.Render(ansi.Truncate(strings.Join(parts, " · "), w, "…"))
-	used := ansi.StringWidth(strings.Join(parts, " · "))
-	if room := w - used - 3; room > 4 && state != "" {
-		st := s.header
-		if m.status.Err != nil {
-			st = s.err
-		}
-		info += s.header.Render(" · ") + st.Render(ansi.Truncate(state, room, "…"))
+	info := m.infoLine(parts, state, w)
+	lines := []string{line1, info}
+	for _, l := range m.messageLines(w) {
+		lines = append(lines, fit(s.err.Render(l), w))
 	}
-	return []string{line1, info}
+	if len(m.stories) > 1 {
+		lines = append(lines, m.tabsLine(w))
+	}
+	return lines
+}
+
+// infoLine is the header's second line: what is read, then the source's
+// state, which matters most: what is read gives way first (the source's
+// name, then the rest), then a replay's bar narrows, and only then is the
+// state cut.
+func (m *Model) infoLine(parts []string, state string, w int) string {
+	s := m.styles
+	stateStyle := s.header
+	if m.status.Err != nil {
+		stateStyle = s.err
+	}
+	bar := replayBar(m.status.Replay, 20)
+	for bar != "" && ansi.StringWidth(bar)+1+ansi.StringWidth(state) > w*3/4 && ansi.StringWidth(bar) > 8 {
+		bar = replayBar(m.status.Replay, ansi.StringWidth(bar)-4)
+	}
+	if bar != "" {
+		state = bar + " " + state
+	}
+	stateW := ansi.StringWidth(state)
+	room := w - stateW - 3 // for " · " before the state
+	left := strings.Join(parts, " · ")
+	if ansi.StringWidth(left) > room && len(parts) > 1 {
+		// The source's name gives way first, then the rest.
+		rest := strings.Join(parts[1:], " · ")
+		srcRoom := room - ansi.StringWidth(rest) - 3
+		if srcRoom >= 8 {
+			left = ansi.Truncate(parts[0], srcRoom, "…") + " · " + rest
+		} else {
+			left = ansi.Truncate(rest, max(room, 0), "…")
+		}
+	}
+	if state == "" {
+		return s.header.Render(ansi.Truncate(left, w, "…"))
+	}
+	if room < 4 {
+		return stateStyle.Render(ansi.Truncate(state, w, "…"))
+	}
+	left = ansi.Truncate(left, room, "…")
+	return s.header.Render(left) + s.header.Render(" · ") + stateStyle.Render(ansi.Truncate(state, w-ansi.StringWidth(left)-3, "…"))
 }
 
 // footerLine is the footer fitted to the width: the search line while
@@ -163,8 +228,8 @@ type pane struct {
 
 // body writes the panes, row by row, into b.
 func (m *Model) body(b *strings.Builder, lay layout) {
-	if m.mode == modeHelp {
-		for _, line := range m.helpView.view(true) {
+	if full := m.fullScreen(); full != nil {
+		for _, line := range full.view(true) {
 			b.WriteString(line)
 			b.WriteByte('\n')
 		}
@@ -198,6 +263,19 @@ func (m *Model) body(b *strings.Builder, lay layout) {
 		}
 		b.WriteByte('\n')
 	}
+}
+
+// fullScreen is the component that covers all the panes, if one does.
+func (m *Model) fullScreen() component {
+	switch m.mode {
+	case modeHelp:
+		return m.helpView
+	case modeStories:
+		return m.storiesView
+	case modeAll:
+		return m.allView
+	}
+	return nil
 }
 
 // fit pads or cuts a styled line to exactly w cells.

@@ -6,7 +6,8 @@
 //     story (the newest update's headline on screen), beside the time a
 //     process that only parses the file takes (-parse), with the ratio, and
 //     the CPU time each used, which other work on the machine disturbs less;
-//   - the resident memory (VmRSS, and VmHWM, its peak) once the story shows;
+//   - the resident memory (VmRSS, and VmHWM, its peak) once the story shows,
+//     and once it has settled (indexed, and using no CPU for a second);
 //   - with -idle, the CPU the reader uses over a window with nothing
 //     arriving, at each of -idle-sizes.
 //
@@ -289,6 +290,33 @@ func cpuTicks(pid int) (int64, error) {
 	return utime + stime, nil
 }
 
+// cpuNanos is the CPU time every thread of pid has used, in nanoseconds,
+// from the scheduler's own accounting (/proc/PID/task/*/schedstat), which
+// is exact where clock ticks count in hundredths of a second.
+func cpuNanos(pid int) (int64, error) {
+	tasks, err := filepath.Glob(fmt.Sprintf("/proc/%d/task/*/schedstat", pid))
+	if err != nil || len(tasks) == 0 {
+		return 0, fmt.Errorf("no scheduler statistics for process %d", pid)
+	}
+	var total int64
+	for _, t := range tasks {
+		data, err := os.ReadFile(t)
+		if err != nil {
+			continue // a thread that ended
+		}
+		f := strings.Fields(string(data))
+		if len(f) == 0 {
+			continue
+		}
+		n, err := strconv.ParseInt(f[0], 10, 64)
+		if err != nil {
+			return 0, fmt.Errorf("%s does not read", t)
+		}
+		total += n
+	}
+	return total, nil
+}
+
 // readProc returns the CPU a process has used, in clock ticks, and its
 // resident memory now and at its peak, in bytes.
 func readProc(pid int) (ticks, rss, hwm int64, err error) {
@@ -328,7 +356,7 @@ func verdict(met bool) string {
 // takes, runs times each, beside the bare parse.
 func (p *probe) firstFrames(size, parseBin string, runs int, ratioTarget, rssTarget float64) error {
 	var frames, firsts, parses, frameCPU, parseCPU []time.Duration
-	var rss, hwm []int64
+	var rss, hwm, settle []int64
 	for range runs {
 		if parseBin != "" {
 			d, cpu, err := p.bareParse(parseBin)
@@ -347,13 +375,18 @@ func (p *probe) firstFrames(size, parseBin string, runs int, ratioTarget, rssTar
 			return err
 		}
 		ticks, r, h, err := readProc(s.cmd.Process.Pid)
+		if err != nil {
+			s.stop()
+			return err
+		}
+		settledRSS, err := settled(s.cmd.Process.Pid, p.timeout)
 		s.stop()
 		if err != nil {
 			return err
 		}
 		frames, firsts = append(frames, d), append(firsts, s.firstAt)
 		frameCPU = append(frameCPU, time.Duration(ticks)*time.Second/clockTicks)
-		rss, hwm = append(rss, r), append(hwm, h)
+		rss, hwm, settle = append(rss, r), append(hwm, h), append(settle, settledRSS)
 	}
 	fi, err := os.Stat(p.file)
 	if err != nil {
@@ -376,13 +409,37 @@ func (p *probe) firstFrames(size, parseBin string, runs int, ratioTarget, rssTar
 			usage.Median(frameCPU).Seconds()/usage.Median(parseCPU).Seconds())
 	}
 	fmt.Printf("\n  its first output (any frame): %.3f s\n", usage.Median(firsts).Seconds())
-	mb := float64(usage.Median(rss)) / 1e6
-	fmt.Printf("  resident once shown: %.0f MB (VmRSS; peak so far, VmHWM: %.0f MB)", mb, float64(usage.Median(hwm))/1e6)
+	fmt.Printf("  resident once shown: %.0f MB (VmRSS; peak so far, VmHWM: %.0f MB)\n",
+		float64(usage.Median(rss))/1e6, float64(usage.Median(hwm))/1e6)
+	mb := float64(usage.Median(settle)) / 1e6
+	fmt.Printf("  resident once settled (indexed, a second with next to no CPU): %.0f MB", mb)
 	if rssTarget > 0 {
 		fmt.Printf("   target ≤ %.0f MB: %s", rssTarget, verdict(mb <= rssTarget))
 	}
 	fmt.Println()
 	return nil
+}
+
+// settled waits until the process has used next to no CPU for a second (the
+// story indexed and its figures read), and returns its resident memory.
+func settled(pid int, timeout time.Duration) (int64, error) {
+	deadline := time.Now().Add(timeout)
+	last, _, _, err := readProc(pid)
+	if err != nil {
+		return 0, err
+	}
+	for time.Now().Before(deadline) {
+		time.Sleep(time.Second)
+		ticks, rss, _, err := readProc(pid)
+		if err != nil {
+			return 0, err
+		}
+		if ticks-last <= 1 { // at most one clock tick: a redraw, not work
+			return rss, nil
+		}
+		last = ticks
+	}
+	return 0, fmt.Errorf("liveline was still busy after %v", timeout)
 }
 
 // idleCPU measures the CPU liveline uses over window once the story shows
@@ -402,21 +459,22 @@ func (p *probe) idleCPU(sizes []string, window time.Duration, target float64) er
 		}
 		time.Sleep(settle)
 		pid := s.cmd.Process.Pid
-		t0, err := cpuTicks(pid)
+		n0, err := cpuNanos(pid)
 		b0 := s.bytesDrawn()
 		if err == nil {
 			time.Sleep(window)
-			var t1 int64
-			t1, err = cpuTicks(pid)
-			t0 = t1 - t0
+			var n1 int64
+			n1, err = cpuNanos(pid)
+			n0 = n1 - n0
 		}
 		drawn := s.bytesDrawn() - b0
 		s.stop()
 		if err != nil {
 			return err
 		}
-		pct := float64(t0) / clockTicks / window.Seconds() * 100
-		fmt.Printf("  %-7s %3d clock ticks = %.2f%% of a core; %d bytes drawn", size, t0, pct, drawn)
+		used := time.Duration(n0)
+		pct := used.Seconds() / window.Seconds() * 100
+		fmt.Printf("  %-7s %7.1f ms of CPU = %.3f%% of a core; %d bytes drawn", size, float64(used.Microseconds())/1000, pct, drawn)
 		if target > 0 {
 			fmt.Printf("   target ≤ %.1f%%: %s", target, verdict(pct <= target))
 		}

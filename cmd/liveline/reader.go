@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"sync/atomic"
 	"time"
 
@@ -290,26 +291,42 @@ type uiOptions struct {
 	notice  string
 }
 
+// settle hands the memory a large reading took back to the system, once
+// it is in and indexed; after the first, the collector runs at its usual
+// pace (see runUI).
+func settle() {
+	debug.SetGCPercent(100)
+	debug.FreeOSMemory()
+}
+
 // runUI runs the reader full screen on the terminal until the user quits,
 // then stops the source and saves the reader's state a last time.
 func runUI(ctx context.Context, run *running, o uiOptions, env *environment) error {
+	// Until the first reading is in, the collector runs half as often: the
+	// reading is mostly garbage (a feed's document tree), and the first
+	// frame comes sooner. settle sets it back.
+	debug.SetGCPercent(200)
 	browser.Stdout, browser.Stderr = io.Discard, io.Discard
 	defer run.stop()
 	go run.relay()
 	m := tui.New(tui.Options{
-		Source:     run.src,
-		Events:     run.events,
-		SourceName: o.name,
-		Now:        time.Now,
-		Location:   env.location,
-		Mouse:      o.mouse,
-		OpenURL:    browserOpener(env.getenv("BROWSER")),
-		Dark:       true,
-		Restore:    o.restore,
-		Persist:    o.persist,
-		Notify:     o.notify,
-		Getenv:     env.getenv,
-		Notice:     sanitizeMessage(o.notice),
+		Stories: []tui.StoryOptions{{
+			Source:  run.src,
+			Events:  run.events,
+			Name:    o.name,
+			Address: o.name,
+			Restore: o.restore,
+			Persist: o.persist,
+			Notice:  sanitizeMessage(o.notice),
+		}},
+		Now:      time.Now,
+		Location: env.location,
+		Mouse:    o.mouse,
+		OpenURL:  browserOpener(env.getenv("BROWSER")),
+		Dark:     true,
+		Notify:   o.notify,
+		Getenv:   env.getenv,
+		Settle:   settle,
 	})
 	prog := tea.NewProgram(m, tea.WithContext(ctx), tea.WithOutput(os.Stdout))
 	final, err := prog.Run()

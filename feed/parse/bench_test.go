@@ -62,3 +62,16 @@ func BenchmarkMergeUnchanged10k(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkMergeFirst10k is a story's first reading of 10,000 updates:
+// each is copied into the story, its text packed together.
+func BenchmarkMergeFirst10k(b *testing.B) {
+	r, err := Parse(feed10k(), "application/rss+xml", base)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		model.NewStory().Merge(&r.Snapshot)
+	}
+}

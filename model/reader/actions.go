@@ -84,6 +84,9 @@ func (r *Reader) MarkRead(id string) bool {
 	}
 	r.read[id] = true
 	r.unread = max(0, r.unread-1)
+	if r.story.ByID(id).Key {
+		r.unreadKeys = max(0, r.unreadKeys-1)
+	}
 	return true
 }
 
@@ -92,7 +95,7 @@ func (r *Reader) MarkAllRead() {
 	for _, u := range r.story.Updates() {
 		r.read[u.ID] = true
 	}
-	r.unread = 0
+	r.unread, r.unreadKeys = 0, 0
 }
 
 // ToggleStar stars or unstars the update and reports whether it is
@@ -180,6 +183,9 @@ func (r *Reader) ToggleRead(id string) bool {
 	if r.read[id] {
 		delete(r.read, id)
 		r.unread++
+		if r.story.ByID(id).Key {
+			r.unreadKeys++
+		}
 		return false
 	}
 	r.MarkRead(id)

@@ -26,6 +26,7 @@ type Reader struct {
 
 	read, starred map[string]bool
 	unread        int
+	unreadKeys    int // unread key events
 	newCount      int // new updates that did not move the reader
 
 	keyOnly bool
@@ -191,7 +192,13 @@ func (r *Reader) Apply(snap *model.Snapshot, replace bool, rows int, follow bool
 	for _, u := range ch.New {
 		if !r.read[u.ID] {
 			r.unread++
+			if u.Key {
+				r.unreadKeys++
+			}
 		}
+	}
+	if len(ch.Edited) > 0 {
+		r.countUnreadKeys() // an edit may make an update a key event
 	}
 	r.noteMatches(ch)
 	res := Result{Changes: ch}
@@ -224,12 +231,12 @@ func (r *Reader) Install(p *Prepared, rows int) Result {
 	switch {
 	case first && !p.replace && len(r.read) == 0:
 		r.read = p.read
-		r.unread = 0
+		r.unread, r.unreadKeys = 0, 0
 	case first && !p.replace:
 		for id := range p.read {
 			r.read[id] = true
 		}
-		r.unread = 0
+		r.unread, r.unreadKeys = 0, 0
 	default:
 		r.countUnread()
 	}
@@ -260,6 +267,7 @@ func (r *Reader) countUnread() {
 			r.unread++
 		}
 	}
+	r.countUnreadKeys()
 }
 
 // noteMatches records whether updates that arrived after the search ran
@@ -302,4 +310,17 @@ func (r *Reader) rebuild() {
 		return
 	}
 	r.list.rebuild(r.story.Updates(), r.keep)
+}
+
+// UnreadKeys is how many key events have not been read.
+func (r *Reader) UnreadKeys() int { return r.unreadKeys }
+
+// countUnreadKeys counts the unread key events afresh.
+func (r *Reader) countUnreadKeys() {
+	r.unreadKeys = 0
+	for _, u := range r.story.Updates() {
+		if u.Key && !r.read[u.ID] {
+			r.unreadKeys++
+		}
+	}
 }
