@@ -189,7 +189,9 @@ func TestEndToEndFollowsAGrowingFeed(t *testing.T) {
 
 func TestEndToEndDemoUnfoldsOffline(t *testing.T) {
 	st := startTerm(t, 80, 24, []string{"NO_COLOR=1"})
-	first := st.waitFor(15*time.Second, "demo: junior doctors' strike", "updates")
+	// At 80 columns the header gives the story's title and state the room
+	// before the source's name ("demo: …").
+	first := st.waitFor(15*time.Second, "strike: live updates", "updates")
 	count := func(screen string) int {
 		var n int
 		for _, f := range strings.Fields(screen) {
