@@ -35,6 +35,9 @@ type Status struct {
 	LastCheck time.Time // zero before the first check
 	NextCheck time.Time // zero when nothing is scheduled
 	Err       error     // why the last check failed; nil after a success
+	// RetryAfter is set while the source has asked (with Retry-After) not
+	// to be checked again before it: a check asked for sooner waits.
+	RetryAfter time.Time
 	// Source names what is being read for people: a host and the feed or
 	// page used, or a file name.
 	Source string

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"time"
+
+	"github.com/liveline-tui/liveline/feed/sanitize"
 )
 
 // String returns the state's stable name, as scripts read it in `liveline
@@ -31,9 +33,11 @@ func (s State) String() string {
 	return "unknown"
 }
 
-// Text describes the status for people as of now: "live · checked 12s
-// ago", "retrying in 20s: HTTP 503", "watching the file", "coverage
-// ended", or for a replay "replay · 14:05:09 · 10× · change 3 of 40".
+// Text describes the status for people as of now, in a few words: "live ·
+// checked 12s ago", "retrying in 20s · HTTP 503", "watching the file",
+// "coverage ended", for a replay "replay · 14:05:09 · 10× · change 3 of
+// 40", and "replay ended" with the keys that still act once it has played
+// its last change. A failure is named briefly; Reason has the whole of it.
 func (st Status) Text(now time.Time) string {
 	switch st.State {
 	case Connecting:
@@ -48,12 +52,15 @@ func (st Status) Text(now time.Time) string {
 			s += " in " + ago(st.NextCheck.Sub(now))
 		}
 		if st.Err != nil {
-			s += ": " + st.Err.Error()
+			s += " · " + st.brief()
 		}
 		return s
 	case Offline:
-		if st.Err != nil {
-			return "offline: " + st.Err.Error()
+		switch {
+		case st.Replay != nil && st.Replay.Steps > 0 && st.Replay.Step >= st.Replay.Steps:
+			return "replay ended · [ back a change · space plays again"
+		case st.Err != nil:
+			return "offline · " + st.brief()
 		}
 		return "offline"
 	case Ended:
@@ -71,6 +78,18 @@ func (st Status) Text(now time.Time) string {
 	}
 	return ""
 }
+
+// Reason is the whole reason the last check failed, with what to do about
+// it, safe to show on a terminal; "" after a success.
+func (st Status) Reason() string {
+	if st.Err == nil {
+		return ""
+	}
+	return sanitize.String(st.Err.Error())
+}
+
+// brief names the failure in a few words, on one line.
+func (st Status) brief() string { return sanitize.Line(Brief(st.Err)) }
 
 // checked says how long ago the last check was, when there was one.
 func (st Status) checked(now time.Time) string {

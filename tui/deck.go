@@ -304,7 +304,7 @@ func (p *storiesPane) setSize(w, h int) {
 		p.lines = append(p.lines, fit(line, w))
 		state := s.status.Text(p.deck.wall)
 		if s.status.Err != nil {
-			state = s.status.Err.Error()
+			state = s.status.Reason()
 		}
 		detail := s.sourceName() + " · " + state
 		style := st.dim

@@ -27,7 +27,7 @@ func newDeck(t testing.TB, w, h int) *Model {
 	deckSend(m, 0, snapshotOf(2, 30, numbersUpdate()))
 	deckSend(m, 1, electionSnapshot(3))
 	m.Update(eventMsg{s: m.stories[2], ev: feed.Event{Status: feed.Status{State: feed.Retrying,
-		Err: errors.New("reading missing.xml: no such file; check the path, or give an http(s) address"), NextCheck: base.Add(30 * time.Second)}}})
+		Err: feed.Permanent("no such file", errors.New("reading missing.xml: no such file; check the path, or give an http(s) address")), NextCheck: base.Add(30 * time.Second)}}})
 	return m
 }
 

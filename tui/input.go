@@ -118,6 +118,13 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 			m.setFlash("a replay has nothing to check: it plays what was recorded")
 			return nil, true
 		}
+		if held := m.status.RetryAfter; m.opts.Now().Before(held) {
+			if held.Before(m.status.NextCheck) {
+				held = m.status.NextCheck
+			}
+			m.setFlash("next check at " + held.In(m.loc).Format("15:04") + ": the site asked to wait")
+			return nil, true
+		}
 		src := m.story.opts.Source
 		m.setFlash("checking now…")
 		return func() tea.Msg { src.Refresh(); return nil }, true

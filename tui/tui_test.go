@@ -315,7 +315,7 @@ func TestErrorsShowInHeaderAndContentStays(t *testing.T) {
 	m.Update(eventMsg{s: m.story, ev: feed.Event{Status: feed.Status{State: feed.Retrying, Err: fmt.Errorf("HTTP 503 Service Unavailable"),
 		LastCheck: base.Add(-time.Minute), NextCheck: base.Add(20 * time.Second)}}})
 	s := screen(m)
-	if !strings.Contains(s, "retrying in 20s: HTTP 503") {
+	if !strings.Contains(s, "retrying in 20s · HTTP 503") {
 		t.Fatalf("error not in header:\n%s", s)
 	}
 	if !strings.Contains(s, "Picket lines form outside hospitals") {

@@ -90,7 +90,7 @@ func (m *Model) messageLines(w int) []string {
 	if m.status.Err == nil {
 		return nil
 	}
-	text := m.status.Err.Error()
+	text := m.status.Reason()
 	var lines []string
 	for i, r := range wrap(text, w) {
 		if i == 2 {

@@ -237,6 +237,8 @@ type followed struct {
 	story     *model.Story
 	lastErr   string
 	lastState feed.State
+	read      bool // a reading has come
+	gone      bool // never read, and never will be: no longer followed
 }
 
 // follow prints the stories' updates as they arrive until ctx ends. With
@@ -274,10 +276,15 @@ func follow(ctx context.Context, srcs []*source.Source, names []string, o dumpOp
 		stories[i] = followed{story: model.NewStory(), lastState: feed.Connecting}
 	}
 	shown := -1 // the story whose source last headed the text
+	following := len(srcs)
+	var failed error
 	for {
 		select {
 		case <-ctx.Done():
 			wg.Wait()
+			if failed != nil {
+				return exitCode(1) // the others were followed to the end
+			}
 			return nil
 		case se := <-events:
 			f, ev := &stories[se.i], se.ev
@@ -291,8 +298,28 @@ func follow(ctx context.Context, srcs []*source.Source, names []string, o dumpOp
 				f.story = model.NewStory()
 			}
 			if ev.Snapshot != nil {
+				f.read = true
 				ch := f.story.Merge(ev.Snapshot)
 				printChanges(out, enc, ch, o.format, keep, names[se.i], head, env.location)
+			}
+			if err := lastingFailure(ev); err != nil && !f.read && !f.gone {
+				// A source never read that will not be: no use following it.
+				if o.format == "json" {
+					enc.Encode(statusEvent(ev.Status, names[se.i]))
+				}
+				f.gone, failed, following = true, err, following-1
+				if following == 0 {
+					out.Flush()
+					cancel()
+					wg.Wait()
+					if len(srcs) == 1 {
+						return err
+					}
+					fmt.Fprintf(env.stderr, "liveline: %s\n", sanitizeMessage(failureText(err)))
+					return exitCode(1)
+				}
+				fmt.Fprintf(env.stderr, "liveline: %s\n", sanitizeMessage(failureText(err)))
+				continue
 			}
 			if msg := errText(ev.Status.Err); msg != "" && msg != f.lastErr {
 				fmt.Fprintf(env.stderr, "liveline: %s\n", msg)
@@ -357,8 +384,7 @@ func printChanges(w io.Writer, enc *json.Encoder, ch model.Changes, format strin
 				continue
 			}
 			head()
-			fmt.Fprintf(w, "[%s] ", kind)
-			writeUpdateText(w, u, loc)
+			writeUpdateText(w, "["+kind+"] ", u, loc)
 		}
 	}
 	emit("new", ch.New)
@@ -399,7 +425,7 @@ func writeStoryText(w io.Writer, s *model.Story, keep func(*model.Update) bool, 
 	writeNumbersText(w, s, loc)
 	for _, u := range s.Updates() {
 		if keep(u) {
-			writeUpdateText(w, u, loc)
+			writeUpdateText(w, "", u, loc)
 		}
 	}
 }
@@ -422,8 +448,10 @@ func writeNumbersText(w io.Writer, s *model.Story, loc *time.Location) {
 	fmt.Fprintln(w)
 }
 
-func writeUpdateText(w io.Writer, u *model.Update, loc *time.Location) {
-	fmt.Fprintln(w, strings.Repeat("─", dumpWidth))
+// writeUpdateText prints one update under a rule; label, such as "[new] ",
+// starts the rule, which ends at dump's width all the same.
+func writeUpdateText(w io.Writer, label string, u *model.Update, loc *time.Location) {
+	fmt.Fprintln(w, label+strings.Repeat("─", dumpWidth-ansi.StringWidth(label)))
 	var tags []string
 	if u.HasTime() {
 		tags = append(tags, u.Published.In(loc).Format(timeLayout))

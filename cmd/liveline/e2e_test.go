@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"net/http"
@@ -40,6 +41,7 @@ type screenTerm struct {
 	cmd  *exec.Cmd
 	mu   sync.Mutex
 	emu  *vt.Emulator
+	raw  bytes.Buffer // everything the program wrote
 	done chan struct{}
 }
 
@@ -64,6 +66,7 @@ func startTerm(t *testing.T, width, height int, env []string, args ...string) *s
 			n, err := ptmx.Read(buf)
 			if n > 0 {
 				st.mu.Lock()
+				st.raw.Write(buf[:n])
 				st.emu.Write(buf[:n])
 				st.mu.Unlock()
 			}
@@ -122,19 +125,25 @@ func (st *screenTerm) keys(s string) {
 	}
 }
 
-// growingFeed serves an RSS feed that gains one update each time add is called.
+// growingFeed serves an RSS feed that gains one update each time add is
+// called; with paragraphs set, each update runs to that many more.
 type growingFeed struct {
-	mu    sync.Mutex
-	items []string
+	mu         sync.Mutex
+	items      []string
+	paragraphs int
 }
 
 func (g *growingFeed) add(n int) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	at := time.Date(2016, 1, 12, 8, 0, 0, 0, time.UTC).Add(time.Duration(n) * 10 * time.Minute)
+	more := ""
+	for i := 1; i <= g.paragraphs; i++ {
+		more += fmt.Sprintf("&lt;p&gt;Paragraph %d of report %d: the pickets stayed in place.&lt;/p&gt;", i, n)
+	}
 	g.items = append([]string{fmt.Sprintf(`<item><guid>post-%d</guid><title>Picket report number %d</title>
-<description>&lt;p&gt;Report %d from the picket line: 3,454 operations were put off so far.&lt;/p&gt;</description>
-<pubDate>%s</pubDate></item>`, n, n, n, at.Format(time.RFC1123Z))}, g.items...)
+<description>&lt;p&gt;Report %d from the picket line: 3,454 operations were put off so far.&lt;/p&gt;%s</description>
+<pubDate>%s</pubDate></item>`, n, n, n, more, at.Format(time.RFC1123Z))}, g.items...)
 }
 
 func (g *growingFeed) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -180,7 +189,9 @@ func TestEndToEndFollowsAGrowingFeed(t *testing.T) {
 
 func TestEndToEndDemoUnfoldsOffline(t *testing.T) {
 	st := startTerm(t, 80, 24, []string{"NO_COLOR=1"})
-	first := st.waitFor(15*time.Second, "replay ·", "updates")
+	// At 80 columns the header gives the story's title and state the room
+	// before the source's name ("demo: …").
+	first := st.waitFor(15*time.Second, "strike: live updates", "updates")
 	count := func(screen string) int {
 		var n int
 		for _, f := range strings.Fields(screen) {
@@ -208,4 +219,125 @@ func TestEndToEndDemoUnfoldsOffline(t *testing.T) {
 	case <-time.After(5 * time.Second):
 		t.Fatal("liveline did not quit on q")
 	}
+}
+
+// output returns everything the program has written to the terminal.
+func (st *screenTerm) output() string {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	return st.raw.String()
+}
+
+// exit waits for the program to end and returns its exit status.
+func (st *screenTerm) exit() int {
+	st.t.Helper()
+	select {
+	case <-st.done:
+	case <-time.After(10 * time.Second):
+		st.t.Fatal("liveline did not exit")
+	}
+	st.cmd.Wait()
+	return st.cmd.ProcessState.ExitCode()
+}
+
+// altScreen is what a program writes to take over the whole screen.
+const altScreen = "\x1b[?1049h"
+
+// TestEndToEndBadSourceExitsWithoutTheScreen: a source that cannot be read
+// (here a missing file) is reported as dump reports it, with exit status
+// 1, and the full screen is never drawn.
+func TestEndToEndBadSourceExitsWithoutTheScreen(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "missing.xml")
+	st := startTerm(t, 80, 24, nil, missing)
+	if code := st.exit(); code != 1 {
+		t.Errorf("exit status %d, want 1", code)
+	}
+	out := st.output()
+	if want := "liveline: reading " + missing + ": no such file; check the path"; !strings.Contains(out, want) {
+		t.Errorf("output lacks %q:\n%q", want, out)
+	}
+	if strings.Contains(out, altScreen) {
+		t.Errorf("the full screen was drawn:\n%q", out)
+	}
+}
+
+// TestEndToEndSourceNotUpYetKeepsTheReaderOpen: a failure that may fix
+// itself (HTTP 503) keeps the reader open with the reason and the next
+// try; quitting a source that was never read leaves no state behind.
+func TestEndToEndSourceNotUpYetKeepsTheReaderOpen(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Error(w, "not yet", http.StatusServiceUnavailable)
+	}))
+	defer srv.Close()
+	stateDir := t.TempDir()
+	st := startTerm(t, 100, 30, []string{"XDG_STATE_HOME=" + stateDir}, srv.URL+"/live")
+	st.waitFor(15*time.Second, "retrying in", "HTTP 503")
+	st.keys("q")
+	if code := st.exit(); code != 0 {
+		t.Errorf("exit status %d", code)
+	}
+	if files, _ := filepath.Glob(filepath.Join(stateDir, "liveline", "*")); len(files) > 0 {
+		t.Errorf("state written for a source never read: %v", files)
+	}
+}
+
+// TestEndToEndReopensWhereYouWere: quit on an older update, reopen the
+// source: the same update is selected, and what arrived meanwhile is
+// counted as new without moving you.
+func TestEndToEndReopensWhereYouWere(t *testing.T) {
+	feedSrv := &growingFeed{}
+	for i := 1; i <= 3; i++ {
+		feedSrv.add(i)
+	}
+	srv := httptest.NewServer(feedSrv)
+	defer srv.Close()
+	env := []string{"XDG_STATE_HOME=" + t.TempDir()}
+
+	st := startTerm(t, 120, 40, env, "--interval", "200ms", srv.URL+"/feed.rss")
+	st.waitFor(15*time.Second, "Picket report number 3", "Report 3 from the picket line")
+	st.keys("j")
+	st.waitFor(5*time.Second, "Report 2 from the picket line")
+	st.keys("q")
+	if code := st.exit(); code != 0 {
+		t.Fatalf("exit status %d", code)
+	}
+
+	feedSrv.add(4)
+	st = startTerm(t, 120, 40, env, "--interval", "200ms", srv.URL+"/feed.rss")
+	screen := st.waitFor(15*time.Second, "Picket report number 4", "1 new")
+	if !strings.Contains(screen, "Report 2 from the picket line") || strings.Contains(screen, "Report 4 from the picket line") {
+		t.Fatalf("reopened somewhere else than on report 2:\n%s", screen)
+	}
+	st.keys("q")
+	st.exit()
+}
+
+// TestEndToEndReadingTheNewestIsNotMoved: reading the newest update in the
+// focused detail pane, scrolled down, a new update arrives: the pane stays
+// on what is being read, and the badge counts the new one.
+func TestEndToEndReadingTheNewestIsNotMoved(t *testing.T) {
+	feedSrv := &growingFeed{paragraphs: 12}
+	for i := 1; i <= 3; i++ {
+		feedSrv.add(i)
+	}
+	srv := httptest.NewServer(feedSrv)
+	defer srv.Close()
+
+	st := startTerm(t, 80, 24, nil, "--interval", "200ms", srv.URL+"/feed.rss")
+	st.waitFor(15*time.Second, "Picket report number 3", "Report 3 from the picket line")
+	st.keys("\t") // focus the detail pane
+	st.keys("jjjjjjjjjjjj")
+	st.waitFor(5*time.Second, "Paragraph 6 of report 3")
+	feedSrv.add(4)
+	screen := st.waitFor(10*time.Second, "Picket report number 4", "1 new")
+	for _, gone := range []string{"Report 4 from the picket line", "Paragraph 1 of report 4", "Report 3 from the picket line"} {
+		if strings.Contains(screen, gone) {
+			t.Fatalf("the reader was moved (the screen shows %q):\n%s", gone, screen)
+		}
+	}
+	if !strings.Contains(screen, "Paragraph 6 of report 3") {
+		t.Fatalf("the detail pane left the part being read:\n%s", screen)
+	}
+	st.keys("q")
+	st.exit()
 }

@@ -28,7 +28,7 @@ func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
 			if errors.Is(err, flag.ErrHelp) {
 				return nil, err
 			}
-			return nil, usageError{err.Error()}
+			return nil, usageError{flagMessage(err)}
 		}
 		args = fs.Args()
 		if len(args) == 0 {
@@ -40,6 +40,113 @@ func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
 		positional = append(positional, args[0])
 		args = args[1:]
 	}
+}
+
+// flagMessage rewords the flag package's errors: a value refused by one of
+// liveline's flag values says all there is to say, and a flag given a
+// value it does not take says which values it takes.
+func flagMessage(err error) string {
+	msg := err.Error()
+	if rest, ok := strings.CutPrefix(msg, "invalid value "); ok {
+		if _, why, ok := strings.Cut(rest, " for flag -"); ok {
+			if _, why, ok = strings.Cut(why, ": "); ok && strings.HasPrefix(why, "--") {
+				return why
+			}
+		}
+	}
+	if rest, ok := strings.CutPrefix(msg, "invalid boolean value "); ok {
+		value, name, _ := strings.Cut(rest, " for -")
+		name, why, _ := strings.Cut(name, ": ")
+		if strings.HasPrefix(why, "--") {
+			return why
+		}
+		return fmt.Sprintf("--%s takes no value (or =true, =false), not %s", name, value)
+	}
+	if name, ok := strings.CutPrefix(msg, "flag needs an argument: -"); ok {
+		return fmt.Sprintf("--%s needs a value", name)
+	}
+	return msg
+}
+
+// duration is a flag value for a length of time, which must have a unit
+// and be above 0 (or 0 when zero is allowed).
+type duration struct {
+	name    string
+	d       *time.Duration
+	zero    bool   // 0 is allowed
+	example string // a value to suggest, such as "30s"
+}
+
+func (f *duration) String() string {
+	if f.d == nil || *f.d == 0 && f.zero {
+		return ""
+	}
+	return f.d.String()
+}
+
+func (f *duration) Set(s string) error {
+	d, err := time.ParseDuration(strings.TrimSpace(s))
+	switch {
+	case err != nil:
+		if _, nerr := strconv.ParseFloat(strings.TrimSpace(s), 64); nerr == nil {
+			return fmt.Errorf("--%s needs a unit, for example %s", f.name, f.example)
+		}
+		return fmt.Errorf("--%s takes a length of time such as %s (units h, m, s, ms), not %q", f.name, f.example, s)
+	case d == 0 && f.zero:
+	case d < 0 && f.zero:
+		return fmt.Errorf("--%s cannot be negative; give a length of time such as %s", f.name, f.example)
+	case d <= 0:
+		return fmt.Errorf("--%s must be above 0, for example %s", f.name, f.example)
+	}
+	*f.d = d
+	return nil
+}
+
+// speedFlag is the --speed flag: story seconds per real second, within what
+// a replay can play.
+type speedFlag struct {
+	v        *float64
+	min, max float64
+}
+
+func (f *speedFlag) String() string {
+	if f.v == nil {
+		return ""
+	}
+	return strconv.FormatFloat(*f.v, 'g', -1, 64)
+}
+
+func (f *speedFlag) Set(s string) error {
+	v, err := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(s), "x"), 64)
+	if err != nil || v < f.min || v > f.max || v != v {
+		return fmt.Errorf("--speed takes a number from %g to %g (story seconds per real second), for example 10, not %q", f.min, f.max, s)
+	}
+	*f.v = v
+	return nil
+}
+
+// text is a flag value that must be printable text on one line, such as a
+// header's value.
+type text struct {
+	name string
+	s    *string
+}
+
+func (f *text) String() string {
+	if f.s == nil {
+		return ""
+	}
+	return *f.s
+}
+
+func (f *text) Set(s string) error {
+	for _, r := range s {
+		if r < ' ' || r == 0x7f {
+			return fmt.Errorf("--%s must be printable text on one line", f.name)
+		}
+	}
+	*f.s = s
+	return nil
 }
 
 // byteSize is a flag value for sizes such as 20MiB, 512k or 1000000.
@@ -78,8 +185,8 @@ func parseSize(s string) (int64, error) {
 		}
 	}
 	n, err := strconv.ParseFloat(t, 64)
-	if err != nil || n <= 0 || n*float64(mult) > 1<<40 {
-		return 0, fmt.Errorf("%q is not a size: use a number of bytes or a size such as 512KiB or 50MiB", s)
+	if err != nil || n*float64(mult) < 1 || n*float64(mult) > 1<<40 {
+		return 0, fmt.Errorf("--max-size takes a size above 0 such as 512KiB or 50MiB (up to 1TiB), not %q", s)
 	}
 	return int64(n * float64(mult)), nil
 }
@@ -117,9 +224,10 @@ type fetchFlags struct {
 
 func (f *fetchFlags) register(fs *flag.FlagSet) {
 	f.maxSize = 20 << 20
-	fs.DurationVar(&f.interval, "interval", 30*time.Second, "time between checks of the source (at least 10s unless set lower on purpose)")
-	fs.StringVar(&f.userAgent, "user-agent", "", "User-Agent header to send instead of liveline's own")
-	fs.Var(&f.maxSize, "max-size", "largest body to read after decompression, e.g. 50MiB")
+	f.interval = 30 * time.Second
+	fs.Var(&duration{name: "interval", d: &f.interval, example: "30s"}, "interval", "time between checks of the source, a `duration` such as 30s or 2m (at least 10s unless set lower on purpose)")
+	fs.Var(&text{name: "user-agent", s: &f.userAgent}, "user-agent", "User-Agent header `text` to send instead of liveline's own")
+	fs.Var(&f.maxSize, "max-size", "largest body to read after decompression, a `size` such as 50MiB")
 	fs.StringVar(&f.record, "record", "", "append every changed snapshot fetched to this recording `file`")
 }
 

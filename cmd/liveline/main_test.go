@@ -12,6 +12,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/charmbracelet/x/ansi"
 )
 
 // runCmd runs liveline in process and returns its exit code and output.
@@ -293,5 +295,23 @@ func TestRecordingKeepsOlderPages(t *testing.T) {
 		if !strings.Contains(text, h) {
 			t.Errorf("the recording lost %q:\n%s", h, text)
 		}
+	}
+}
+
+// TestDumpFollowTextFitsEightyColumns: "[new] " starts the rule over a new
+// update instead of pushing an 80-column rule onto a second line.
+func TestDumpFollowTextFitsEightyColumns(t *testing.T) {
+	out := followGrowingFeed(t)
+	rules := 0
+	for _, line := range strings.Split(out, "\n") {
+		if w := ansi.StringWidth(line); w > dumpWidth {
+			t.Errorf("line %d columns wide: %q", w, line)
+		}
+		if strings.HasPrefix(line, "[new] ─") {
+			rules++
+		}
+	}
+	if rules != 2 {
+		t.Errorf("%d rules start with [new], want 2:\n%s", rules, out)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"sync/atomic"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -17,9 +18,11 @@ import (
 	"github.com/liveline-tui/liveline/feed/clock"
 	"github.com/liveline-tui/liveline/feed/demo"
 	"github.com/liveline-tui/liveline/feed/fetch"
+	"github.com/liveline-tui/liveline/feed/poll"
 	"github.com/liveline-tui/liveline/feed/replay"
 	"github.com/liveline-tui/liveline/feed/source"
 	"github.com/liveline-tui/liveline/feed/state"
+	"github.com/liveline-tui/liveline/model/reader"
 	"github.com/liveline-tui/liveline/tui"
 	"github.com/liveline-tui/liveline/tui/notify"
 )
@@ -77,7 +80,7 @@ func runReader(ctx context.Context, args []string, env *environment) error {
 	story := stories[0]
 	if story.Demo {
 		ui.name = demo.Name
-		return runUI(ctx, demo.New(clock.Real{}), ui, env)
+		return runUI(ctx, start(ctx, demo.New(clock.Real{})), ui, env)
 	}
 	var intervalSet bool
 	o.interval, intervalSet = storyInterval(story, settings, o.interval, explicitlySet(fs, "interval"))
@@ -86,40 +89,56 @@ func runReader(ctx context.Context, args []string, env *environment) error {
 		return usagef("the reader needs the terminal for keys: save standard input to a file, or use \"liveline dump -\"")
 	}
 	arg := source.Classify(ui.name)
+	key := arg.Key()
 	var saved *state.Saved
 	var store *state.Store
 	if !o.noState && arg.Kind != source.Recording {
 		var notice string
-		store, saved, notice = loadState(ui.name, env)
+		store, saved, notice = loadState(key, arg.Given, env)
 		ui.notice = cmp.Or(notice, ui.notice)
 	}
 	var validators fetch.Validators
 	if saved != nil {
 		validators = fetch.Validators{ETag: saved.ETag, LastModified: saved.LastModified}
-		ui.restore = &tui.Persisted{Story: saved.Story(), Read: saved.Read, Starred: saved.Starred}
+		ui.restore = &tui.Persisted{Story: saved.Story(), Read: saved.Read, Starred: saved.Starred, Place: reader.Place(saved.Place)}
 	}
 	opened, err := env.openSource(arg, o.fetchFlags, intervalSet, validators)
 	if err != nil {
 		return err
 	}
 	defer opened.Close()
-	if store != nil {
-		ui.persist = persistTo(store, ui.name, opened)
+	run := start(ctx, opened)
+	if saved == nil {
+		// With no story to show, a source that cannot be read is reported
+		// as dump reports it, before the screen is taken over.
+		if err := run.firstReading(firstReadingWait); err != nil {
+			run.stop()
+			return err
+		}
 	}
-	return runUI(ctx, opened, ui, env)
+	if store != nil {
+		hasStory := func() bool { return saved != nil || run.read.Load() }
+		ui.persist = persistTo(store, key, opened, hasStory)
+	}
+	return runUI(ctx, run, ui, env)
 }
 
-// loadState opens the state directory and reads this source's saved state.
-// A state that cannot be read is set aside with a notice and the reader
-// starts fresh; when the directory itself is unusable, the reader runs
-// without state.
-func loadState(name string, env *environment) (store *state.Store, saved *state.Saved, notice string) {
+// firstReadingWait is how long the reader waits for a source's first
+// reading before it opens anyway, saying it is connecting.
+const firstReadingWait = 3 * time.Second
+
+// loadState opens the state directory and reads the saved state of the
+// source keyed key, or of the argument as typed, as an older liveline
+// keyed it. A state that cannot be read is set aside with a notice and the
+// reader starts fresh; when the directory itself is unusable, the reader
+// runs without state.
+func loadState(key, typed string, env *environment) (store *state.Store, saved *state.Saved, notice string) {
 	dir, err := state.Dir(env.getenv)
 	if err != nil {
 		return nil, nil, "running without saved state: " + err.Error()
 	}
 	store = state.NewStore(dir)
-	saved, err = store.Load(name)
+	saved, err = store.Load(key, typed)
 	var unreadable *state.UnreadableError
 	switch {
 	case errors.As(err, &unreadable):
@@ -134,10 +153,14 @@ func loadState(name string, env *environment) (store *state.Store, saved *state.
 // (and numbered) when the reader asks for it and written later, off the
 // update loop, and one that finds a newer save already written does
 // nothing, so an older state never replaces a newer one.
-func persistTo(store *state.Store, name string, src *source.Source) func(tui.Persisted) func() error {
+// Nothing is saved while hasStory says the source has never been read.
+func persistTo(store *state.Store, name string, src *source.Source, hasStory func() bool) func(tui.Persisted) func() error {
 	return func(p tui.Persisted) func() error {
+		if !hasStory() {
+			return func() error { return nil }
+		}
 		s := state.Capture(name, p.Story)
-		s.Read, s.Starred = p.Read, p.Starred
+		s.Read, s.Starred, s.Place = p.Read, p.Starred, state.Place(p.Place)
 		v := src.Validators()
 		s.ETag, s.LastModified = v.ETag, v.LastModified
 		save := store.Saver(name, s)
@@ -147,8 +170,9 @@ func persistTo(store *state.Store, name string, src *source.Source) func(tui.Per
 
 func runReplay(ctx context.Context, args []string, env *environment) error {
 	fs := newFlagSet("replay")
-	speed := fs.Float64("speed", 10, "story seconds per real second")
-	at := fs.Duration("at", 0, "start this far into the story, e.g. 1h30m")
+	speed, at := float64(replay.DefaultSpeed), time.Duration(0)
+	fs.Var(&speedFlag{v: &speed, min: replay.MinSpeed, max: replay.MaxSpeed}, "speed", "story seconds per real second, a `number` such as 10 or 60")
+	fs.Var(&duration{name: "at", d: &at, zero: true, example: "1h30m"}, "at", "start this far into the story, a `duration` such as 1h30m")
 	end := fs.Bool("end", false, "open at the final state")
 	trueTime := fs.Bool("true-time", false, "keep every silence as long as it was (by default none lasts over 3s)")
 	noMouse := fs.Bool("no-mouse", false, "leave the mouse to the terminal")
@@ -164,16 +188,117 @@ func runReplay(ctx context.Context, args []string, env *environment) error {
 	if len(pos) != 1 {
 		return usagef("replay takes one FILE, got %d", len(pos))
 	}
-	if *speed <= 0 {
-		return usagef("--speed must be above 0, not %v", *speed)
+	arg := source.Classify(pos[0])
+	switch arg.Kind {
+	case source.Address:
+		return usagef("replay takes a recording or a saved feed or page file, not an address; record the story as you read it with \"liveline --record story.llrec %s\", then run \"liveline replay story.llrec\"", pos[0])
+	case source.Stdin:
+		return usagef("replay takes a file, not standard input; save it to a file first")
 	}
-	p, err := replay.Open(pos[0], replay.Options{Speed: *speed, At: *at, End: *end, TrueTime: *trueTime, Clock: clock.Real{}})
+	p, err := replay.Open(arg.Target, replay.Options{Speed: speed, At: at, End: *end, TrueTime: *trueTime, Clock: clock.Real{}})
 	if err != nil {
 		return err
 	}
 	ui := settingsUI(settings, readerFlags{noMouse: *noMouse}, false)
 	ui.name, ui.notify = pos[0], notify.Off
-	return runUI(ctx, p, ui, env)
+	return runUI(ctx, start(ctx, p), ui, env)
+}
+
+// running is a source running in the background, its events relayed to
+// the reader.
+type running struct {
+	src    feed.Source
+	cancel context.CancelFunc
+	raw    chan feed.Event // as the source sends them
+	events chan feed.Event // as the reader hears them
+	done   chan struct{}   // closed once the source has stopped
+	early  []feed.Event    // heard before the reader started
+	read   atomic.Bool     // a reading has brought a story
+}
+
+// start runs src until ctx ends or stop is called.
+func start(ctx context.Context, src feed.Source) *running {
+	ctx, cancel := context.WithCancel(ctx)
+	r := &running{src: src, cancel: cancel, raw: make(chan feed.Event, 64), events: make(chan feed.Event, 64), done: make(chan struct{})}
+	go func() {
+		src.Run(ctx, r.raw)
+		close(r.done)
+	}()
+	return r
+}
+
+// firstReading waits up to wait for the source's first reading. It
+// returns the failure when that reading failed for good: a source that
+// was never read and will not be (no such file, not a feed, HTTP 404...).
+func (r *running) firstReading(wait time.Duration) error {
+	timer := time.NewTimer(wait)
+	defer timer.Stop()
+	for {
+		select {
+		case ev := <-r.raw:
+			r.early = append(r.early, ev)
+			if ev.Status.State == feed.Connecting {
+				continue
+			}
+			return lastingFailure(ev)
+		case <-timer.C:
+			return nil
+		case <-r.done:
+			return nil
+		}
+	}
+}
+
+// lastingFailure is the failure of a reading that brought nothing and
+// failed for good (no such file, not a feed, HTTP 404...), as dump gives
+// it without the retry note; nil for any other reading.
+func lastingFailure(ev feed.Event) error {
+	if ev.Snapshot != nil || !feed.IsPermanent(ev.Status.Err) {
+		return nil
+	}
+	var retry *poll.RetryError
+	if errors.As(ev.Status.Err, &retry) {
+		return retry.Err
+	}
+	return ev.Status.Err
+}
+
+// relay passes what was heard early, then everything the source sends, on
+// to the reader until the source stops, noting when a story arrives.
+func (r *running) relay() {
+	pass := func(ev feed.Event) bool {
+		if ev.Snapshot != nil {
+			r.read.Store(true)
+		}
+		select {
+		case r.events <- ev:
+			return true
+		case <-r.done:
+			return false
+		}
+	}
+	for _, ev := range r.early {
+		if !pass(ev) {
+			return
+		}
+	}
+	r.early = nil
+	for {
+		select {
+		case ev := <-r.raw:
+			if !pass(ev) {
+				return
+			}
+		case <-r.done:
+			return
+		}
+	}
+}
+
+// stop ends the source's run and waits for it.
+func (r *running) stop() {
+	r.cancel()
+	<-r.done
 }
 
 // uiOptions are what the reader's flags and the config file ask of the UI.
@@ -199,25 +324,19 @@ func settle() {
 }
 
 // runUI runs the reader full screen on the terminal until the user quits,
-// then saves its state a last time.
-func runUI(ctx context.Context, src feed.Source, o uiOptions, env *environment) error {
+// then stops the source and saves the reader's state a last time.
+func runUI(ctx context.Context, run *running, o uiOptions, env *environment) error {
 	// Until the first reading is in, the collector runs half as often: the
 	// reading is mostly garbage (a feed's document tree), and the first
 	// frame comes sooner. settle sets it back.
 	debug.SetGCPercent(200)
 	browser.Stdout, browser.Stderr = io.Discard, io.Discard
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	events := make(chan feed.Event, 64)
-	done := make(chan struct{})
-	go func() {
-		src.Run(ctx, events)
-		close(done)
-	}()
+	defer run.stop()
+	go run.relay()
 	m := tui.New(tui.Options{
 		Stories: []tui.StoryOptions{{
-			Source:  src,
-			Events:  events,
+			Source:  run.src,
+			Events:  run.events,
 			Name:    cmp.Or(o.title, o.name),
 			Titled:  o.title != "",
 			Address: o.name,
@@ -228,7 +347,7 @@ func runUI(ctx context.Context, src feed.Source, o uiOptions, env *environment) 
 		Now:      time.Now,
 		Location: env.location,
 		Mouse:    o.mouse,
-		OpenURL:  browser.OpenURL,
+		OpenURL:  browserOpener(env.getenv("BROWSER")),
 		Dark:     true,
 		Notify:   o.notify,
 		Getenv:   env.getenv,
@@ -239,8 +358,7 @@ func runUI(ctx context.Context, src feed.Source, o uiOptions, env *environment) 
 	})
 	prog := tea.NewProgram(m, tea.WithContext(ctx), tea.WithOutput(os.Stdout))
 	final, err := prog.Run()
-	cancel()
-	<-done
+	run.stop()
 	if o.persist != nil {
 		if fm, ok := final.(*tui.Model); ok {
 			if serr := o.persist(fm.State())(); serr != nil {

@@ -106,8 +106,8 @@ func TestDumpFollowSeveral(t *testing.T) {
 			a.add(3)
 			waitUntil(t, func() bool { return strings.Contains(out.String(), "Picket report number 3") })
 			cancel()
-			if code := <-done; code != 0 {
-				t.Errorf("exit %d, want 0 as for one source followed", code)
+			if code := <-done; code != 1 {
+				t.Errorf("exit %d, want 1: one source could never be read", code)
 			}
 			if !strings.Contains(errOut.String(), "missing.xml: no such file") {
 				t.Errorf("stderr %q does not name the source that failed", errOut.String())

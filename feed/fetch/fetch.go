@@ -23,6 +23,7 @@ import (
 
 	"github.com/liveline-tui/liveline/feed"
 	"github.com/liveline-tui/liveline/feed/link"
+	"github.com/liveline-tui/liveline/feed/sanitize"
 )
 
 // Defaults used when a Client field is zero.
@@ -83,6 +84,9 @@ type SizeError struct {
 	Limit int64
 }
 
+// Brief says what failed in a few words.
+func (e *SizeError) Brief() string { return "larger than " + FormatSize(e.Limit) }
+
 func (e *SizeError) Error() string {
 	return fmt.Sprintf("fetching %s: the response is larger than %s; raise --max-size", e.URL, FormatSize(e.Limit))
 }
@@ -106,13 +110,26 @@ func (e *StatusError) Temporary() bool {
 		e.Code == http.StatusTooEarly || e.Code >= 500
 }
 
-// Brief says what failed without advice, for callers that add their own.
-func (e *StatusError) Brief() string {
+// Plain says what failed without advice, for callers that add their own.
+func (e *StatusError) Plain() string {
 	return fmt.Sprintf("fetching %s: HTTP %s", e.URL, e.Status)
 }
 
+// shortPhrase is the longest reason phrase Brief keeps after the code.
+const shortPhrase = 17
+
+// Brief names the status in a few words: the code, and the standard reason
+// phrase when it is short ("HTTP 404 Not Found", "HTTP 503").
+func (e *StatusError) Brief() string {
+	s := "HTTP " + strconv.Itoa(e.Code)
+	if phrase := http.StatusText(e.Code); phrase != "" && len(phrase) <= shortPhrase {
+		s += " " + phrase
+	}
+	return s
+}
+
 func (e *StatusError) Error() string {
-	msg := e.Brief()
+	msg := e.Plain()
 	switch {
 	case e.Code == http.StatusTooManyRequests && e.RetryAfter > 0:
 		return msg + "; the server asks to wait " + FormatDuration(e.RetryAfter) + " before trying again"
@@ -233,14 +250,14 @@ func (c *Client) Get(ctx context.Context, rawURL string, v Validators) (*Respons
 	c.init()
 	u, err := CheckURL(rawURL)
 	if err != nil {
-		return nil, err
+		return nil, feed.Permanent("not a web address", err)
 	}
 	rawURL = u.String()
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, rawURL, nil)
 	if err != nil {
-		return nil, fmt.Errorf("fetching %s: %v; check the address", rawURL, err)
+		return nil, feed.Permanent("not a web address", fmt.Errorf("fetching %s: %v; check the address", rawURL, err))
 	}
 	ua := c.UserAgent
 	if ua == "" {
@@ -292,11 +309,14 @@ func (c *Client) Get(ctx context.Context, rawURL string, v Validators) (*Respons
 		return out, nil
 	case resp.StatusCode < 200 || resp.StatusCode > 299:
 		io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
-		status := resp.Status
+		// The reason phrase is the server's own text: keep it off the
+		// terminal's controls.
+		status := sanitize.Line(resp.Status)
 		if status == "" || !strings.HasPrefix(status, strconv.Itoa(resp.StatusCode)) {
 			status = strconv.Itoa(resp.StatusCode) + " " + http.StatusText(resp.StatusCode)
 		}
-		return nil, &StatusError{URL: final, Code: resp.StatusCode, Status: strings.TrimSpace(status), RetryAfter: out.RetryAfter}
+		se := &StatusError{URL: final, Code: resp.StatusCode, Status: strings.TrimSpace(status), RetryAfter: out.RetryAfter}
+		return nil, &feed.Failure{Err: se, Brief: se.Brief(), Permanent: !se.Temporary()}
 	}
 
 	limit := c.maxSize()
@@ -304,7 +324,7 @@ func (c *Client) Get(ctx context.Context, rawURL string, v Validators) (*Respons
 	switch enc := strings.ToLower(strings.TrimSpace(resp.Header.Get("Content-Encoding"))); enc {
 	case "", "identity":
 		if resp.ContentLength > limit {
-			return nil, &SizeError{URL: final, Limit: limit}
+			return nil, tooLarge(final, limit)
 		}
 	case "gzip", "x-gzip":
 		zr, err := gzip.NewReader(resp.Body)
@@ -314,21 +334,28 @@ func (c *Client) Get(ctx context.Context, rawURL string, v Validators) (*Respons
 		defer zr.Close()
 		body = zr
 	default:
-		return nil, fmt.Errorf("fetching %s: the server sent the body in an encoding liveline cannot read (%q); report this to the site", final, enc)
+		return nil, feed.Permanent("unknown encoding", fmt.Errorf("fetching %s: the server sent the body in an encoding liveline cannot read (%q); report this to the site", final, enc))
 	}
 	data, err := io.ReadAll(io.LimitReader(body, limit+1))
 	if err != nil {
 		return nil, c.describeBody(final, ctx, bodyTimeout, err)
 	}
 	if int64(len(data)) > limit {
-		return nil, &SizeError{URL: final, Limit: limit}
+		return nil, tooLarge(final, limit)
 	}
 	out.Body = data
 	return out, nil
 }
 
+// tooLarge is a body over the cap: it will not shrink by itself.
+func tooLarge(url string, limit int64) error {
+	se := &SizeError{URL: url, Limit: limit}
+	return feed.Permanent(se.Brief(), se)
+}
+
 // describe turns a failed request into a message that says what failed and
-// what to do.
+// what to do, and whether trying again can help. A request the caller
+// cancelled is not a Failure.
 func (c *Client) describe(rawURL string, ctx context.Context, err error) error {
 	if cause := context.Cause(ctx); cause != nil {
 		// The caller gave up: its deadline passed or it was cancelled.
@@ -339,16 +366,16 @@ func (c *Client) describe(rawURL string, ctx context.Context, err error) error {
 	}
 	switch {
 	case errors.Is(err, errTooManyRedirects):
-		return fmt.Errorf("fetching %s: stopped after %d redirects; the site may be redirecting in a loop, check the address in a browser", rawURL, MaxRedirects)
+		return feed.Transient("too many redirects", fmt.Errorf("fetching %s: stopped after %d redirects; the site may be redirecting in a loop, check the address in a browser", rawURL, MaxRedirects))
 	case errors.Is(err, errBadRedirect):
-		return fmt.Errorf("fetching %s: the server redirected to an address that is not http or https; check the address in a browser", rawURL)
+		return feed.Permanent("redirected off the web", fmt.Errorf("fetching %s: the server redirected to an address that is not http or https; check the address in a browser", rawURL))
 	}
 	var dnsErr *net.DNSError
 	if errors.As(err, &dnsErr) {
 		if dnsErr.IsNotFound {
-			return fmt.Errorf("fetching %s: there is no host %q; check the address", rawURL, dnsErr.Name)
+			return feed.Permanent("unknown host", fmt.Errorf("fetching %s: there is no host %q; check the address", rawURL, dnsErr.Name))
 		}
-		return fmt.Errorf("fetching %s: looking up %q failed (%v); check your network connection", rawURL, dnsErr.Name, dnsErr.Err)
+		return feed.Transient("host lookup failed", fmt.Errorf("fetching %s: looking up %q failed (%v); check your network connection", rawURL, dnsErr.Name, dnsErr.Err))
 	}
 	var opErr *net.OpError
 	if errors.As(err, &opErr) && opErr.Op == "dial" {
@@ -357,44 +384,44 @@ func (c *Client) describe(rawURL string, ctx context.Context, err error) error {
 			addr = " " + opErr.Addr.String()
 		}
 		if opErr.Timeout() {
-			return fmt.Errorf("fetching %s: connecting to%s timed out after %s; check your network connection or try again later", rawURL, addr, FormatDuration(or(c.DialTimeout, DefaultDialTimeout)))
+			return feed.Transient("connection timed out", fmt.Errorf("fetching %s: connecting to%s timed out after %s; check your network connection or try again later", rawURL, addr, FormatDuration(or(c.DialTimeout, DefaultDialTimeout))))
 		}
 		if isRefused(opErr) {
-			return fmt.Errorf("fetching %s: connection to%s refused; the server is down or the address is wrong, check it and try again", rawURL, addr)
+			return feed.Transient("connection refused", fmt.Errorf("fetching %s: connection to%s refused; the server is down or the address is wrong, check it and try again", rawURL, addr))
 		}
-		return fmt.Errorf("fetching %s: cannot connect to%s (%v); check your network connection", rawURL, addr, opErr.Err)
+		return feed.Transient("cannot connect", fmt.Errorf("fetching %s: cannot connect to%s (%v); check your network connection", rawURL, addr, opErr.Err))
 	}
 	var certErr *tls.CertificateVerificationError
 	var unknownAuth x509.UnknownAuthorityError
 	var hostErr x509.HostnameError
 	if errors.As(err, &certErr) || errors.As(err, &unknownAuth) || errors.As(err, &hostErr) {
-		return fmt.Errorf("fetching %s: the server's TLS certificate is not valid (%v); check the address, and do not trust this site", rawURL, unwrapURLError(err))
+		return feed.Permanent("certificate not valid", fmt.Errorf("fetching %s: the server's TLS certificate is not valid (%v); check the address, and do not trust this site", rawURL, unwrapURLError(err)))
 	}
 	msg := unwrapURLError(err).Error()
 	if strings.Contains(msg, "TLS handshake timeout") {
-		return fmt.Errorf("fetching %s: the TLS handshake timed out after %s; try again later", rawURL, FormatDuration(or(c.TLSTimeout, DefaultTLSTimeout)))
+		return feed.Transient("TLS handshake timed out", fmt.Errorf("fetching %s: the TLS handshake timed out after %s; try again later", rawURL, FormatDuration(or(c.TLSTimeout, DefaultTLSTimeout))))
 	}
 	if strings.Contains(msg, "timeout awaiting response headers") {
-		return fmt.Errorf("fetching %s: the server did not answer within %s; try again later", rawURL, FormatDuration(or(c.HeaderTimeout, DefaultHeaderTimeout)))
+		return feed.Transient("no answer", fmt.Errorf("fetching %s: the server did not answer within %s; try again later", rawURL, FormatDuration(or(c.HeaderTimeout, DefaultHeaderTimeout))))
 	}
 	var netErr net.Error
 	if errors.As(err, &netErr) && netErr.Timeout() {
-		return fmt.Errorf("fetching %s: timed out (%v); try again later", rawURL, unwrapURLError(err))
+		return feed.Transient("timed out", fmt.Errorf("fetching %s: timed out (%v); try again later", rawURL, unwrapURLError(err)))
 	}
-	return fmt.Errorf("fetching %s: %v; check the address and your network connection", rawURL, unwrapURLError(err))
+	return feed.Transient("network error", fmt.Errorf("fetching %s: %v; check the address and your network connection", rawURL, unwrapURLError(err)))
 }
 
 func (c *Client) describeBody(rawURL string, ctx context.Context, timeout time.Duration, err error) error {
 	if context.Cause(ctx) == errBodyTimeout {
-		return fmt.Errorf("fetching %s: the body took longer than %s to arrive; the server is too slow, try again later", rawURL, FormatDuration(timeout))
+		return feed.Transient("too slow", fmt.Errorf("fetching %s: the body took longer than %s to arrive; the server is too slow, try again later", rawURL, FormatDuration(timeout)))
 	}
 	if errors.Is(err, context.Canceled) {
 		return fmt.Errorf("fetching %s: %w", rawURL, context.Canceled)
 	}
 	if errors.Is(err, gzip.ErrHeader) || errors.Is(err, gzip.ErrChecksum) || errors.Is(err, io.ErrUnexpectedEOF) {
-		return fmt.Errorf("fetching %s: the body arrived damaged or cut short (%v); try again later", rawURL, err)
+		return feed.Transient("body cut short", fmt.Errorf("fetching %s: the body arrived damaged or cut short (%v); try again later", rawURL, err))
 	}
-	return fmt.Errorf("fetching %s: reading the body failed (%v); try again later", rawURL, unwrapURLError(err))
+	return feed.Transient("body failed", fmt.Errorf("fetching %s: reading the body failed (%v); try again later", rawURL, unwrapURLError(err)))
 }
 
 func isRefused(err *net.OpError) bool {

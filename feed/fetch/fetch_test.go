@@ -10,9 +10,12 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/liveline-tui/liveline/feed"
 )
 
 const rss = `<?xml version="1.0"?><rss version="2.0"><channel><title>Live</title></channel></rss>`
@@ -403,5 +406,89 @@ func TestFormatSize(t *testing.T) {
 		if got := FormatSize(n); got != want {
 			t.Errorf("FormatSize(%d) = %q, want %q", n, got, want)
 		}
+	}
+}
+
+// TestFailuresSayWhetherTryingAgainHelps: every failure names itself in a
+// few words, and says whether it will fix itself.
+func TestFailuresSayWhetherTryingAgainHelps(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/big":
+			w.Write(make([]byte, 5000))
+		default:
+			var code int
+			fmt.Sscanf(r.URL.Path, "/%d", &code)
+			w.WriteHeader(code)
+		}
+	}))
+	defer srv.Close()
+	tlsSrv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {}))
+	defer tlsSrv.Close()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	refused := "http://" + ln.Addr().String() + "/feed"
+	ln.Close()
+	c := &Client{MaxSize: 4096}
+	for _, tc := range []struct {
+		url       string
+		permanent bool
+		brief     string
+	}{
+		{srv.URL + "/404", true, "HTTP 404 Not Found"},
+		{srv.URL + "/410", true, "HTTP 410 Gone"},
+		{srv.URL + "/403", true, "HTTP 403 Forbidden"},
+		{srv.URL + "/503", false, "HTTP 503"},
+		{srv.URL + "/500", false, "HTTP 500"},
+		{srv.URL + "/429", false, "HTTP 429 Too Many Requests"},
+		{srv.URL + "/big", true, "larger than 4 KiB"},
+		{tlsSrv.URL + "/feed", true, "certificate not valid"},
+		{refused, false, "connection refused"},
+		{"ftp://127.0.0.1/feed", true, "not a web address"},
+	} {
+		_, err := c.Get(context.Background(), tc.url, Validators{})
+		if feed.IsPermanent(err) != tc.permanent || feed.Brief(err) != tc.brief {
+			t.Errorf("%s: permanent %v, brief %q; want %v, %q (%v)", tc.url, feed.IsPermanent(err), feed.Brief(err), tc.permanent, tc.brief, err)
+		}
+	}
+	for _, tc := range []struct {
+		err       error
+		permanent bool
+		brief     string
+	}{
+		{&net.DNSError{Name: "nowhere.invalid", Err: "no such host", IsNotFound: true}, true, "unknown host"},
+		{&net.DNSError{Name: "example.com", Err: "server misbehaving", IsTemporary: true}, false, "host lookup failed"},
+	} {
+		err := c.describe("http://x/", context.Background(), &url.Error{Op: "Get", URL: "http://x/", Err: tc.err})
+		if feed.IsPermanent(err) != tc.permanent || feed.Brief(err) != tc.brief {
+			t.Errorf("%v: permanent %v, brief %q", tc.err, feed.IsPermanent(err), feed.Brief(err))
+		}
+	}
+}
+
+// TestStatusLineCannotReachTheTerminal: a server's reason phrase is its own
+// text, and loses its control sequences.
+func TestStatusLineCannotReachTheTerminal(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	go func() {
+		for {
+			conn, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			io.ReadAll(io.LimitReader(conn, 1)) // wait for the request to start
+			io.WriteString(conn, "HTTP/1.1 404 Not \x1b]0;owned\x07Found\x1b[2J\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+			conn.Close()
+		}
+	}()
+	_, err = (&Client{}).Get(context.Background(), "http://"+ln.Addr().String()+"/feed", Validators{})
+	if err == nil || strings.ContainsAny(err.Error(), "\x1b\x07") || !strings.Contains(err.Error(), "404") {
+		t.Fatalf("err = %q", err)
 	}
 }

@@ -3,6 +3,9 @@
 // the source's snapshots and its status on a channel, and always knows when
 // it last checked and when it checks next.
 //
+// A file is also read again as soon as it changes, through the system's
+// file notifications where they work; its checks catch what they miss.
+//
 // Politeness: at least MinInterval between requests unless the user asks
 // for less; Cache-Control max-age raises the wait; a story that stays the
 // same is checked less and less often, back to normal as soon as it
@@ -94,10 +97,17 @@ type Options struct {
 	// it keeps them from sending two requests to one host at once and
 	// spreads out their first checks.
 	Group *Group
+	// NoWatch leaves a file to the checks on the schedule; by default
+	// the system's file notifications also have it read again as soon as
+	// it changes.
+	NoWatch bool
 }
 
 // defaultParseFunc is what New reads bodies with; tests swap it.
 var defaultParseFunc parse.Func = parse.Parse
+
+// openFile opens a file to read its contents; tests count the calls.
+var openFile = os.Open
 
 type kind uint8
 
@@ -138,6 +148,8 @@ type Poller struct {
 	seen       map[string]struct{} // update IDs read so far, to know when older pages are needed
 	stamp      fileStamp           // of the file last parsed
 	readStamp  fileStamp           // of the file just read, kept once it parses
+	failStamp  fileStamp           // of the file when it last failed for good
+	failErr    error               // that failure, given again until the file changes
 	stdinDone  bool
 }
 
@@ -220,6 +232,12 @@ func (p *Poller) interval() time.Duration {
 // never closes out and leaves no goroutine behind.
 func (p *Poller) Run(ctx context.Context, out chan<- feed.Event) {
 	defer p.client.CloseIdleConnections()
+	var changed <-chan struct{}
+	if p.kind == kindFile && !p.opts.NoWatch {
+		var done <-chan struct{}
+		changed, done = watch(ctx, p.target)
+		defer func() { <-done }()
+	}
 	var delay time.Duration
 	if p.kind == kindHTTP {
 		delay = p.opts.Group.startDelay(p.clock.Now())
@@ -255,6 +273,11 @@ func (p *Poller) Run(ctx context.Context, out chan<- feed.Event) {
 			case <-ctx.Done():
 				return
 			case <-wake:
+				break wait
+			case <-changed:
+				if p.kind != kindFile {
+					continue // the file led to a feed on the web
+				}
 				break wait
 			case <-p.refresh:
 				if p.clock.Now().Before(p.retryUntil) {
@@ -310,7 +333,7 @@ func (e *RetryError) Error() string {
 	msg := e.Err.Error()
 	var se *fetch.StatusError
 	if errors.As(e.Err, &se) && se.Temporary() {
-		msg = se.Brief() // the retry note below says what happens next
+		msg = se.Plain() // the retry note below says what happens next
 	}
 	return msg + "; retrying in " + fetch.FormatDuration(e.In)
 }
@@ -342,6 +365,7 @@ func (p *Poller) check(ctx context.Context) result {
 		st.State = feed.Retrying
 		st.NextCheck = now.Add(wait)
 		st.Err = &RetryError{Err: err, In: wait}
+		st.RetryAfter = p.heldUntil(now)
 		return result{status: st, err: err}
 	}
 	p.fails = 0
@@ -370,7 +394,17 @@ func (p *Poller) check(ctx context.Context) result {
 		wait = r
 	}
 	st.NextCheck = now.Add(wait)
+	st.RetryAfter = p.heldUntil(now)
 	return result{snap: snap, status: st}
+}
+
+// heldUntil is when a Retry-After still in force at now ends; zero when
+// none is.
+func (p *Poller) heldUntil(now time.Time) time.Time {
+	if now.Before(p.retryUntil) {
+		return p.retryUntil
+	}
+	return time.Time{}
 }
 
 // normalWait is the wait after a successful check.
@@ -468,12 +502,16 @@ func (p *Poller) load(ctx context.Context) (snap *model.Snapshot, changed bool, 
 		base := link.Base(resp.URL)
 		res, err := p.parse(resp.Body, resp.ContentType, base)
 		if err != nil {
-			return nil, false, nil, fmt.Errorf("reading %s: %w", display(resp.URL), err)
+			return nil, false, nil, p.failed(unparsable(display(resp.URL), err))
 		}
-		if len(res.Snapshot.Updates) == 0 && res.Alternate != "" && hop < maxAlternates {
+		// A page with no updates hands over to its feed, unless it is a
+		// live blog that says when its coverage starts: that is the story,
+		// with nothing posted yet.
+		waiting := !res.Snapshot.CoverageStart.IsZero()
+		if len(res.Snapshot.Updates) == 0 && !waiting && res.Alternate != "" && hop < maxAlternates {
 			alt := link.Address(base, res.Alternate)
 			if alt == "" {
-				return nil, false, nil, fmt.Errorf("reading %s: the page links to a feed at %q, which liveline cannot read; open the feed's address directly", display(resp.URL), res.Alternate)
+				return nil, false, nil, p.failed(feed.Permanent("feed link unreadable", fmt.Errorf("reading %s: the page links to a feed at %q, which liveline cannot read; open the feed's address directly", display(resp.URL), res.Alternate)))
 			}
 			if alt != p.target {
 				p.switchTo(alt)
@@ -492,6 +530,7 @@ func (p *Poller) load(ctx context.Context) (snap *model.Snapshot, changed bool, 
 		}
 		p.bodyHash, p.parsedOnce = h, true
 		p.stamp = p.readStamp
+		p.failStamp, p.failErr = fileStamp{}, nil
 		p.setValidators(resp.Validators)
 		p.coverEnd = s.CoverageEnd
 		for i := range s.Updates {
@@ -585,7 +624,7 @@ func (p *Poller) read(ctx context.Context, target string, v fetch.Validators) (*
 		}
 		p.stdinDone = true
 		if p.opts.Stdin == nil {
-			return nil, errors.New("reading standard input: nothing is connected to it; pipe a feed into liveline or give a URL or file")
+			return nil, feed.Permanent("nothing on standard input", errors.New("reading standard input: nothing is connected to it; pipe a feed into liveline or give a URL or file"))
 		}
 		body, err := p.readLimited(p.opts.Stdin, "standard input", 0)
 		if err != nil {
@@ -594,28 +633,31 @@ func (p *Poller) read(ctx context.Context, target string, v fetch.Validators) (*
 		return &fetch.Response{URL: "-", Status: 200, Body: body}, nil
 	}
 	path := target
-	fi, err := os.Stat(path)
-	if err != nil {
-		return nil, fileError(path, err)
-	}
-	if fi.IsDir() {
-		return nil, fmt.Errorf("reading %s: it is a directory; give a feed or page file", path)
-	}
-	stamp := fileStamp{mod: fi.ModTime(), size: fi.Size()}
-	if target == p.target && p.parsedOnce && stamp == p.stamp {
-		return nil, nil
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fileError(path, err)
-	}
-	defer f.Close()
-	body, err := p.readLimited(f, path, fi.Size())
+	fi, err := statFile(path, ", or give an http(s) address")
 	if err != nil {
 		return nil, err
 	}
+	stamp := fileStamp{mod: fi.ModTime(), size: fi.Size()}
 	if target == p.target {
+		switch {
+		case p.parsedOnce && stamp == p.stamp:
+			return nil, nil
+		case p.failErr != nil && stamp == p.failStamp:
+			return nil, p.failErr // it failed for good as it is: wait for a change
+		}
 		p.readStamp = stamp
+	}
+	f, err := openFile(path)
+	if err != nil {
+		return nil, fileError(path, err, "")
+	}
+	defer f.Close()
+	body, err := p.readLimited(f, path, fi.Size())
+	if err != nil && target == p.target {
+		return nil, p.failed(err)
+	}
+	if err != nil {
+		return nil, err
 	}
 	return &fetch.Response{URL: path, Status: 200, Body: body}, nil
 }
@@ -649,25 +691,61 @@ func (p *Poller) readLimited(r io.Reader, name string, sizeHint int64) ([]byte, 
 	case err != nil && compressed:
 		return nil, gzipError(name, err)
 	case err != nil:
-		return nil, fmt.Errorf("reading %s: %v", name, err)
+		return nil, feed.Transient("cannot read", fmt.Errorf("reading %s: %v", name, err))
 	case int64(len(body)) > limit:
-		return nil, fmt.Errorf("reading %s: it is larger than %s; raise --max-size", name, fetch.FormatSize(limit))
+		return nil, feed.Permanent("larger than "+fetch.FormatSize(limit), fmt.Errorf("reading %s: it is larger than %s; raise --max-size", name, fetch.FormatSize(limit)))
 	}
 	return body, nil
 }
 
-func gzipError(name string, err error) error {
-	return fmt.Errorf("reading %s: it is gzip-compressed but cannot be decompressed (%v); compress it again, or give it uncompressed", name, err)
+// failed notes a failure of the file being followed that will last until
+// the file changes, so the file is not read again before then, and returns
+// err.
+func (p *Poller) failed(err error) error {
+	if p.kind == kindFile && feed.IsPermanent(err) {
+		p.failStamp, p.failErr = p.readStamp, err
+	}
+	return err
 }
 
-func fileError(path string, err error) error {
+// unparsable is a body read from name that is no feed or page liveline
+// can read: it will not change by being read again.
+func unparsable(name string, err error) error {
+	brief := "malformed feed"
+	if errors.Is(err, parse.ErrNotFeed) {
+		brief = "not a feed or live blog"
+	}
+	return feed.Permanent(brief, fmt.Errorf("reading %s: %w", name, err))
+}
+
+func gzipError(name string, err error) error {
+	return feed.Permanent("damaged gzip", fmt.Errorf("reading %s: it is gzip-compressed but cannot be decompressed (%v); compress it again, or give it uncompressed", name, err))
+}
+
+// StatFile looks up a file to read, and says what is wrong when it cannot
+// be read: missing, a directory, not allowed.
+func StatFile(path string) (os.FileInfo, error) { return statFile(path, "") }
+
+// statFile is StatFile; also is added to the advice for a missing file.
+func statFile(path, also string) (os.FileInfo, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, fileError(path, err, also)
+	}
+	if fi.IsDir() {
+		return nil, feed.Permanent("a directory", fmt.Errorf("reading %s: it is a directory; give a feed, page or recording file", path))
+	}
+	return fi, nil
+}
+
+func fileError(path string, err error, also string) error {
 	switch {
 	case errors.Is(err, os.ErrNotExist):
-		return fmt.Errorf("reading %s: no such file; check the path, or give an http(s) address", path)
+		return feed.Permanent("no such file", fmt.Errorf("reading %s: no such file; check the path%s", path, also))
 	case errors.Is(err, os.ErrPermission):
-		return fmt.Errorf("reading %s: permission denied; check the file's permissions", path)
+		return feed.Permanent("permission denied", fmt.Errorf("reading %s: permission denied; check the file's permissions", path))
 	}
-	return fmt.Errorf("reading %s: %v", path, unwrapPath(err))
+	return feed.Transient("cannot read", fmt.Errorf("reading %s: %v", path, unwrapPath(err)))
 }
 
 func unwrapPath(err error) error {

@@ -35,6 +35,7 @@ var start = time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC)
 //	item: id|headline
 //	next: /older
 //	alt: /feed.xml
+//	start: 2026-11-25T08:00:00Z
 //	end: 2026-11-25T08:00:00Z
 //	total: 12
 type fakeParser struct{ calls atomic.Int32 }
@@ -54,12 +55,16 @@ func (f *fakeParser) parse(body []byte, contentType string, base *url.URL) (*par
 			r.Next = v
 		case "alt":
 			r.Alternate = v
-		case "end":
+		case "start", "end":
 			t, err := time.Parse(time.RFC3339, v)
 			if err != nil {
 				return nil, err
 			}
-			r.Snapshot.CoverageEnd = t
+			if k == "start" {
+				r.Snapshot.CoverageStart = t
+			} else {
+				r.Snapshot.CoverageEnd = t
+			}
 		case "total":
 			r.Snapshot.Total, _ = strconv.Atoi(v)
 		case "broken":
@@ -149,6 +154,7 @@ func startPoller(t *testing.T, source string, opts Options, parse ...parse.Func)
 	t.Helper()
 	clk := clock.NewFake(start)
 	opts.Clock = clk
+	opts.NoWatch = true // the fake clock alone decides when files are read
 	r := &run{t: t, clk: clk, parser: &fakeParser{}, out: make(chan feed.Event), done: make(chan struct{})}
 	r.p = New(source, opts)
 	r.p.parse = r.parser.parse
@@ -411,6 +417,12 @@ func TestRetryAfterHonouredEvenByRefresh(t *testing.T) {
 	if want := fmt.Sprintf("fetching %s/live: HTTP 429 Too Many Requests; retrying in 2m0s", s.URL); ev.Status.Err.Error() != want {
 		t.Errorf("err\n got %v\nwant %s", ev.Status.Err, want)
 	}
+	if want := ev.Status.LastCheck.Add(2 * time.Minute); !ev.Status.RetryAfter.Equal(want) {
+		t.Errorf("status says the site asked to wait until %v, want %v", ev.Status.RetryAfter, want)
+	}
+	if got := ev.Status.Text(ev.Status.LastCheck); got != "retrying in 2m · HTTP 429 Too Many Requests" {
+		t.Errorf("text %q", got)
+	}
 	s.set("/live", "item: b|Two\nitem: a|One")
 	before := s.count("/live")
 
@@ -429,6 +441,9 @@ func TestRetryAfterHonouredEvenByRefresh(t *testing.T) {
 		t.Fatalf("no check once Retry-After passed")
 	}
 	wantStatus(t, ev, feed.Live, start.Add(DefaultInterval+2*time.Minute), DefaultInterval)
+	if !ev.Status.RetryAfter.IsZero() {
+		t.Errorf("Retry-After still reported once it has passed: %v", ev.Status.RetryAfter)
+	}
 
 	// Outside Retry-After, a refresh checks at once.
 	s.set("/live", "item: c|Three\nitem: b|Two\nitem: a|One")
@@ -507,6 +522,24 @@ func TestAutodiscoveryFollowsTheFeed(t *testing.T) {
 	r.advance(DefaultInterval)
 	if s.count("/story") != 1 || s.count("/feeds/live.xml") != 2 {
 		t.Errorf("the page must be read once and the feed polled: %v", s.requests)
+	}
+}
+
+// TestLiveBlogWaitingToStartKeepsItsPage: a live blog with no updates yet
+// that says when its coverage starts is the story; its feed link is not
+// followed. One with no coverage start still hands over to its feed.
+func TestLiveBlogWaitingToStartKeepsItsPage(t *testing.T) {
+	s := newSite(t)
+	s.set("/launch", "title: Launch day\nstart: 2026-11-26T09:00:00Z\nalt: /feed.xml")
+	s.set("/feed.xml", "title: The site's news\nitem: a|Unrelated")
+	r := startPoller(t, s.URL+"/launch", Options{})
+	ev := r.next()
+	if ev.Snapshot == nil || ev.Snapshot.Title != "Launch day" || len(ev.Snapshot.Updates) != 0 || ev.Snapshot.CoverageStart.IsZero() {
+		t.Fatalf("snapshot %+v", ev.Snapshot)
+	}
+	r.advance(DefaultInterval)
+	if s.count("/feed.xml") != 0 || s.count("/launch") != 2 {
+		t.Errorf("the page must be polled and its feed left alone: %v", s.requests)
 	}
 }
 
@@ -837,5 +870,54 @@ func TestCompressedFileAndStdin(t *testing.T) {
 	_, _, err = ReadOnce(context.Background(), damaged, Options{})
 	if err == nil || !strings.Contains(err.Error(), "gzip-compressed but cannot be decompressed") || !strings.Contains(err.Error(), "compress it again") {
 		t.Errorf("damaged compression: %v", err)
+	}
+}
+
+// TestFileOverTheCapIsNotReadAgainUntilItChanges: a file too large to read
+// stays too large until it changes, so it is not read again at every check;
+// once it changes, it is.
+func TestFileOverTheCapIsNotReadAgainUntilItChanges(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "live.xml")
+	os.WriteFile(path, []byte("title: Big\n"+strings.Repeat("item: x|filler\n", 100)), 0o644)
+	var reads int
+	defer func(open func(string) (*os.File, error)) { openFile = open }(openFile)
+	openFile = func(name string) (*os.File, error) { reads++; return os.Open(name) }
+	r := startPoller(t, path, Options{Client: &fetch.Client{MaxSize: 200}})
+	ev := r.next()
+	if ev.Status.State != feed.Retrying || !feed.IsPermanent(ev.Status.Err) || ev.Status.Text(r.clk.Now()) != "retrying in 2s · larger than 200 bytes" {
+		t.Fatalf("first check: %+v (%s)", ev.Status, ev.Status.Text(r.clk.Now()))
+	}
+	for range 3 {
+		ev = r.advance(FileInterval)
+		if !strings.Contains(ev.Status.Reason(), "raise --max-size") {
+			t.Fatalf("later check: %+v", ev.Status)
+		}
+	}
+	if reads != 1 {
+		t.Errorf("the unchanged file was read %d times", reads)
+	}
+	os.WriteFile(path, []byte("title: Small\nitem: a|One"), 0o644)
+	if ev = r.advance(FileInterval); ev.Snapshot == nil || ev.Status.State != feed.Watching || reads != 2 {
+		t.Fatalf("the file, changed, was not read: %+v (%d reads)", ev.Status, reads)
+	}
+}
+
+// TestFileFailuresSayTheyWillNotFixThemselves: a missing file, a directory
+// and a body that is no feed are failures for good; each names itself.
+func TestFileFailuresSayTheyWillNotFixThemselves(t *testing.T) {
+	dir := t.TempDir()
+	notFeed := filepath.Join(dir, "page.html")
+	os.WriteFile(notFeed, []byte("<html><body>Hello</body></html>"), 0o644)
+	for _, tc := range []struct {
+		path, brief string
+	}{
+		{filepath.Join(dir, "missing.xml"), "no such file"},
+		{dir, "a directory"},
+		{notFeed, "not a feed or live blog"},
+	} {
+		_, _, err := ReadOnce(context.Background(), tc.path, Options{})
+		if !feed.IsPermanent(err) || feed.Brief(err) != tc.brief {
+			t.Errorf("%s: permanent %v, brief %q (%v)", tc.path, feed.IsPermanent(err), feed.Brief(err), err)
+		}
 	}
 }

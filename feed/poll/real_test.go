@@ -101,3 +101,29 @@ func TestPagedLivePageWithTheRealParser(t *testing.T) {
 	// The coverage ended the day before the fake clock's start.
 	wantStatus(t, ev, feed.Ended, start, EndedInterval)
 }
+
+// The real parser on a live blog announced before it starts: the
+// LiveBlogPosting's coverage start makes it the story, though the page
+// also links to the site's feed.
+func TestLiveBlogAnnouncedBeforeItStartsWithTheRealParser(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/launch" {
+			w.Header().Set("Content-Type", "application/rss+xml")
+			w.Write([]byte(`<rss version="2.0"><channel><title>Site news</title><item><guid>x</guid><title>Unrelated</title></item></channel></rss>`))
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Write([]byte(`<!doctype html><html><head><title>Launch day</title>
+<link rel="alternate" type="application/rss+xml" href="/news.xml">
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"LiveBlogPosting","headline":"Launch day: live","coverageStartTime":"2026-06-01T09:00:00Z"}</script>
+</head><body><h1>Launch day</h1></body></html>`))
+	}))
+	defer srv.Close()
+	snap, _, err := ReadOnce(context.Background(), srv.URL+"/launch", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if snap.Title != "Launch day: live" || len(snap.Updates) != 0 || snap.CoverageStart.IsZero() || snap.FeedURL != "" {
+		t.Errorf("title %q, %d updates, coverage start %v, read from %q", snap.Title, len(snap.Updates), snap.CoverageStart, snap.FeedURL)
+	}
+}

@@ -21,6 +21,7 @@ import (
 	"github.com/liveline-tui/liveline/feed"
 	"github.com/liveline-tui/liveline/feed/clock"
 	"github.com/liveline-tui/liveline/feed/parse"
+	"github.com/liveline-tui/liveline/feed/poll"
 	"github.com/liveline-tui/liveline/feed/record"
 	"github.com/liveline-tui/liveline/feed/source"
 	"github.com/liveline-tui/liveline/model"
@@ -90,9 +91,12 @@ const (
 // page (either gzip-compressed or not), to play; feed/source's Sniff tells
 // which the file holds.
 func Open(path string, opts Options) (*Player, error) {
+	if _, err := poll.StatFile(path); err != nil {
+		return nil, err
+	}
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("reading %s: %v", path, err)
 	}
 	name := filepath.Base(path)
 	switch source.Sniff(data) {
@@ -102,7 +106,7 @@ func Open(path string, opts Options) (*Player, error) {
 			return Recording(rec, name, opts)
 		}
 		if !errors.Is(err, record.ErrNotRecording) {
-			return nil, fmt.Errorf("recording %s: %w", path, err)
+			return nil, fmt.Errorf("reading the recording %s: %w", path, err)
 		}
 	case source.CompressedFile:
 		if zr, err := gzip.NewReader(bytes.NewReader(data)); err == nil {
@@ -113,13 +117,13 @@ func Open(path string, opts Options) (*Player, error) {
 	}
 	res, err := parse.Parse(data, contentType(path), nil)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, fmt.Errorf("reading %s: %w", path, err)
 	}
 	if len(res.Snapshot.Updates) == 0 {
 		if res.Alternate != "" {
-			return nil, fmt.Errorf("%s: the page holds no updates; its feed is at %s", path, res.Alternate)
+			return nil, fmt.Errorf("reading %s: nothing to replay: the page holds no updates; its feed is at %s", path, res.Alternate)
 		}
-		return nil, fmt.Errorf("%s: nothing to replay: no updates", path)
+		return nil, fmt.Errorf("reading %s: nothing to replay: it holds no updates", path)
 	}
 	if fi, err := os.Stat(path); err == nil {
 		res.Snapshot.Fetched = fi.ModTime()

@@ -264,6 +264,8 @@ func TestRestartPlaysAgainFromTheStart(t *testing.T) {
 	h := start(t, p, clk)
 	if st := last(h.next()); st.State != feed.Offline || st.Replay.Step != 5 {
 		t.Fatalf("at the end: %+v", st)
+	} else if got := st.Text(t0); got != "replay ended · [ back a change · space plays again" {
+		t.Errorf("at the end the header reads %q", got)
 	}
 	p.Restart()
 	evs := h.next()

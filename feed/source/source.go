@@ -19,6 +19,7 @@ import (
 	"io"
 	"net/url"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/liveline-tui/liveline/feed"
@@ -63,6 +64,55 @@ type Arg struct {
 	Given  string // as written
 	Kind   Kind
 	Target string // what is read: the address, the file's path, or "-"
+}
+
+// Key names what a is for saved state, so that one source written two
+// ways shares one state: a file (or file:// address) by its absolute path
+// with symbolic links resolved, an address with its scheme and host in
+// lower case and without a default port or a fragment. Standard input is
+// "-".
+func (a Arg) Key() string {
+	switch a.Kind {
+	case Stdin:
+		return "-"
+	case Address:
+		return canonicalAddress(a.Target)
+	}
+	path, err := filepath.Abs(a.Target)
+	if err != nil {
+		return a.Target
+	}
+	if real, err := filepath.EvalSymlinks(path); err == nil {
+		return real
+	}
+	return path
+}
+
+// canonicalAddress writes an http or https address one way: scheme and
+// host in lower case, no default port, no fragment, and "/" for an empty
+// path.
+func canonicalAddress(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return raw
+	}
+	u.Scheme = strings.ToLower(u.Scheme)
+	host, port := strings.ToLower(u.Hostname()), u.Port()
+	if port == "" || port == "80" && u.Scheme == "http" || port == "443" && u.Scheme == "https" {
+		port = ""
+	}
+	if strings.Contains(host, ":") {
+		host = "[" + host + "]" // an IPv6 address
+	}
+	if port != "" {
+		host += ":" + port
+	}
+	u.Host = host
+	u.Fragment, u.RawFragment = "", ""
+	if u.Path == "" && u.RawPath == "" {
+		u.Path = "/"
+	}
+	return u.String()
 }
 
 // sniffLen is how much of a file Classify looks at.

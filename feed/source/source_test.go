@@ -271,3 +271,40 @@ func FuzzSniff(f *testing.F) {
 		}
 	})
 }
+
+// TestKeyIsOneNamePerSource: one source written several ways has one key.
+func TestKeyIsOneNamePerSource(t *testing.T) {
+	dir := t.TempDir()
+	if real, err := filepath.EvalSymlinks(dir); err == nil {
+		dir = real
+	}
+	saved := filepath.Join(dir, "saved.xml")
+	if err := os.WriteFile(saved, []byte(`<rss version="2.0"><channel></channel></rss>`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	sub := filepath.Join(dir, "sub")
+	os.Mkdir(sub, 0o755)
+	link := filepath.Join(dir, "latest.xml")
+	if err := os.Symlink(saved, link); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(sub)
+	for _, tc := range []struct{ arg, want string }{
+		{"../saved.xml", saved},
+		{saved, saved},
+		{link, saved},
+		{"file://" + filepath.ToSlash(saved), saved},
+		{"../missing.xml", filepath.Join(dir, "missing.xml")},
+		{"-", "-"},
+		{"https://news.example/live", "https://news.example/live"},
+		{"HTTPS://News.Example:443/live#latest", "https://news.example/live"},
+		{"http://news.example:80/live?page=2", "http://news.example/live?page=2"},
+		{"http://news.example:8080/Live", "http://news.example:8080/Live"},
+		{"https://news.example", "https://news.example/"},
+		{"https://[::1]:443/live", "https://[::1]/live"},
+	} {
+		if got := Classify(tc.arg).Key(); got != tc.want {
+			t.Errorf("Key of %q = %q, want %q", tc.arg, got, tc.want)
+		}
+	}
+}

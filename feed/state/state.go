@@ -1,6 +1,6 @@
 // Package state keeps what liveline knows about a source between runs: the
 // story (with the updates that have since left the feed's window), read
-// marks, stars and the HTTP validators. Each source has one file under the
+// marks, stars, where the person was, and the HTTP validators. Each source has one file under the
 // state directory, replaced atomically, so a crash at any moment leaves
 // either the old file or the new one.
 package state
@@ -42,10 +42,26 @@ type Saved struct {
 
 	Read    []string // IDs of updates the reader has seen
 	Starred []string // IDs of starred updates
+	// Place is where the person was; states saved before it was kept
+	// have none.
+	Place Place `json:",omitzero"`
 
 	ETag, LastModified string // HTTP validators of the last reading
 
 	Saved time.Time // when the state was saved; Save fills it in when zero
+}
+
+// Place is where the person was in a story: the selected update (and its
+// time, to find its nearest neighbour if it has gone), the order, the
+// key-events filter, how far the detail pane was scrolled, and whether the
+// In numbers panel was shown (nil when never chosen).
+type Place struct {
+	Selected    string    `json:",omitempty"`
+	SelectedAt  time.Time `json:",omitzero"`
+	OldestFirst bool      `json:",omitempty"`
+	KeyOnly     bool      `json:",omitempty"`
+	Detail      int       `json:",omitempty"`
+	Panel       *bool     `json:",omitempty"`
 }
 
 // Capture copies a story into a new Saved. The updates are copied shallowly:

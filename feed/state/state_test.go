@@ -371,3 +371,64 @@ func BenchmarkLoad(b *testing.B) {
 		})
 	}
 }
+
+// TestStoreMovesAStateSavedUnderAFormerName: a state saved under the
+// argument as typed is found under the source's one name, and moved there.
+func TestStoreMovesAStateSavedUnderAFormerName(t *testing.T) {
+	dir := t.TempDir()
+	const typed, key = "saved.xml", "/home/reader/news/saved.xml"
+	st := model.NewStory()
+	st.Merge(snap(upd("b", "Picket lines", "Pickets form at the main depots.", 20), upd("a", "Strike begins", "No trains run.", 10)))
+	old := Capture(typed, st)
+	old.Read, old.Starred = []string{"a"}, []string{"b"}
+	if err := Save(dir, typed, old); err != nil {
+		t.Fatal(err)
+	}
+	store := NewStore(dir)
+	got, err := store.Load(key, typed)
+	if err != nil || got == nil {
+		t.Fatalf("Load = %v, %v", got, err)
+	}
+	if got.Source != key || !slices.Equal(got.Read, old.Read) || !slices.Equal(got.Starred, old.Starred) || got.Story().Len() != 2 {
+		t.Errorf("moved state: %+v", got)
+	}
+	if _, err := os.Stat(Path(dir, typed)); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the state under the former name is still there: %v", err)
+	}
+	if again, err := Load(dir, key); err != nil || again == nil || !slices.Equal(again.Read, old.Read) {
+		t.Errorf("the state was not moved to its one name: %v, %v", again, err)
+	}
+	if none, err := store.Load("/elsewhere/other.xml", "other.xml"); none != nil || err != nil {
+		t.Errorf("a source with no state, under any name: %v, %v", none, err)
+	}
+}
+
+// TestPlaceIsKeptAcrossRestart: the place saved is the place found on
+// reopening; a state saved before places were kept reads as no place.
+func TestPlaceIsKeptAcrossRestart(t *testing.T) {
+	dir := t.TempDir()
+	st := model.NewStory()
+	st.Merge(snap(upd("b", "Picket lines", "Pickets form at the main depots.", 20), upd("a", "Strike begins", "No trains run.", 10)))
+	shown := false
+	place := Place{Selected: "a", SelectedAt: t0.Add(10 * time.Minute), OldestFirst: true, KeyOnly: true, Detail: 7, Panel: &shown}
+	s := Capture(src, st)
+	s.Place = place
+	if err := NewStore(dir).Save(src, s); err != nil {
+		t.Fatal(err)
+	}
+	got, err := NewStore(dir).Load(src)
+	if err != nil || got == nil {
+		t.Fatalf("Load = %v, %v", got, err)
+	}
+	p := got.Place
+	if p.Selected != "a" || !p.SelectedAt.Equal(place.SelectedAt) || !p.OldestFirst || !p.KeyOnly || p.Detail != 7 || p.Panel == nil || *p.Panel {
+		t.Errorf("place %+v, want %+v", p, place)
+	}
+
+	older := `{"format":"liveline-state","Version":1,"Source":"` + src + `","Read":["x"],"Updates":[{"ID":"x","Headline":"X"}]}`
+	os.WriteFile(Path(dir, src), []byte(older), 0o600)
+	got, err = Load(dir, src)
+	if err != nil || got.Place != (Place{}) || !slices.Equal(got.Read, []string{"x"}) {
+		t.Errorf("a state from before places: %+v, %v", got, err)
+	}
+}

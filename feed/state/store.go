@@ -1,6 +1,7 @@
 package state
 
 import (
+	"os"
 	"sync"
 )
 
@@ -26,8 +27,35 @@ func (st *Store) Dir() string { return st.dir }
 // Path returns the file a source's state is kept in.
 func (st *Store) Path(source string) string { return Path(st.dir, source) }
 
-// Load reads a source's saved state; see Load.
-func (st *Store) Load(source string) (*Saved, error) { return Load(st.dir, source) }
+// Load reads a source's saved state; see Load. When there is none under
+// source, the state of the first of its former names that has one (such
+// as the argument as typed, which named sources before they had one name)
+// is taken and moved to source, so a state saved by an older liveline is
+// still found.
+func (st *Store) Load(source string, formerly ...string) (*Saved, error) {
+	s, err := Load(st.dir, source)
+	if s != nil || err != nil {
+		return s, err
+	}
+	for _, old := range formerly {
+		if old == source {
+			continue
+		}
+		s, err := Load(st.dir, old)
+		if s == nil || err != nil {
+			if err != nil {
+				return nil, err
+			}
+			continue
+		}
+		s.Source = source
+		if st.Save(source, s) == nil {
+			os.Remove(Path(st.dir, old))
+		}
+		return s, nil
+	}
+	return nil, nil
+}
 
 // SaveResult reports a finished save.
 type SaveResult struct {
