@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"errors"
+	"fmt"
 	"net/url"
 
 	tea "charm.land/bubbletea/v2"
@@ -16,6 +18,20 @@ func (m *Model) States() []Persisted {
 		out[i] = s.state()
 	}
 	return out
+}
+
+// SaveAll writes every story's state at once, on the calling goroutine;
+// call it after the program has ended.
+func (m *Model) SaveAll() error {
+	var errs []error
+	for _, s := range m.stories {
+		if s.opts.Persist != nil {
+			if err := s.opts.Persist(s.state())(); err != nil {
+				errs = append(errs, fmt.Errorf("%s: %w", s.title(), err))
+			}
+		}
+	}
+	return errors.Join(errs...)
 }
 
 // State returns the state of the story shown.

@@ -195,12 +195,16 @@ func (m *Model) replayEnded() bool {
 	return m.player != nil && r != nil && r.Steps > 0 && r.Step >= r.Steps
 }
 
-// quit saves the state a last time and ends the program.
+// quit saves every story's state a last time and ends the program.
 func (m *Model) quit() tea.Cmd {
-	if m.cancelSearch != nil {
-		m.cancelSearch()
+	cmds := make([]tea.Cmd, 0, len(m.stories)+1)
+	for _, s := range m.stories {
+		if s.cancelSearch != nil {
+			s.cancelSearch()
+		}
+		cmds = append(cmds, s.saveNow())
 	}
-	return tea.Sequence(m.saveNow(), tea.Quit)
+	return tea.Sequence(append(cmds, tea.Quit)...)
 }
 
 func (m *Model) nextFocus() focus {
@@ -539,9 +543,9 @@ func (m *Model) footerKeys() []key.Binding {
 	case modeHelp:
 		return m.fitFooter(nil, m.helpView.ShortHelp())
 	case modeStories:
-		local = m.storiesView.ShortHelp()
+		return m.fitFooter(m.storiesView.ShortHelp(), []key.Binding{k.Back, k.Help, k.Quit})
 	case modeAll:
-		local = m.allView.ShortHelp()
+		return m.fitFooter(m.allView.ShortHelp(), []key.Binding{k.Back, k.Help, k.Quit})
 	default:
 		switch {
 		case m.player != nil:

@@ -356,6 +356,7 @@ func (m *Model) relayout() {
 	m.lay = m.layout()
 	lay := m.lay
 	m.reader.Clamp(lay.timelineRows())
+	m.timeline.failed = m.status.Err != nil
 	m.timeline.setSize(lay.timeline.w, lay.timeline.h)
 	m.search.setSize(max(m.width, 20), 1)
 	switch m.mode {

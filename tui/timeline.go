@@ -16,8 +16,9 @@ import (
 // frame costs what is visible.
 type timelinePane struct {
 	*common
-	w, h int
-	rows map[*model.Update]cachedRow
+	w, h   int
+	rows   map[*model.Update]cachedRow
+	failed bool // the story's source failed its last reading
 }
 
 func newTimelinePane(c *common) *timelinePane {
@@ -72,6 +73,8 @@ func (p *timelinePane) view(focused bool) []string {
 	if len(items) == 0 && rows > 0 {
 		msg := "Waiting for the first updates…"
 		switch {
+		case !r.Loaded() && p.failed:
+			msg = "Nothing read yet: the reason is above."
 		case r.Loaded() && !query.Empty():
 			msg = "No update matches \"" + query.Raw() + "\"."
 		case r.Loaded() && r.KeyOnly():

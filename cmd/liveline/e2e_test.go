@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"bytes"
 	"fmt"
 	"io"
@@ -131,6 +132,8 @@ type growingFeed struct {
 	mu         sync.Mutex
 	items      []string
 	paragraphs int
+	title      string // "Junior doctors strike: live" unless set
+	word       string // what each item reports, "Picket" unless set
 }
 
 func (g *growingFeed) add(n int) {
@@ -141,7 +144,8 @@ func (g *growingFeed) add(n int) {
 	for i := 1; i <= g.paragraphs; i++ {
 		more += fmt.Sprintf("&lt;p&gt;Paragraph %d of report %d: the pickets stayed in place.&lt;/p&gt;", i, n)
 	}
-	g.items = append([]string{fmt.Sprintf(`<item><guid>post-%d</guid><title>Picket report number %d</title>
+	word := cmp.Or(g.word, "Picket")
+	g.items = append([]string{fmt.Sprintf(`<item><guid>post-%d</guid><title>`+word+` report number %d</title>
 <description>&lt;p&gt;Report %d from the picket line: 3,454 operations were put off so far.&lt;/p&gt;%s</description>
 <pubDate>%s</pubDate></item>`, n, n, n, more, at.Format(time.RFC1123Z))}, g.items...)
 }
@@ -151,8 +155,8 @@ func (g *growingFeed) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	defer g.mu.Unlock()
 	w.Header().Set("Content-Type", "application/rss+xml")
 	fmt.Fprintf(w, `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>
-<title>Junior doctors strike: live</title><link>http://127.0.0.1/live</link>
-<description>Following the walkout as it happens.</description>%s</channel></rss>`, strings.Join(g.items, "\n"))
+<title>%s</title><link>http://127.0.0.1/live</link>
+<description>Following the walkout as it happens.</description>%s</channel></rss>`, cmp.Or(g.title, "Junior doctors strike: live"), strings.Join(g.items, "\n"))
 }
 
 func TestEndToEndFollowsAGrowingFeed(t *testing.T) {
@@ -340,4 +344,50 @@ func TestEndToEndReadingTheNewestIsNotMoved(t *testing.T) {
 	}
 	st.keys("q")
 	st.exit()
+}
+
+// TestEndToEndDeckOfTwoGrowingStories: two stories growing at different
+// rates open together; switching between them, neither reader is moved
+// by its news, and each counts what arrived while it was not shown.
+func TestEndToEndDeckOfTwoGrowingStories(t *testing.T) {
+	strike := &growingFeed{}
+	vote := &growingFeed{title: "Election night: live", word: "Ward"}
+	for i := 1; i <= 4; i++ {
+		strike.add(i)
+		vote.add(i)
+	}
+	srvA, srvB := httptest.NewServer(strike), httptest.NewServer(vote)
+	defer srvA.Close()
+	defer srvB.Close()
+
+	st := startTerm(t, 120, 40, nil, "--interval", "200ms", srvA.URL+"/strike", srvB.URL+"/vote")
+	st.waitFor(15*time.Second, "Junior doctors strike: live", "Election night: live", "Picket report number 4")
+	st.keys("jj") // reading report 2 of the strike
+	st.waitFor(5*time.Second, "Report 2 from the picket line")
+	st.keys("2")
+	st.waitFor(5*time.Second, "Ward report number 4")
+	st.keys("j") // reading ward 3
+	st.waitFor(5*time.Second, "Report 3 from the picket line") // both feeds word their bodies alike
+
+	// The strike grows fast, the election slowly.
+	for i := 5; i <= 8; i++ {
+		strike.add(i)
+	}
+	vote.add(5)
+	screen := st.waitFor(10*time.Second, "Ward report number 5", "1 new")
+	if !strings.Contains(screen, "Report 3 from the picket line") {
+		t.Fatalf("the election's reader was moved by its news:\n%s", screen)
+	}
+	st.waitFor(10*time.Second, "●4") // the strike's tab counts its news
+	st.keys("1")
+	screen = st.waitFor(5*time.Second, "4 new")
+	if !strings.Contains(screen, "Report 2 from the picket line") {
+		t.Fatalf("the strike's reader was moved while it was not shown:\n%s", screen)
+	}
+	st.keys("q")
+	select {
+	case <-st.done:
+	case <-time.After(5 * time.Second):
+		t.Fatal("liveline did not quit on q")
+	}
 }

@@ -8,12 +8,15 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"slices"
+	"sync"
 	"sync/atomic"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/cli/browser"
 
+	"github.com/liveline-tui/liveline/cmd/liveline/internal/config"
 	"github.com/liveline-tui/liveline/feed"
 	"github.com/liveline-tui/liveline/feed/clock"
 	"github.com/liveline-tui/liveline/feed/demo"
@@ -74,53 +77,123 @@ func runReader(ctx context.Context, args []string, env *environment) error {
 		return usageError{err.Error()}
 	}
 	ui := settingsUI(settings, o, explicitlySet(fs, "notify"))
-	if len(stories) > 1 {
-		ui.notice = fmt.Sprintf("showing the first of %d stories", len(stories))
+	ui.browser = settings.Browser
+	if stories[0].Demo {
+		ui.stories = []tui.StoryOptions{{Name: demo.Name}}
+		return runUI(ctx, []*running{start(ctx, demo.New(clock.Real{}))}, ui, env)
 	}
-	story := stories[0]
-	if story.Demo {
-		ui.name = demo.Name
-		return runUI(ctx, start(ctx, demo.New(clock.Real{})), ui, env)
+	deck := &deck{ctx: ctx, env: env, flags: o, settings: settings, intervalGiven: explicitlySet(fs, "interval")}
+	defer deck.close()
+	for _, st := range stories {
+		if st.Source == "-" {
+			return usagef("the reader needs the terminal for keys: save standard input to a file, or use \"liveline dump -\"")
+		}
 	}
-	var intervalSet bool
-	o.interval, intervalSet = storyInterval(story, settings, o.interval, explicitlySet(fs, "interval"))
-	ui.name, ui.title = story.Source, story.Name
-	if ui.name == "-" {
-		return usagef("the reader needs the terminal for keys: save standard input to a file, or use \"liveline dump -\"")
+	for _, st := range stories {
+		// With one story and nothing saved, a source that cannot be read
+		// is reported as dump reports it, before the screen is taken
+		// over; in a deck, its tab says why and the others go on.
+		so, err := deck.open(st, len(stories) == 1)
+		if err != nil {
+			return err
+		}
+		ui.stories = append(ui.stories, so)
 	}
-	arg := source.Classify(ui.name)
+	ui.recent = deck.recent
+	ui.open = func(source string) (tui.StoryOptions, error) { return deck.open(config.Story{Source: source}, false) }
+	return runUI(ctx, deck.runs(), ui, env)
+}
+
+// deck opens the stories of a reader, and closes them when it ends.
+type deck struct {
+	ctx           context.Context
+	env           *environment
+	flags         readerFlags
+	settings      *config.Settings
+	intervalGiven bool
+
+	mu      sync.Mutex
+	running []*running
+	closers []func() error
+}
+
+// open opens story st: its saved state, its source, and its saves. With
+// wait, a source with no saved story that cannot be read for good ends
+// liveline, as dump would.
+func (d *deck) open(st config.Story, wait bool) (tui.StoryOptions, error) {
+	env, o := d.env, d.flags
+	arg := source.Classify(st.Source)
 	key := arg.Key()
+	so := tui.StoryOptions{Name: cmp.Or(st.Name, st.Source), Titled: st.Name != "", Address: key}
 	var saved *state.Saved
 	var store *state.Store
 	if !o.noState && arg.Kind != source.Recording {
-		var notice string
-		store, saved, notice = loadState(key, arg.Given, env)
-		ui.notice = cmp.Or(notice, ui.notice)
+		store, saved, so.Notice = loadState(key, arg.Given, env)
+		so.Notice = sanitizeMessage(so.Notice)
 	}
 	var validators fetch.Validators
 	if saved != nil {
 		validators = fetch.Validators{ETag: saved.ETag, LastModified: saved.LastModified}
-		ui.restore = &tui.Persisted{Story: saved.Story(), Read: saved.Read, Starred: saved.Starred, Place: reader.Place(saved.Place)}
+		so.Restore = &tui.Persisted{Story: saved.Story(), Read: saved.Read, Starred: saved.Starred, Place: reader.Place(saved.Place)}
 	}
-	opened, err := env.openSource(arg, o.fetchFlags, intervalSet, validators)
+	f := o.fetchFlags
+	var intervalSet bool
+	f.interval, intervalSet = storyInterval(st, d.settings, f.interval, d.intervalGiven)
+	opened, err := env.openSource(arg, f, intervalSet, validators)
 	if err != nil {
-		return err
+		return so, err
 	}
-	defer opened.Close()
-	run := start(ctx, opened)
-	if saved == nil {
-		// With no story to show, a source that cannot be read is reported
-		// as dump reports it, before the screen is taken over.
+	run := start(d.ctx, opened)
+	if saved == nil && wait {
 		if err := run.firstReading(firstReadingWait); err != nil {
 			run.stop()
-			return err
+			opened.Close()
+			return so, err
 		}
 	}
 	if store != nil {
 		hasStory := func() bool { return saved != nil || run.read.Load() }
-		ui.persist = persistTo(store, key, opened, hasStory)
+		so.Persist = persistTo(store, key, opened, hasStory)
 	}
-	return runUI(ctx, run, ui, env)
+	so.Source, so.Events = run.src, run.events
+	d.mu.Lock()
+	d.running = append(d.running, run)
+	d.closers = append(d.closers, opened.Close)
+	d.mu.Unlock()
+	go run.relay()
+	return so, nil
+}
+
+// runs are the stories' sources, running.
+func (d *deck) runs() []*running {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return slices.Clone(d.running)
+}
+
+// recent lists the stories read before, for the deck to add.
+func (d *deck) recent() []tui.Recent {
+	list, err := d.env.recentStories()
+	if err != nil {
+		return nil
+	}
+	out := make([]tui.Recent, len(list))
+	for i, r := range list {
+		out[i] = tui.Recent(r)
+	}
+	return out
+}
+
+// close stops every story's source and finishes its recording.
+func (d *deck) close() {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	for _, r := range d.running {
+		r.stop()
+	}
+	for _, c := range d.closers {
+		c()
+	}
 }
 
 // firstReadingWait is how long the reader waits for a source's first
@@ -200,8 +273,9 @@ func runReplay(ctx context.Context, args []string, env *environment) error {
 		return err
 	}
 	ui := settingsUI(settings, readerFlags{noMouse: *noMouse}, false)
-	ui.name, ui.notify = pos[0], notify.Off
-	return runUI(ctx, start(ctx, p), ui, env)
+	ui.notify = notify.Off
+	ui.stories = []tui.StoryOptions{{Name: pos[0]}}
+	return runUI(ctx, []*running{start(ctx, p)}, ui, env)
 }
 
 // running is a source running in the background, its events relayed to
@@ -303,16 +377,15 @@ func (r *running) stop() {
 
 // uiOptions are what the reader's flags and the config file ask of the UI.
 type uiOptions struct {
-	name    string
-	title   string // the story's name in the config file, if any
+	stories []tui.StoryOptions
 	mouse   bool
 	notify  notify.Mode
 	theme   string
 	colours map[string]string
 	keys    map[string][]string
-	restore *tui.Persisted
-	persist func(tui.Persisted) func() error
-	notice  string
+	browser string // the config file's browser command, before $BROWSER
+	recent  func() []tui.Recent
+	open    func(source string) (tui.StoryOptions, error)
 }
 
 // settle hands the memory a large reading took back to the system, once
@@ -325,29 +398,25 @@ func settle() {
 
 // runUI runs the reader full screen on the terminal until the user quits,
 // then stops the source and saves the reader's state a last time.
-func runUI(ctx context.Context, run *running, o uiOptions, env *environment) error {
+func runUI(ctx context.Context, runs []*running, o uiOptions, env *environment) error {
 	// Until the first reading is in, the collector runs half as often: the
 	// reading is mostly garbage (a feed's document tree), and the first
 	// frame comes sooner. settle sets it back.
 	debug.SetGCPercent(200)
 	browser.Stdout, browser.Stderr = io.Discard, io.Discard
-	defer run.stop()
-	go run.relay()
+	for i, r := range runs {
+		if o.stories[i].Source == nil {
+			o.stories[i].Source, o.stories[i].Events = r.src, r.events
+			go r.relay()
+		}
+		defer r.stop()
+	}
 	m := tui.New(tui.Options{
-		Stories: []tui.StoryOptions{{
-			Source:  run.src,
-			Events:  run.events,
-			Name:    cmp.Or(o.title, o.name),
-			Titled:  o.title != "",
-			Address: o.name,
-			Restore: o.restore,
-			Persist: o.persist,
-			Notice:  sanitizeMessage(o.notice),
-		}},
+		Stories:  o.stories,
 		Now:      time.Now,
 		Location: env.location,
 		Mouse:    o.mouse,
-		OpenURL:  browserOpener(env.getenv("BROWSER")),
+		OpenURL:  browserOpener(cmp.Or(o.browser, env.getenv("BROWSER"))),
 		Dark:     true,
 		Notify:   o.notify,
 		Getenv:   env.getenv,
@@ -355,15 +424,17 @@ func runUI(ctx context.Context, run *running, o uiOptions, env *environment) err
 		Theme:    o.theme,
 		Colours:  o.colours,
 		Keys:     o.keys,
+		Recent:   o.recent,
+		Open:     o.open,
 	})
 	prog := tea.NewProgram(m, tea.WithContext(ctx), tea.WithOutput(os.Stdout))
 	final, err := prog.Run()
-	run.stop()
-	if o.persist != nil {
-		if fm, ok := final.(*tui.Model); ok {
-			if serr := o.persist(fm.State())(); serr != nil {
-				fmt.Fprintf(env.stderr, "liveline: could not save the reader's state: %s\n", sanitizeMessage(serr.Error()))
-			}
+	for _, r := range runs {
+		r.stop()
+	}
+	if fm, ok := final.(*tui.Model); ok {
+		if serr := fm.SaveAll(); serr != nil {
+			fmt.Fprintf(env.stderr, "liveline: could not save the reader's state: %s\n", sanitizeMessage(serr.Error()))
 		}
 	}
 	if err != nil && !errors.Is(err, tea.ErrProgramKilled) && !errors.Is(err, context.Canceled) {
