@@ -31,6 +31,7 @@ func newCommand(args []string, env *environment) *cobra.Command {
 	root.SetHelpFunc(func(c *cobra.Command, _ []string) { writeHelp(c.OutOrStdout(), c) })
 	for _, c := range allCommands(root) {
 		c.Flags().BoolP("help", "h", false, "print this help and exit")
+		nameValues(c)
 	}
 	return root
 }

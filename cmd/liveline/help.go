@@ -13,9 +13,32 @@ import (
 // helpWidth is the width help is wrapped to.
 const helpWidth = 80
 
-// choicesAnnotation marks a flag whose values are a fixed set: help
-// shows them and completion offers them.
-const choicesAnnotation = "liveline_choices"
+// Annotations of liveline's flags.
+const (
+	// choicesAnnotation marks a flag whose values are a fixed set: help
+	// shows them and completion offers them.
+	choicesAnnotation = "liveline_choices"
+	// valueAnnotation names the value a flag takes, as help writes it.
+	valueAnnotation = "liveline_value"
+)
+
+// nameValues moves the names of flags' values out of their usage into an
+// annotation: a usage quotes the name of its flag's value (a `duration`
+// such as 30s), which help shows as the value (--interval DURATION) and
+// completion, which shows the usage as it is, should not show.
+func nameValues(c *cobra.Command) {
+	c.Flags().VisitAll(func(f *pflag.Flag) {
+		if !strings.Contains(f.Usage, "`") {
+			return
+		}
+		name, usage := pflag.UnquoteUsage(f)
+		f.Usage = usage
+		if f.Annotations == nil {
+			f.Annotations = map[string][]string{}
+		}
+		f.Annotations[valueAnnotation] = []string{strings.ToUpper(name)}
+	})
+}
 
 // choose makes the named flag's values a fixed set.
 func choose(c *cobra.Command, name string, values ...string) {
@@ -110,26 +133,28 @@ func flagSynopsis(f *pflag.Flag) string {
 }
 
 // flagValueName names the value a flag takes: its choices, or the word
-// its usage quotes (`duration`) in capitals; "" for a flag that takes none.
+// its usage quoted (see nameValues), or else its type, in capitals; "" for
+// a flag that takes none.
 func flagValueName(f *pflag.Flag) string {
 	if choices := f.Annotations[choicesAnnotation]; len(choices) > 0 {
 		return strings.Join(choices, "|")
 	}
+	if name := f.Annotations[valueAnnotation]; len(name) > 0 {
+		return name[0]
+	}
 	if f.Value.Type() == "bool" {
 		return ""
 	}
-	name, _ := pflag.UnquoteUsage(f)
-	return strings.ToUpper(name)
+	return strings.ToUpper(f.Value.Type())
 }
 
 // flagDescription says what a flag does, and its default when it has one.
 func flagDescription(f *pflag.Flag) string {
-	_, usage := pflag.UnquoteUsage(f)
 	switch f.DefValue {
 	case "", "false", "0":
-		return usage
+		return f.Usage
 	}
-	return fmt.Sprintf("%s (default %s)", usage, f.DefValue)
+	return fmt.Sprintf("%s (default %s)", f.Usage, f.DefValue)
 }
 
 // writeColumns prints a term and its description, the description
