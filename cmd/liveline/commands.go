@@ -19,6 +19,7 @@ func newCommand(args []string, env *environment) *cobra.Command {
 		recentCommand(env),
 		versionCommand(env),
 		completionCommand(env),
+		manCommand(env),
 	)
 	root.SetHelpCommand(helpCommand())
 	root.InitDefaultHelpCmd()
