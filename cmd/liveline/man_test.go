@@ -16,6 +16,13 @@ import (
 // release archives.
 var manPage = filepath.Join("..", "..", "docs", "liveline.1")
 
+// updating says whether the tests run with -update (the golden package's
+// flag), to rewrite what they keep.
+func updating() bool {
+	update := flag.Lookup("update")
+	return update != nil && update.Value.String() == "true"
+}
+
 // TestManualIsFresh: "liveline man" prints the manual page the repository
 // keeps; -update rewrites it.
 func TestManualIsFresh(t *testing.T) {
@@ -23,7 +30,7 @@ func TestManualIsFresh(t *testing.T) {
 	if code != 0 || errOut != "" {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	if update := flag.Lookup("update"); update != nil && update.Value.String() == "true" {
+	if updating() {
 		if err := os.WriteFile(manPage, []byte(out), 0o644); err != nil {
 			t.Fatal(err)
 		}

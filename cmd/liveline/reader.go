@@ -56,13 +56,16 @@ type readerFlags struct {
 // register adds the reader's flags to fs.
 func (o *readerFlags) register(fs *pflag.FlagSet) {
 	o.fetchFlags.register(fs)
-	fs.BoolVar(&o.noMouse, "no-mouse", false, "leave the mouse to the terminal (for selecting text)")
+	fs.BoolVar(&o.noMouse, "no-mouse", false, noMouseUsage)
 	fs.BoolVar(&o.noState, "no-state", false, "neither read nor write saved state")
 	fs.Var(&o.notify, "notify", "desktop notification when a check brings new updates (=key: key events only, =off: none)")
 	fs.Lookup("notify").NoOptDefVal = "all"
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
 	fs.StringVar(&o.config, "config", "", configUsage)
 }
+
+// noMouseUsage is the help of the --no-mouse flag.
+const noMouseUsage = "leave the mouse to the terminal (for selecting text)"
 
 // configUsage is the help of the --config flag.
 const configUsage = "read the config from this `file` (default $XDG_CONFIG_HOME/liveline/config.toml)"
@@ -313,7 +316,7 @@ func replayCommand(env *environment) *cobra.Command {
 	fs.Var(&duration{name: "at", d: &at, zero: true, example: "1h30m"}, "at", "start this far into the story, a `duration` such as 1h30m")
 	fs.BoolVar(&end, "end", false, "open at the final state")
 	fs.BoolVar(&trueTime, "true-time", false, "keep every silence as long as it was (by default none lasts over 3s)")
-	fs.BoolVar(&noMouse, "no-mouse", false, "leave the mouse to the terminal")
+	fs.BoolVar(&noMouse, "no-mouse", false, noMouseUsage)
 	fs.StringVar(&configFile, "config", "", configUsage)
 	c.RunE = func(c *cobra.Command, pos []string) error {
 		settings, err := loadSettings(configFile, c.Flags().Changed("config"), env)
