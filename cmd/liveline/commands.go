@@ -28,7 +28,7 @@ func newCommand(args []string, env *environment) *cobra.Command {
 	root.SetErr(env.stderr)
 	root.SilenceErrors, root.SilenceUsage = true, true
 	root.CompletionOptions.DisableDefaultCmd = true
-	root.SetFlagErrorFunc(flagError(root, args))
+	root.SetFlagErrorFunc(flagError(args))
 	root.SetHelpFunc(func(c *cobra.Command, _ []string) { writeHelp(c.OutOrStdout(), c) })
 	for _, c := range allCommands(root) {
 		c.Flags().BoolP("help", "h", false, "print this help and exit")

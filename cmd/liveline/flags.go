@@ -22,7 +22,7 @@ func usagef(format string, args ...any) error {
 
 // flagError turns a flag that cannot be parsed into bad usage, in words
 // that say what the flag takes.
-func flagError(c *cobra.Command, args []string) func(*cobra.Command, error) error {
+func flagError(args []string) func(*cobra.Command, error) error {
 	return func(c *cobra.Command, err error) error {
 		return usageError{flagMessage(c, args, err)}
 	}
