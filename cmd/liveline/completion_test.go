@@ -82,6 +82,16 @@ func TestCompletionScriptForEachShell(t *testing.T) {
 		if !strings.Contains(out, registers) || !strings.Contains(out, cobra.ShellCompRequestCmd) {
 			t.Errorf("%s: the script does not register liveline's completion (%q) or ask liveline for it:\n%.300s", shell, registers, out)
 		}
+		// The shell, where it is installed, reads the script without
+		// running it.
+		noExec := map[string][]string{"bash": {"-n"}, "zsh": {"-n"}, "fish": {"--no-execute"}}[shell]
+		if path, err := exec.LookPath(shell); err == nil && noExec != nil {
+			cmd := exec.Command(path, noExec...)
+			cmd.Stdin = strings.NewReader(out)
+			if msg, err := cmd.CombinedOutput(); err != nil || len(msg) > 0 {
+				t.Errorf("%s cannot read the script: %v\n%s", shell, err, msg)
+			}
+		}
 	}
 	code, _, errOut := runCmd(t, "", "completion", "tcsh")
 	if code != 2 || !strings.Contains(errOut, `completion knows bash, zsh, fish or powershell, not "tcsh"`) {
@@ -254,6 +264,51 @@ printf '%s\n' "${COMPREPLY[@]}"
 		for _, w := range tc.want {
 			if !slices.Contains(offered, w) {
 				t.Errorf("%q: bash offers %q, not %q", tc.line, offered, w)
+			}
+		}
+	}
+}
+
+// TestCompletionInFish loads the fish script into fish, where fish is
+// installed, and asks fish what it would complete.
+func TestCompletionInFish(t *testing.T) {
+	fish, err := exec.LookPath("fish")
+	if err != nil {
+		t.Skip("no fish")
+	}
+	bin, err := buildBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	script := filepath.Join(t.TempDir(), "liveline.fish")
+	if out, err := exec.Command(bin, "completion", "fish").Output(); err != nil {
+		t.Fatal(err)
+	} else if err := os.WriteFile(script, out, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		line string
+		want []string
+	}{
+		{"liveline ", []string{"completion", "demo", "dump", "help", "man", "recent", "replay", "version"}},
+		{"liveline dump --", flagNames(dumpCommand(&environment{}))},
+		{"liveline dump --format ", []string{"text", "json"}},
+		{"liveline --notify=", []string{"--notify=all", "--notify=key", "--notify=off"}},
+	} {
+		cmd := exec.Command(fish, "--no-config", "-c", `source $argv[1]; complete -C $argv[2]`, script, tc.line)
+		cmd.Env = append(os.Environ(), "PATH="+filepath.Dir(bin)+string(os.PathListSeparator)+os.Getenv("PATH"), "HOME="+t.TempDir(), "XDG_STATE_HOME=")
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("%q: %v\n%s", tc.line, err, out)
+		}
+		var offered []string
+		for _, l := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+			name, _, _ := strings.Cut(l, "\t")
+			offered = append(offered, name)
+		}
+		for _, w := range tc.want {
+			if !slices.Contains(offered, w) {
+				t.Errorf("%q: fish offers %q, not %q", tc.line, offered, w)
 			}
 		}
 	}
