@@ -198,46 +198,58 @@ func TestCompletionOfSourcesFromRecentStories(t *testing.T) {
 	}
 }
 
-// TestCompletionInBash loads the bash script into bash and completes as
-// bash does when Tab is pressed, with the real binary.
-func TestCompletionInBash(t *testing.T) {
-	bash, err := exec.LookPath("bash")
+// loadCompletion returns the path of shell, the built liveline and a
+// file holding liveline's completion script for shell; it skips the test
+// where shell is not installed.
+func loadCompletion(t *testing.T, shell string) (shellPath, bin, script string) {
+	t.Helper()
+	shellPath, err := exec.LookPath(shell)
 	if err != nil {
-		t.Skip("no bash")
+		t.Skip("no " + shell)
 	}
-	bin, err := buildBinary()
+	bin, err = buildBinary()
 	if err != nil {
 		t.Fatal(err)
 	}
+	script = filepath.Join(t.TempDir(), "liveline."+shell)
+	if out, err := exec.Command(bin, "completion", shell).Output(); err != nil {
+		t.Fatal(err)
+	} else if err := os.WriteFile(script, out, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return shellPath, bin, script
+}
+
+// shellOffers runs a shell's cmd with liveline on the PATH and HOME at
+// home, and returns the first word of each line it prints.
+func shellOffers(t *testing.T, cmd *exec.Cmd, bin, home string) []string {
+	t.Helper()
+	cmd.Env = append(os.Environ(), "PATH="+filepath.Dir(bin)+string(os.PathListSeparator)+os.Getenv("PATH"), "HOME="+home, "XDG_STATE_HOME=", "COLUMNS=200")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("%q: %v\n%s", cmd.Args, err, out)
+	}
+	var offered []string
+	for _, l := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		offered = append(offered, strings.Fields(l + " ")[0])
+	}
+	return offered
+}
+
+// TestCompletionInBash loads the bash script into bash and completes as
+// bash does when Tab is pressed, with the real binary.
+func TestCompletionInBash(t *testing.T) {
+	bash, bin, script := loadCompletion(t, "bash")
 	home := t.TempDir()
 	dir, err := state.Dir(func(k string) string { return map[string]string{"HOME": home}[k] })
 	if err != nil {
 		t.Fatal(err)
 	}
 	saveStory(t, dir, "https://news.example/live/strike", "Rail strike", time.Now())
-	script := filepath.Join(t.TempDir(), "liveline.bash")
-	if out, err := exec.Command(bin, "completion", "bash").Output(); err != nil {
-		t.Fatal(err)
-	} else if err := os.WriteFile(script, out, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	for _, tc := range []struct {
-		line string
-		want []string
-	}{
-		{"liveline ", []string{"completion", "demo", "dump", "help", "recent", "replay", "version", "https://news.example/live/strike"}},
-		{"liveline dump --f", []string{"--follow", "--format"}},
-		{"liveline dump --format ", []string{"text", "json"}},
-		{"liveline --notify=k", []string{"key"}},
-		{"liveline replay --t", []string{"--true-time"}},
-		{"liveline completion f", []string{"fish"}},
-		// bash completes the word after the last colon, as COMP_WORDBREAKS says.
-		{"liveline dump https://news", []string{"//news.example/live/strike"}},
-	} {
-		// _get_comp_words_by_ref comes from the bash-completion package;
-		// this is the part of it the script uses. compopt works only
-		// while bash itself runs a completion.
-		prog := `
+	// _get_comp_words_by_ref comes from the bash-completion package; this
+	// is the part of it the script uses. compopt works only while bash
+	// itself runs a completion.
+	const prog = `
 compopt() { :; }
 _get_comp_words_by_ref() {
 	words=("${COMP_WORDS[@]}"); cword=$COMP_CWORD
@@ -251,16 +263,20 @@ if [[ $COMP_LINE == *" " ]]; then COMP_WORDS+=(""); COMP_CWORD=$(( COMP_CWORD + 
 __start_liveline
 printf '%s\n' "${COMPREPLY[@]}"
 `
-		cmd := exec.Command(bash, "--norc", "--noprofile", "-c", prog, "bash", script, tc.line)
-		cmd.Env = append(os.Environ(), "PATH="+filepath.Dir(bin)+string(os.PathListSeparator)+os.Getenv("PATH"), "HOME="+home, "XDG_STATE_HOME=", "COLUMNS=200")
-		out, err := cmd.CombinedOutput()
-		if err != nil {
-			t.Fatalf("%q: %v\n%s", tc.line, err, out)
-		}
-		var offered []string
-		for _, l := range strings.Split(strings.TrimSpace(string(out)), "\n") {
-			offered = append(offered, strings.Fields(l + " ")[0])
-		}
+	for _, tc := range []struct {
+		line string
+		want []string
+	}{
+		{"liveline ", []string{"completion", "demo", "dump", "help", "man", "recent", "replay", "version", "https://news.example/live/strike"}},
+		{"liveline dump --f", []string{"--follow", "--format"}},
+		{"liveline dump --format ", []string{"text", "json"}},
+		{"liveline --notify=k", []string{"key"}},
+		{"liveline replay --t", []string{"--true-time"}},
+		{"liveline completion f", []string{"fish"}},
+		// bash completes the word after the last colon, as COMP_WORDBREAKS says.
+		{"liveline dump https://news", []string{"//news.example/live/strike"}},
+	} {
+		offered := shellOffers(t, exec.Command(bash, "--norc", "--noprofile", "-c", prog, "bash", script, tc.line), bin, home)
 		for _, w := range tc.want {
 			if !slices.Contains(offered, w) {
 				t.Errorf("%q: bash offers %q, not %q", tc.line, offered, w)
@@ -272,20 +288,7 @@ printf '%s\n' "${COMPREPLY[@]}"
 // TestCompletionInFish loads the fish script into fish, where fish is
 // installed, and asks fish what it would complete.
 func TestCompletionInFish(t *testing.T) {
-	fish, err := exec.LookPath("fish")
-	if err != nil {
-		t.Skip("no fish")
-	}
-	bin, err := buildBinary()
-	if err != nil {
-		t.Fatal(err)
-	}
-	script := filepath.Join(t.TempDir(), "liveline.fish")
-	if out, err := exec.Command(bin, "completion", "fish").Output(); err != nil {
-		t.Fatal(err)
-	} else if err := os.WriteFile(script, out, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	fish, bin, script := loadCompletion(t, "fish")
 	for _, tc := range []struct {
 		line string
 		want []string
@@ -295,17 +298,7 @@ func TestCompletionInFish(t *testing.T) {
 		{"liveline dump --format ", []string{"text", "json"}},
 		{"liveline --notify=", []string{"--notify=all", "--notify=key", "--notify=off"}},
 	} {
-		cmd := exec.Command(fish, "--no-config", "-c", `source $argv[1]; complete -C $argv[2]`, script, tc.line)
-		cmd.Env = append(os.Environ(), "PATH="+filepath.Dir(bin)+string(os.PathListSeparator)+os.Getenv("PATH"), "HOME="+t.TempDir(), "XDG_STATE_HOME=")
-		out, err := cmd.CombinedOutput()
-		if err != nil {
-			t.Fatalf("%q: %v\n%s", tc.line, err, out)
-		}
-		var offered []string
-		for _, l := range strings.Split(strings.TrimSpace(string(out)), "\n") {
-			name, _, _ := strings.Cut(l, "\t")
-			offered = append(offered, name)
-		}
+		offered := shellOffers(t, exec.Command(fish, "--no-config", "-c", `source $argv[1]; complete -C $argv[2]`, script, tc.line), bin, t.TempDir())
 		for _, w := range tc.want {
 			if !slices.Contains(offered, w) {
 				t.Errorf("%q: fish offers %q, not %q", tc.line, offered, w)
