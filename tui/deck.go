@@ -219,9 +219,7 @@ func (m *Model) takeOpened(msg storyOpenedMsg) tea.Cmd {
 	var cmds []tea.Cmd
 	if r := msg.opts.Restore; r != nil && r.Story != nil {
 		s.restore(r)
-		if s.busy {
-			cmds = append(cmds, s.buildCmd())
-		}
+		cmds = append(cmds, s.startCmd())
 	}
 	cmds = append(cmds, s.waitEvent(), m.show(len(m.stories)-1))
 	return tea.Batch(cmds...)

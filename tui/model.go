@@ -214,10 +214,7 @@ func (m *Model) Init() tea.Cmd {
 		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
 	for _, s := range m.stories {
-		cmds = append(cmds, s.waitEvent())
-		if s.busy {
-			cmds = append(cmds, s.buildCmd())
-		}
+		cmds = append(cmds, s.waitEvent(), s.startCmd())
 	}
 	return tea.Batch(cmds...)
 }
@@ -253,6 +250,8 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return msg.s.takeBuilt(msg.built)
 	case storyOpenedMsg:
 		return m.takeOpened(msg)
+	case restMsg:
+		return msg.s.takeRest(msg)
 	case tickMsg:
 		m.wall = m.opts.Now()
 		for _, s := range m.stories {
