@@ -387,6 +387,7 @@ func TestReopenedInPartsShowsAtOnceAndSavesOnlyTheWhole(t *testing.T) {
 		t.Fatalf("a part of the story was saved (%d saves)", saves)
 	}
 	d := newDriver(r)
+	d.still = true
 	d.run(r.Init())
 	d.until(t, 5*time.Second, func() bool { return r.reader.Story().Len() == 40 && r.reader.Built() })
 	if selectedID(r) != "u003" || r.story.partial {
