@@ -358,13 +358,8 @@ func (m *Model) relayout() {
 	m.timeline.failed = m.status.Err != nil
 	m.timeline.setSize(lay.timeline.w, lay.timeline.h)
 	m.search.setSize(max(m.width, 20), 1)
-	switch m.mode {
-	case modeHelp:
-		m.helpView.setSize(max(m.width, 20), lay.bodyH)
-	case modeStories:
-		m.storiesView.setSize(max(m.width, 20), lay.bodyH)
-	case modeAll:
-		m.allView.setSize(max(m.width, 20), lay.bodyH)
+	if full := m.fullScreen(); full != nil {
+		full.setSize(max(m.width, 20), lay.bodyH)
 	}
 	m.detailSlot().setSize(lay.detail.w, lay.detail.h)
 	if lay.numbers.h > 0 {
