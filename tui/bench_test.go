@@ -60,16 +60,7 @@ func BenchmarkNewUpdate(b *testing.B) {
 	for b.Loop() {
 		b.StopTimer()
 		next++
-		win := &model.Snapshot{Title: "Junior doctors' strike: live"}
-		nu := strikeUpdate(100_000 + next)
-		nu.Published = base.Add(time.Duration(next) * time.Second)
-		win.Updates = append(win.Updates, nu)
-		for i := range 49 {
-			u := strikeUpdate(i)
-			u.Published = base.Add(-time.Duration(i) * time.Minute)
-			win.Updates = append(win.Updates, u)
-		}
-		win.Prepare()
+		win := newsWindow(next)
 		b.StartTimer()
 		send(m, win)
 		_ = m.View()
@@ -121,18 +112,25 @@ func BenchmarkDeckNewUpdate(b *testing.B) {
 	for b.Loop() {
 		b.StopTimer()
 		next++
-		win := &model.Snapshot{Title: "Junior doctors' strike: live"}
-		nu := strikeUpdate(100_000 + next)
-		nu.Published = base.Add(time.Duration(next) * time.Second)
-		win.Updates = append(win.Updates, nu)
-		for i := range 49 {
-			u := strikeUpdate(i)
-			u.Published = base.Add(-time.Duration(i) * time.Minute)
-			win.Updates = append(win.Updates, u)
-		}
-		win.Prepare()
+		win := newsWindow(next)
 		b.StartTimer()
 		m.Update(eventMsg{s: s, ev: feed.Event{Snapshot: win, Status: feed.Status{State: feed.Live}}})
 		_ = m.View()
 	}
+}
+
+// newsWindow is a feed's window of 50 updates in which the next-th new
+// update has just arrived.
+func newsWindow(next int) *model.Snapshot {
+	win := &model.Snapshot{Title: "Junior doctors' strike: live"}
+	nu := strikeUpdate(100_000 + next)
+	nu.Published = base.Add(time.Duration(next) * time.Second)
+	win.Updates = append(win.Updates, nu)
+	for i := range 49 {
+		u := strikeUpdate(i)
+		u.Published = base.Add(-time.Duration(i) * time.Minute)
+		win.Updates = append(win.Updates, u)
+	}
+	win.Prepare()
+	return win
 }
