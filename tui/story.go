@@ -108,7 +108,7 @@ type (
 		story *model.Story
 		err   error
 	}
-	saveMsg struct{ s *story }
+	saveMsg  struct{ s *story }
 	savedMsg struct {
 		s   *story
 		err error

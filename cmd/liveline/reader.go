@@ -299,7 +299,6 @@ func loadFirst(key, typed string, env *environment) (store *state.Store, saved *
 	return store, saved, rest, ""
 }
 
-
 // persistTo saves the reader's state through store: each save is taken
 // (and numbered) when the reader asks for it and written later, off the
 // update loop, and one that finds a newer save already written does
