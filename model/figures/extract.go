@@ -465,10 +465,11 @@ func (sc *scanner) quantity(i int, allowRange bool) (q qty) {
 		}
 	}
 	if q.has && q.unit == "" && !q.money && i+1 < n && (sc.is(i, "in") || sc.is(i, "out") && sc.is(i+1, "of") && i+2 < n) {
+		of := 0
 		if sc.is(i, "out") {
-			i++ // nine out of ten
+			of = 1 // nine out of ten
 		}
-		d := &toks[i+1]
+		d := &toks[i+1+of]
 		var dv float64
 		ok := false
 		switch {
@@ -477,9 +478,9 @@ func (sc *scanner) quantity(i int, allowRange bool) (q qty) {
 		case d.kind == kWord && d.w.cls&cNum != 0 && d.flags&fHyphen == 0:
 			dv, ok = d.w.v, true
 		}
-		if ok && dv > 1 && dv >= q.v && dv <= 1000 && !(i+2 < n && toks[i+2].kind == kWord && toks[i+2].w.cls&(cTime|cMonth) != 0) {
+		if ok && dv > 1 && dv >= q.v && dv <= 1000 && !(i+2+of < n && toks[i+2+of].kind == kWord && toks[i+2+of].w.cls&(cTime|cMonth) != 0) {
 			q.v, q.unit, q.ratio = q.v/dv*100, "%", true
-			i += 2
+			i += 2 + of
 		}
 	}
 	if allowRange && i+1 < n && !q.ratio {
@@ -500,7 +501,9 @@ func (sc *scanner) quantity(i int, allowRange bool) (q qty) {
 			switch {
 			case c.kind == kPunct && !c.sp && q.unit == "" && q2.unit == "" && q.v <= 20 && q2.v <= 20 && !q.word && !q.scaled && !q2.scaled:
 				q.reject, i = true, q2.end // 2-1: a score
-			case !q2.reject && !q2.vague && q.has && q2.has && (q.unit == "" || q2.unit == "" || q.unit == q2.unit) && q2.word == q.word:
+			case !q2.reject && !q2.vague && q.has && q2.has && (q.unit == "" || q2.unit == "" || q.unit == q2.unit) && q2.word == q.word &&
+				q2.v*max(q.scale, q2.scale)/q2.scale > q.v:
+				// a range runs upwards: "46.1% to 38.9%" is two figures
 				if q.unit == "" {
 					q.unit, q.money = q2.unit, q2.money
 				}
@@ -1055,7 +1058,7 @@ func (sc *scanner) label(q *qty, qs int, c *cand) {
 			}
 			si := j
 			if m := j - 1; m >= 0 && sc.nounWord(m) && !(possessive(sc.word(m)) && toks[m].flags&fCap != 0) && (sc.initial(m) || m > 0 && toks[m-1].kind == kWord && toks[m-1].w.cls&cDet != 0 || sc.capWord(m-1)) {
-				si = m // "Waiting lists grew by 50,000"
+				si = m // "Waiting lists grew by 35,000"
 			}
 			end := toks[j].e
 			if last > j {

@@ -24,7 +24,7 @@ const (
 	cVerb                        // rose, fell, reached: "turnout rose to 67%"
 	cMove                        // rose, fell: "operations rose from 3,454"
 	cQualEnd                     // the last word of a qualifier
-	cNominal                     // cancellation: "the cancellation of 4,000 operations"; u holds the participle
+	cNominal                     // cancellation: "the cancellation of 3,000 operations"; u holds the participle
 	cForeign                     // function words of French, German, Spanish, Italian, Dutch, Portuguese
 	cLink                        // between a party or team and its figure: "Labour has won 410", "the Conservatives on 131"
 	cModal                       // should, would: "uptake should be 95%" is a wish, not a count
