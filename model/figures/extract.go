@@ -91,6 +91,8 @@ type cand struct {
 	wordsOnly bool   // written in words: dropped without a noun
 	back      bool   // np was read backwards, from before the figure ("turnout was 67%")
 	keyPart   bool   // part belongs in the key: "people died", "homes without power"
+	share     bool   // with no noun, a share of the vote its Subject has: "National 48.2%"
+	total     bool   // np is a running total of what the figure before counts: "This brings the Ruritania total to 5,120"
 	bare      bool   // a number right after a name, with nothing after it: "Labour 98,"
 }
 
@@ -117,6 +119,7 @@ func extractTo(text string, dst []Figure, h hints) []Figure {
 	sc := pool.Get().(*scanner)
 	sc.text = text
 	sc.toks = sc.toks[:0]
+	sc.headAt, sc.heading = 0, ""
 	sc.tokenize()
 	if sc.foreign() {
 		dst = sc.extractForeign(dst, h)
@@ -232,8 +235,20 @@ func (sc *scanner) extract(out []Figure, h hints) []Figure {
 		case c.np == "" && i+1 < len(cands) && cands[i+1].np != "" && c.qe+1 == cands[i+1].qs &&
 			(c.f.Unit == cands[i+1].f.Unit) && sc.connector(c.qe):
 			c.np, c.part = cands[i+1].np, cands[i+1].part
+		case c.total:
+			// "Another 14 people had died. This brings the Ruritania total to 5,120"
+			for j := i - 1; j >= 0 && j >= i-3; j-- {
+				if p := &cands[j]; p.np != "" && !p.total && p.f.Unit == c.f.Unit {
+					c.np, c.part, c.keyPart = p.np, p.part, p.keyPart
+					break
+				}
+			}
+		case c.f.Subject == "" && c.np != "" && i > 0 && cands[i-1].f.Subject != "" && cands[i-1].le == c.qs-1 &&
+			sc.toks[c.qs-1].kind == kPunct && sc.toks[c.qs-1].p == ',' && c.f.Unit == cands[i-1].f.Unit:
+			c.f.Subject = cands[i-1].f.Subject // "Greens: 38 seats, 12 seats gained"
 		}
 	}
+	sc.placeLists(cands)
 	keep := 0
 	for i := range cands {
 		if cands[i].np != "" || !cands[i].wordsOnly {
@@ -258,6 +273,9 @@ func (sc *scanner) extract(out []Figure, h hints) []Figure {
 			out = append(out, f)
 			continue
 		}
+		if f.Subject == "" && c.np != "" {
+			c.np, f.Subject = sc.owner(c.np) // "30,000 GMB members"
+		}
 		f.Label = c.np
 		if c.part != "" && c.np != "" {
 			f.Label = c.np + " " + c.part
@@ -269,6 +287,12 @@ func (sc *scanner) extract(out []Figure, h hints) []Figure {
 		}
 		if i := strings.Index(f.Key, " among "); i > 0 {
 			f.Key = f.Key[:i]
+		}
+		if _, toll := canonical[f.Key]; toll && f.Subject == "" {
+			f.Subject = sc.headingBefore(c.qs) // figures under a heading that names a place: "Wales"
+		}
+		if f.Key == "" && c.share && f.Unit == "%" {
+			f.Key = "share" // "National 48.2%": a party's share
 		}
 		f.ord = int32(len(out) - lo)
 		out = append(out, f)
@@ -531,6 +555,9 @@ func (sc *scanner) suffix(q *qty, s string) {
 		q.reject = true
 		return
 	}
+	if len(s) > 5 && strings.EqualFold(s[len(s)-5:], "-plus") {
+		s = s[:len(s)-5] // "£100million-plus"
+	}
 	b, h := sc.lower(s)
 	switch string(b) {
 	case "bn", "b", "billion":
@@ -765,6 +792,11 @@ func (sc *scanner) figureAt(i int) (c cand, end int, ok bool) {
 		colon := qs > 0 && toks[qs-1].kind == kPunct && toks[qs-1].p == ':'
 		if s := sc.entityBefore(qs, direct); s != "" && (c.np == "" && !colon || c.np != "" && !c.back) {
 			f.Subject = s
+			// a bare share is a party's share only right after its name at
+			// the start of a line ("National 48.2%") or after "on" or
+			// "ahead"; "Tory hold 53.6%" is one seat's result
+			c.share = c.np == "" && (sc.is(qs-1, "on") || sc.is(qs-1, "ahead") ||
+				sc.capWord(qs-1) && sc.initialLine(sc.nameBefore(qs-1)))
 		}
 	}
 	// "Confirmed cases: 84": the words before a colon say what it counts
@@ -774,7 +806,11 @@ func (sc *scanner) figureAt(i int) (c cand, end int, ok bool) {
 			b--
 		}
 		if b < qs-1 && (b == 0 || toks[b-1].kind == kBreak || toks[b-1].kind == kPunct && (toks[b-1].p == '-' || toks[b-1].p == '*')) {
-			c.np = sc.text[toks[b].s:toks[qs-2].e]
+			if s := sc.nameBefore(qs - 2); s == b && !q.word && !(s == qs-2 && sc.nounNamed(s)) {
+				f.Subject = sc.text[toks[b].s:toks[qs-2].e] // "Labour: 18,450": whose, not what
+			} else {
+				c.np = sc.text[toks[b].s:toks[qs-2].e]
+			}
 		}
 	}
 	switch qual {
@@ -782,8 +818,15 @@ func (sc *scanner) figureAt(i int) (c cand, end int, ok bool) {
 		f.weak = true // an increment, not the total
 	}
 	if q.unit == "" && !q.money && qual == "" && !c.back && f.Subject == "" &&
-		(sc.is(qs-1, "at") || sc.is(qs-1, "in") || sc.is(qs-1, "across") || sc.is(qs-1, "within") || sc.is(qs-1, "into")) {
-		f.weak = true // a place: "clinics will open at 12 schools"
+		(sc.is(qs-1, "at") || sc.is(qs-1, "in") || sc.is(qs-1, "across") || sc.is(qs-1, "within") || sc.is(qs-1, "into") || sc.is(qs-1, "from")) {
+		f.weak = true // a place or a source: "clinics will open at 12 schools", "figures from 228 organisations"
+	}
+	if sc.is(qs-1, "of") && qs >= 2 && toks[qs-2].kind == kNum || sc.is(qs-1, "the") && sc.is(qs-2, "of") && qs >= 3 && toks[qs-3].kind == kNum {
+		f.weak = true // the whole a part is of: "609 of the 650 seats"
+	}
+	if j := max(c.le, q.end); sc.is(j, "short") || sc.is(j, "ahead") || sc.is(j, "behind") || sc.is(j, "adrift") || sc.is(j, "clear") ||
+		(sc.is(j, "more") || sc.is(j, "fewer") || sc.is(j, "less")) && sc.is(j+1, "than") {
+		f.weak = true // a gap, not a count: "30 seats short of a majority"
 	}
 	_ = n
 	return c, end, true
@@ -866,6 +909,8 @@ func (sc *scanner) rejected(q *qty, start, qs int, qual string) bool {
 			return true // Tuesday 9
 		case c&cNegPrev != 0 && plain:
 			return true // aged 32, page 3, call 111
+		case digits && q.scaled && !q.money && num.x > num.e && toks[b].flags&fCap != 0 && !sc.initial(b) && b == start-1 && qual == "":
+			return true // part of a name: "Vexo TV 4k"
 		case digits && plain && toks[b].flags&fCap != 0 && !sc.initial(b) && b == start-1 && qual == "" && !possessive(sc.word(b)):
 			if !sc.bareEnd(after) || sc.nameBefore(b) < 0 {
 				return true // Radio 4, Stage 2; not "the League's 20 clubs"
@@ -963,11 +1008,18 @@ func (sc *scanner) label(q *qty, qs int, c *cand) {
 			}
 			c.le = j + 1
 			return
-		case s < e && plural(sc.text[s:e]) && sc.is(j, "without") && sc.nounWord2(j+1):
-			// "9,500 homes remain without power"
-			c.np, c.part, c.keyPart = sc.text[s:e], sc.text[toks[j].s:toks[j+1].e], true
-			c.le = j + 2
-			return
+		case s < e && plural(sc.text[s:e]) && (sc.is(j, "without") || (sc.is(j, "in") || sc.is(j, "on")) && sc.onlyBe(next, j)) && sc.lowNoun(j+1):
+			// "9,500 homes remain without power", "3,140 patients in hospital",
+			// "396 patients were in ventilation beds": where they are is what they are
+			k := j + 2
+			if sc.lowNoun(k) {
+				k++
+			}
+			if k >= n || !(toks[k].kind == kWord && (sc.nounWord(k) || toks[k].w.cls&cTime != 0)) {
+				c.np, c.part, c.keyPart = sc.text[s:e], sc.text[toks[j].s:toks[k-1].e], true
+				c.le = k
+				return
+			}
 		}
 	}
 	if s < e {
@@ -982,7 +1034,8 @@ func (sc *scanner) label(q *qty, qs int, c *cand) {
 			j++
 			aux++
 		}
-		if aux > 0 && sc.participle(j) {
+		if aux > 0 && sc.participle(j) && !(sc.is(qs-1, "by") || sc.is(qs-1, "with") || sc.is(qs-1, "from")) {
+			// (not "the action by 30,000 members has shut down": that verb is the action's)
 			ps := j
 			j++
 			if (sc.is(j, "or") || sc.is(j, "and")) && sc.participle(j+1) {
@@ -1004,93 +1057,245 @@ func (sc *scanner) label(q *qty, qs int, c *cand) {
 		} else if aux > 0 && c.part != "" && generic[strings.ToLower(c.np)] {
 			c.keyPart = true // "people have died", "people were evacuated"
 		}
+		if c.part == "" {
+			// "580 seats declared", "12 seats gained", "41,000 deaths
+			// registered", "100 seats to go": a measure of its own
+			switch j := next; {
+			case sc.is(j, "to") && sc.is(j+1, "go"):
+				c.part, c.keyPart, c.le = "to go", true, j+2
+			case sc.is(j, "still") && sc.is(j+1, "to") && sc.is(j+2, "be") && sc.participle(j+3):
+				c.part, c.keyPart, c.le = "to be "+sc.word(j+3), true, j+4
+			case sc.measureParticiple(j):
+				c.part, c.keyPart, c.le = sc.word(j), true, j+1
+			case generic[strings.ToLower(c.np)] && j < n && toks[j].kind == kWord && isCanonical(strings.ToLower(c.np+" "+sc.word(j))):
+				c.part, c.keyPart, c.le = sc.word(j), true, j+1 // "Twelve people died"
+			case (sc.is(j, "now") || sc.is(j, "already")) && sc.measureParticiple(j+1):
+				c.part, c.keyPart, c.le = sc.word(j+1), true, j+2 // "629 seats now declared"
+			}
+		}
 	}
 	// "the cancellation of around 4,000 operations"
 	if c.part == "" && sc.is(qs-1, "of") && qs >= 2 && toks[qs-2].kind == kWord && toks[qs-2].w.cls&cNominal != 0 {
 		c.part = units[toks[qs-2].w.u]
 	}
-	if c.np != "" || c.needPrev {
+	if c.np != "" && !(c.part == "" && generic[strings.ToLower(c.np)]) || c.needPrev {
 		return
 	}
 	// "39% of them - around 10,000 -": the figure before explains this one
-	if b := qs - 1; b >= 0 && toks[b].kind == kPunct && (toks[b].p == '-' || toks[b].p == '(') {
+	if b := qs - 1; c.np == "" && b >= 0 && toks[b].kind == kPunct && (toks[b].p == '-' || toks[b].p == '(') {
 		c.apposite = true
 		return
 	}
-	// "turnout was 67%", "a turnout of 67%"
-	{
-		j, steps, moved, modal := qs-1, 0, false, false
-		for j >= 0 && steps < 5 && toks[j].kind == kWord && (toks[j].w.cls&(cVerb|cAux) != 0 ||
-			steps > 0 && (sc.participle(j) || toks[j].w.cls&cModal != 0 || edIng(sc.word(j)) && toks[j].w.cls&cStop == 0)) {
-			moved = moved || toks[j].w.cls&cMove != 0 || sc.is(j, "stand") || sc.is(j, "stands") || sc.is(j, "stood") ||
-				sc.is(j, "reached") || sc.is(j, "totals") || sc.is(j, "totalled") || sc.is(j, "hit") || sc.is(j, "passed")
-			modal = modal || toks[j].w.cls&cModal != 0
-			j--
-			steps++
+	sc.readBack(q, qs, c)
+}
+
+// readBack reads what a figure counts from the words before it, when the
+// words after it do not say or say only "people": "turnout was 67%", "a
+// turnout of 67%", "The death toll in the storm rose to
+// 57 people", "The number of people still missing has been updated to 31".
+func (sc *scanner) readBack(q *qty, qs int, c *cand) {
+	toks := sc.toks
+	n := len(toks)
+	share := q.unit == "%" || q.unit == "pp"
+	j, steps, moved, modal := qs-1, 0, false, false
+	for j >= 0 && steps < 6 && toks[j].kind == kWord && (toks[j].w.cls&(cVerb|cAux) != 0 ||
+		steps > 0 && (sc.participle(j) || toks[j].w.cls&cModal != 0 || edIng(sc.word(j)) && toks[j].w.cls&cStop == 0 || adverb(sc.word(j)))) {
+		moved = moved || toks[j].w.cls&cMove != 0 || sc.is(j, "stand") || sc.is(j, "stands") || sc.is(j, "stood") ||
+			sc.is(j, "reached") || sc.is(j, "totals") || sc.is(j, "totalled") || sc.is(j, "hit") || sc.is(j, "passed")
+		modal = modal || toks[j].w.cls&cModal != 0
+		j--
+		steps++
+	}
+	if steps == 0 {
+		return
+	}
+	if modal {
+		c.f.weak = true // "uptake should be 95%": a wish, not a count
+	}
+	if moved && sc.is(qs-1, "by") && q.unit == "" {
+		c.f.weak = true // "has increased by 1,204": an increment, not the total
+	}
+	chainEnd := j
+	place, last := -1, -1 // a place after the noun: "Sales in Greater China", "cases in the UK"
+	if j >= 0 && sc.nounWord(j) && toks[j].flags&fCap != 0 && !sc.initial(j) {
+		p := j
+		for p > 0 && j-p < 3 && sc.capWord(p-1) && !sc.initial(p) {
+			p--
 		}
-		if steps > 0 && modal {
-			c.f.weak = true // "uptake should be 95%": a wish, not a count
+		b := p - 1
+		if sc.is(b, "the") {
+			b--
 		}
-		last := -1 // the noun a place ends with
-		if steps > 0 && j >= 0 && sc.nounWord(j) && toks[j].flags&fCap != 0 && !sc.initial(j) {
-			// "Sales in Greater China fell 3%": a place after the noun
-			p := j
-			for p > 0 && j-p < 3 && sc.capWord(p-1) && !sc.initial(p) {
-				p--
-			}
-			if p >= 2 && (sc.is(p-1, "in") || sc.is(p-1, "for") || sc.is(p-1, "across") || sc.is(p-1, "at")) && sc.nounWord(p-2) &&
-				(toks[p-2].flags&fCap == 0 || sc.initial(p-2)) {
-				last, j = j, p-2
-			} else {
-				j = -1
-			}
-		}
-		measure := j >= 0 && !q.word && toks[j].kind == kWord && (singular[strings.ToLower(sc.word(j))] || sc.is(j, "total") || sc.is(j, "tally") || sc.is(j, "number"))
-		if steps > 0 && (share || q.money || moved || measure) && j >= 0 && sc.nounWord(j) && (toks[j].flags&fCap == 0 || sc.initial(j)) {
-			// "turnout among trainees was": the noun before the preposition
-			p := j - 1
-			for p >= 0 && p > j-4 && (toks[p].kind == kWord && toks[p].w.cls&cDet != 0 || sc.nounWord(p)) {
-				p--
-			}
-			if p >= 1 && (sc.is(p, "in") || sc.is(p, "among") || sc.is(p, "for") || sc.is(p, "across") || sc.is(p, "at")) &&
-				sc.nounWord(p-1) && (toks[p-1].flags&fCap == 0 || sc.initial(p-1)) {
-				j = p - 1
-			}
-			si := j
-			if m := j - 1; m >= 0 && sc.nounWord(m) && !(possessive(sc.word(m)) && toks[m].flags&fCap != 0) && (sc.initial(m) || m > 0 && toks[m-1].kind == kWord && toks[m-1].w.cls&cDet != 0 || sc.capWord(m-1)) {
-				si = m // "Waiting lists grew by 35,000"
-			}
-			end := toks[j].e
-			if last > j {
-				end = toks[last].e
-			}
-			if (sc.is(j, "total") || sc.is(j, "tally")) && j+1 < n && sc.participle(j+1) {
-				end = toks[j+1].e // "the total evacuated rose to 3,200"
-				c.keyPart = true
-			}
-			// "Labour's share of the vote": whose it is
-			k := si - 1
-			for k >= 0 && si-k < 4 && toks[k].kind == kWord && (toks[k].w.cls&cDet != 0 || sc.is(k, "of") || sc.nounWord(k) && !possessive(sc.word(k))) {
-				k--
-			}
-			if b := si - 1; b >= 0 && sc.capWord(b) && !sc.initial(b) && !possessive(sc.word(b)) && sc.nameBefore(b) >= 0 {
-				c.f.Subject = sc.text[toks[sc.nameBefore(b)].s:toks[b].e] // "The US death toll"
-			} else if k >= 0 && toks[k].kind == kWord && possessive(sc.word(k)) && toks[k].flags&fCap != 0 {
-				w := sc.word(k)
-				name := w[:len(w)-len("'s")]
-				if strings.HasSuffix(w, "’s") {
-					name = w[:len(w)-len("’s")]
-				}
-				if b := sc.nameBefore(k - 1); b >= 0 && b == k-1 && !sc.initial(k) {
-					name = sc.text[toks[b].s:toks[k-1].e] + " " + name
-				}
-				c.f.Subject = name
-				si = k + 1
-			}
-			c.np = sc.text[toks[si].s:end]
-			c.back = true
+		if b >= 1 && (sc.is(b, "in") || sc.is(b, "for") || sc.is(b, "across") || sc.is(b, "at")) && sc.nounWord(b-1) &&
+			(toks[b-1].flags&fCap == 0 || sc.initial(b-1)) {
+			place, last, j = p, j, b-1
+		} else {
+			j = -1
 		}
 	}
+	if chainEnd >= 0 && !q.word && !(j >= 0 && sc.measureWord(j)) {
+		// "The toll from the floods along the Bresk valley has risen to
+		// 57": the measure the clause is about, further back
+		if np, part, keyPart, si, ok := sc.measureBefore(chainEnd); ok {
+			c.np, c.part, c.keyPart, c.back = np, part, keyPart, true
+			sc.whose(si, c)
+			return
+		}
+	}
+	if c.np != "" {
+		return // "268 people", when nothing better says what they are
+	}
+	measure := j >= 0 && !q.word && toks[j].kind == kWord && (singular[strings.ToLower(sc.word(j))] || sc.measureWord(j))
+	if (share || q.money || moved || measure) && j >= 0 && sc.nounWord(j) && (toks[j].flags&fCap == 0 || sc.initial(j)) {
+		// "turnout among trainees was": the noun before the preposition
+		p := j - 1
+		for p >= 0 && p > j-4 && (toks[p].kind == kWord && toks[p].w.cls&cDet != 0 || sc.nounWord(p)) {
+			p--
+		}
+		if p >= 1 && (sc.is(p, "in") || sc.is(p, "among") || sc.is(p, "for") || sc.is(p, "across") || sc.is(p, "at")) &&
+			sc.nounWord(p-1) && (toks[p-1].flags&fCap == 0 || sc.initial(p-1)) {
+			j = p - 1
+		}
+		si := j
+		if m := j - 1; m >= 0 && sc.nounWord(m) && !(possessive(sc.word(m)) && toks[m].flags&fCap != 0) && (sc.initial(m) || m > 0 && toks[m-1].kind == kWord && toks[m-1].w.cls&cDet != 0 || sc.capWord(m-1)) {
+			si = m // "Waiting lists grew by 35,000"
+		}
+		end := toks[j].e
+		if last > j {
+			if _, toll := canonical[strings.ToLower(sc.word(j))]; toll && j == si {
+				c.f.Subject = sc.text[toks[place].s:toks[last].e] // "the total number of cases in Ruritania": Ruritania's
+			} else {
+				end = toks[last].e // "Sales in Greater China"
+			}
+		}
+		if (sc.is(j, "total") || sc.is(j, "tally")) && j+1 < n && sc.participle(j+1) {
+			end = toks[j+1].e // "the total evacuated rose to 3,200"
+			c.keyPart = true
+		} else if sc.is(j, "total") || sc.is(j, "tally") {
+			// "This brings the Ruritania total to 5,120": the total of what
+			// the figure before counts, Ruritania's
+			c.total = true
+			if si < j && sc.capWord(si) {
+				c.f.Subject = sc.text[toks[si].s:toks[j-1].e]
+			}
+			si = j
+		}
+		si = sc.whose(si, c)
+		c.np = sc.text[toks[si].s:end]
+		c.back = true
+	}
+}
+
+// whose finds whose a measure read backwards is, from the words before its
+// first token si: "The US death toll", "Labour's share of the vote", "Ruritania,
+// for its part, has a toll of". It returns where the measure
+// starts, past a possessive it took.
+func (sc *scanner) whose(si int, c *cand) int {
+	if c.f.Subject != "" {
+		return si
+	}
+	toks := sc.toks
+	k := si - 1
+	for k >= 0 && si-k < 4 && toks[k].kind == kWord && (toks[k].w.cls&cDet != 0 || sc.is(k, "of") || sc.is(k, "a") || sc.is(k, "an") ||
+		sc.nounWord(k) && !possessive(sc.word(k))) {
+		k--
+	}
+	switch b := si - 1; {
+	case b >= 0 && sc.capWord(b) && !sc.initial(b) && !possessive(sc.word(b)) && sc.nameBefore(b) >= 0:
+		c.f.Subject = sc.text[toks[sc.nameBefore(b)].s:toks[b].e] // "The US death toll"
+	case k >= 0 && toks[k].kind == kWord && possessive(sc.word(k)) && toks[k].flags&fCap != 0:
+		w := sc.word(k)
+		name := w[:len(w)-len("'s")]
+		if strings.HasSuffix(w, "’s") {
+			name = w[:len(w)-len("’s")]
+		}
+		if b := sc.nameBefore(k - 1); b >= 0 && b == k-1 && !sc.initial(k) {
+			name = sc.text[toks[b].s:toks[k-1].e] + " " + name
+		}
+		c.f.Subject = name
+		return k + 1
+	case k >= 0 && toks[k].kind == kWord && toks[k].w.cls&cLink != 0 && toks[k].flags&fCap == 0:
+		c.f.Subject = sc.entityBefore(k+1, false) // "Ruritania has a toll of"
+	}
+	return si
+}
+
+// measureWord reports whether token i names a toll or a count the story
+// keeps: "toll", "deaths", "cases", "turnout", "number", "total".
+func (sc *scanner) measureWord(i int) bool {
+	if i < 0 || i >= len(sc.toks) || sc.toks[i].kind != kWord {
+		return false
+	}
+	b, _ := sc.lower(sc.word(i))
+	w := string(b)
+	if _, ok := canonical[w]; ok {
+		return true
+	}
+	switch w {
+	case "total", "tally", "number", "count", "turnout", "caseload", "attendance", "crowd":
+		return true
+	}
+	return false
+}
+
+// measureBefore finds, in the clause that ends at token j, the toll or
+// count a figure after its verb gives: "the death toll from the landslide
+// that buried the valley road has been raised to 41", "The number of
+// people who have died ... has risen to 1,210". si is the
+// measure's first token.
+func (sc *scanner) measureBefore(j int) (np, part string, keyPart bool, si int, ok bool) {
+	toks := sc.toks
+	for m := j; m >= 0 && j-m < 16; m-- {
+		t := &toks[m]
+		if t.kind == kBreak || t.kind == kPunct && strings.IndexByte(".;:!?,", t.p) >= 0 ||
+			sc.is(m, "but") || sc.is(m, "while") || sc.is(m, "whereas") || sc.is(m, "although") {
+			return
+		}
+		if t.kind == kNum && !(m > 0 && sc.toks[m-1].kind == kWord && sc.toks[m-1].w.cls&cNegPrev != 0) && !(t.x > t.e && sc.text[t.e] == '-') {
+			return // another figure's clause ("the magnitude 7.1 earthquake", "the 7.8-magnitude quake" are no figures)
+		}
+		if t.kind != kWord || !sc.measureWord(m) {
+			continue
+		}
+		if (sc.is(m, "number") || sc.is(m, "total") || sc.is(m, "count") || sc.is(m, "tally")) && sc.is(m+1, "of") {
+			// "the number of people still missing": what it counts, and
+			// the state or deed that makes them counted
+			k := m + 2
+			for k < j && toks[k].kind == kWord && toks[k].w.cls&cDet != 0 {
+				k++
+			}
+			s, e, next, _ := sc.nounPhrase(k)
+			if s == e {
+				return
+			}
+			np = sc.text[s:e]
+			for k := next; k <= j && k < next+5; k++ {
+				if toks[k].kind != kWord {
+					break
+				}
+				if toks[k].w.cls&cState != 0 || sc.is(k, "died") || sc.is(k, "admitted") || sc.is(k, "evacuated") ||
+					sc.is(k, "rescued") || sc.is(k, "arrested") {
+					part, keyPart = sc.word(k), generic[strings.ToLower(np)]
+					break
+				}
+			}
+			return np, part, keyPart, m, true
+		}
+		if sc.is(m, "number") || sc.is(m, "total") || sc.is(m, "count") || sc.is(m, "tally") {
+			continue // "the total" alone says nothing
+		}
+		si = m
+		if m > 0 && sc.nounWord(m-1) && toks[m-1].flags&fCap == 0 {
+			si = m - 1 // "death toll"
+		}
+		return sc.text[toks[si].s:t.e], "", false, si, true
+	}
+	return
+}
+
+// adverb reports whether w reads as an adverb: "officially", "now".
+func adverb(w string) bool {
+	return len(w) > 4 && strings.HasSuffix(w, "ly")
 }
 
 // nounWord reports whether token i can be part of a noun phrase.
@@ -1161,8 +1366,16 @@ func (sc *scanner) nounPhrase(k int) (s, e int32, next int, needHead bool) {
 				break // a verb after the noun
 			}
 			if !(j+1 < n && sc.nounWord(j+1) && !edIng(sc.word(j+1))) {
+				if t.w.cls&cState != 0 { // "400 injured", "16 missing"
+					s, e = t.s, t.e
+					j++
+					cnt++
+				}
 				break
 			}
+		}
+		if cnt > 0 && t.w.cls&cPart != 0 {
+			break // "people known to have died"
 		}
 		if cnt > 0 && t.flags&fCap != 0 && toks[j-1].flags&fCap == 0 {
 			break // "5,000 doctors Tuesday", "in England"
@@ -1182,4 +1395,139 @@ func (sc *scanner) nounPhrase(k int) (s, e int32, next int, needHead bool) {
 		needHead = true
 	}
 	return s, e, j, needHead
+}
+
+// measureParticiple reports whether token i is a participle that makes a
+// count of its own ("seats declared"), not a verb with an object ("hospitals
+// declared a critical incident").
+func (sc *scanner) measureParticiple(i int) bool {
+	if i >= len(sc.toks) || sc.toks[i].kind != kWord || !measureParticiples[strings.ToLower(sc.word(i))] {
+		return false
+	}
+	if o := i + 1; o < len(sc.toks) {
+		t := &sc.toks[o]
+		return !(t.kind == kNum || t.kind == kCur || t.kind == kWord && (t.w.cls&cDet != 0 || sc.is(o, "a") || sc.is(o, "an") || sc.nounWord(o)))
+	}
+	return true
+}
+
+// onlyBe reports whether tokens [i, j) are only forms of "be" and "remain":
+// "patients were in hospital"; not "doctors had been due on shift".
+func (sc *scanner) onlyBe(i, j int) bool {
+	for ; i < j; i++ {
+		if !(sc.is(i, "is") || sc.is(i, "are") || sc.is(i, "was") || sc.is(i, "were") || sc.is(i, "remain") ||
+			sc.is(i, "remains") || sc.is(i, "remained") || sc.is(i, "still") || sc.is(i, "now")) {
+			return false
+		}
+	}
+	return true
+}
+
+// nounNamed reports whether a capitalised word names what is counted
+// rather than whose it is: "Turnout", "Deaths", "Cases".
+func (sc *scanner) nounNamed(i int) bool {
+	w := strings.ToLower(sc.word(i))
+	_, toll := canonical[w]
+	return toll || singular[w] || perSubject[w] || generic[w] || furniture[w]
+}
+
+// placeLists gives each figure of a list by place its place, and what it
+// counts when it does not say: "31 people have died in Aland, 17 in
+// neighbouring Bresk county, 9 in Corve", "The death toll includes 1,140
+// in Aland, 620 in Bresk". A lone figure in a place keeps no
+// subject: the place is most often the story's own.
+func (sc *scanner) placeLists(cands []cand) {
+	for i := 0; i < len(cands); {
+		j := i
+		for j < len(cands) && cands[j].f.Unit == "" && cands[j].f.Subject == "" && sc.placeAfter(cands[j].le) != "" &&
+			(j == i || !sc.boundary(cands[j-1].qe, cands[j].qs)) {
+			j++
+		}
+		if j-i < 2 {
+			i++
+			continue
+		}
+		run := cands[i:j]
+		if run[0].np == "" {
+			if np, part, keyPart, _, ok := sc.measureBefore(run[0].qs - 1); ok {
+				run[0].np, run[0].part, run[0].keyPart = np, part, keyPart
+			}
+		}
+		for k := range run {
+			c := &run[k]
+			if c.np == "" {
+				c.np, c.part, c.keyPart = run[0].np, run[0].part, run[0].keyPart
+			}
+			c.f.Subject = sc.placeAfter(c.le)
+		}
+		i = j
+	}
+}
+
+// placeAfter returns the place named from token k on: "in Aland", "in
+// the hill towns of Bresk", "in neighbouring Corve county"; "" when there is
+// none.
+func (sc *scanner) placeAfter(k int) string {
+	if !sc.is(k, "in") {
+		return ""
+	}
+	k++
+	if sc.is(k, "the") {
+		k++
+	}
+	if k < len(sc.toks) && sc.toks[k].kind == kWord && sc.toks[k].flags&fCap == 0 && sc.toks[k].w.cls&cStop == 0 && sc.capWord(k+1) {
+		k++ // "neighbouring Corve"
+	}
+	s := k
+	for k < len(sc.toks) && k-s < 5 && (sc.capWord(k) || k > s && sc.is(k, "of") && sc.capWord(k+1)) {
+		k++
+	}
+	if k == s {
+		return ""
+	}
+	return sc.text[sc.toks[s].s:sc.toks[k-1].e]
+}
+
+// headingBefore returns the place a heading line before token i names, as
+// in a story's sections by nation ("England", "Wales"); "" when none does.
+// Calls for one text must come in text order: the scan goes on from where
+// the last one stopped.
+func (sc *scanner) headingBefore(i int) string {
+	for k := sc.headAt; k < i && k < len(sc.toks); k++ {
+		if k > 0 && sc.toks[k-1].kind != kBreak {
+			continue
+		}
+		e := k
+		for e < len(sc.toks) && e-k < 4 && sc.capWord(e) {
+			e++
+		}
+		if e > k && (e == len(sc.toks) || sc.toks[e].kind == kBreak) && sc.nameBefore(e-1) == k {
+			sc.heading = sc.text[sc.toks[k].s:sc.toks[e-1].e]
+		}
+	}
+	sc.headAt = max(sc.headAt, i)
+	return sc.heading
+}
+
+// owner splits a noun phrase counted per party or union into whose it is
+// and what it counts: "GMB members" is the GMB's members, "DUP seats" the
+// DUP's seats. Other phrases come back whole, with no owner.
+func (sc *scanner) owner(np string) (string, string) {
+	sp := strings.LastIndexByte(np, ' ')
+	if sp < 0 || !perSubject[strings.ToLower(np[sp+1:])] {
+		return np, ""
+	}
+	name := np[:sp]
+	for w := range strings.SplitSeq(name, " ") {
+		if w == "" || w[0] < 'A' || w[0] > 'Z' {
+			return np, ""
+		}
+	}
+	return np[sp+1:], name
+}
+
+// lowNoun reports whether token i is a noun in lower case that can say
+// where the counted are: "hospital", "intensive", "care".
+func (sc *scanner) lowNoun(i int) bool {
+	return i < len(sc.toks) && sc.nounWord(i) && sc.toks[i].flags&fCap == 0 && sc.toks[i].w.cls&cModifier == 0 && !edIng(sc.word(i))
 }

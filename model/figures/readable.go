@@ -20,6 +20,14 @@ var canonical = map[string]string{
 	"admitted": "hospital admissions", "children admitted": "hospital admissions",
 	"admitted to hospital": "hospital admissions", "children admitted to hospital": "hospital admissions",
 	"patients admitted to hospital": "hospital admissions", "patients admitted": "hospital admissions",
+	"people in hospital": "people in hospital", "patients in hospital": "people in hospital",
+}
+
+// isCanonical reports whether key is one of the names canonical gives one
+// name to.
+func isCanonical(key string) bool {
+	_, ok := canonical[key]
+	return ok
 }
 
 // canon returns the one name of a key.
@@ -34,7 +42,15 @@ func canon(key string) string {
 // seats", "18,837 votes" and "a 33% share" need a party, "87 runs" a team.
 var perSubject = wordSet("seats", "seat", "votes", "vote", "share", "shares of the vote", "share of the vote", "vote share",
 	"mps", "councillors", "councils", "delegates", "goals", "points", "wickets", "runs", "medals", "golds",
-	"majority", "lead", "gains", "losses", "candidates", "constituencies", "wards", "member", "members")
+	"majority", "lead", "gains", "losses", "candidates", "constituencies", "wards", "member", "members", "citizens", "nationals")
+
+// measureParticiples make a count of their own of the noun before them:
+// "seats declared" is not "seats", "deaths registered" not "deaths".
+var measureParticiples = wordSet("declared", "undeclared", "counted", "cast", "gained", "lost", "allocated", "registered")
+
+// aloneParts are the parts after a noun counted per party or team that
+// make it readable alone: "seats declared", "votes counted", "seats to go".
+var aloneParts = wordSet("declared", "undeclared", "counted", "cast", "allocated", "to go", "to be declared", "to be counted")
 
 // furniture are nouns no reader pins: parts of a match's running count,
 // time, and a page's own furniture.
@@ -102,8 +118,11 @@ func (f *Figure) Readable() bool {
 // readableValue is Readable for a figure whose key is known to read alone:
 // what is left to check is the figure itself.
 func (f *Figure) readableValue() bool {
-	if f.Aside || f.InWords || f.weak || !f.HasValue {
+	if f.Aside || f.weak || !f.HasValue {
 		return false
+	}
+	if _, toll := canonical[f.Key]; f.InWords && !toll && f.Unit != "%" {
+		return false // "two sides": numbers in words count a toll ("Twelve people are dead") or a share ("one in five")
 	}
 	if f.Unit == "" && f.Value < 10 && f.Subject == "" {
 		if _, ok := canonical[f.Key]; !ok {
@@ -130,6 +149,9 @@ func readableKey(key, subject, unit string, foreign bool) bool {
 		return true
 	}
 	h := head(key)
+	if sp := strings.IndexByte(key, ' '); sp > 0 && perSubject[key[:sp]] {
+		return aloneParts[key[sp+1:]] // "seats declared"; not "seats gained" without whose
+	}
 	if perSubject[key] || perSubject[h] || furniture[key] || furniture[h] {
 		return false
 	}

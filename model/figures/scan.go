@@ -46,6 +46,9 @@ type scanner struct {
 	cands  []cand
 	asides []bool // per token: in a sentence or clause about another time or event
 	low    [32]byte
+
+	headAt  int    // headingBefore has read the lines before this token
+	heading string // the place the last heading line named
 }
 
 // lower returns word w lower-cased (ASCII, with ’ as ') in the scanner's
@@ -169,6 +172,10 @@ func (sc *scanner) scanWord(i int, sp bool) int {
 				i++
 				continue
 			}
+			if d := digitsAt(t, i+1); c == '-' && flags&fCap != 0 && d > 0 && d <= 3 && (i+1+d == len(t) || !isLetter(t[i+1+d]) && !isDigit(t[i+1+d])) {
+				i += 1 + d // a name with a number: "Covid-19", "F-35"
+				goto done
+			}
 			goto done
 		case c >= 0x80:
 			r, size := utf8.DecodeRuneInString(t[i:])
@@ -285,6 +292,15 @@ func (sc *scanner) number(i int, sp bool) int {
 	tk.x = int32(i)
 	sc.toks = append(sc.toks, tk)
 	return i
+}
+
+// digitsAt returns how many digits start at t[i:].
+func digitsAt(t string, i int) int {
+	n := 0
+	for i+n < len(t) && isDigit(t[i+n]) {
+		n++
+	}
+	return n
 }
 
 func allDigits(s string, want int) bool {

@@ -22,7 +22,9 @@ var commonStarts = wordSet("officials", "police", "hospitals", "trusts", "doctor
 	"now", "today", "tonight", "yesterday", "and", "but", "or", "if", "when", "with", "after", "before", "as", "in",
 	"on", "at", "for", "by", "from", "a", "an", "of", "to", "our", "their", "its", "his", "her", "my", "your",
 	"wicket", "goal", "four", "six", "out", "drinks", "update", "breaking", "live", "latest", "summary", "what",
-	"here", "key", "lunch", "tea", "stumps", "full-time", "half-time", "kick-off")
+	"here", "key", "lunch", "tea", "stumps", "full-time", "half-time", "kick-off", "okay", "ok", "well", "yes", "right",
+	"still", "again", "also", "just", "only", "about", "around", "nearly", "almost", "some", "all", "both", "update",
+	"total", "totals", "overall")
 
 // capWord reports whether token i is a capitalised word that can be part of
 // a name: "Labour", "Reform", "UK", "Sinn".
@@ -74,6 +76,18 @@ func (sc *scanner) entityBefore(qs int, direct bool) string {
 	}
 	if links == 0 && !direct || j < 0 {
 		return ""
+	}
+	if links > 0 && sc.toks[j].kind == kPunct && sc.toks[j].p == ',' {
+		// "The United Kingdom, meanwhile, has": past an aside between commas
+		for k := j - 1; k > 0 && j-k <= 3 && sc.toks[k].kind == kWord; k-- {
+			if p := &sc.toks[k-1]; p.kind == kPunct && p.p == ',' {
+				j = k - 2
+				break
+			}
+		}
+		if j < 0 || sc.toks[j].kind != kWord {
+			return ""
+		}
 	}
 	s := sc.nameBefore(j)
 	if s < 0 {
@@ -206,12 +220,30 @@ func (sc *scanner) markAsides(h hints) {
 		case sc.cueAt(i, strongCues):
 			sentAside = true
 		case sc.cueAt(i, weakCues):
-			clauseAside = true
+			clauseAside = clauseAside || !sc.comparedWith(i)
 		case sc.is(i, "the") && sc.is(i+1, "last") && i+2 < n && sc.toks[i+2].kind == kWord &&
 			sc.toks[i+2].w.cls&(cNum|cTime|cPlural|cScale) == 0 && !sc.is(i+2, "few"):
 			clauseAside = true // "the last big outbreak"; not "the last 60 balls"
 		}
 	}
+}
+
+// comparedWith reports whether the cue at token i is what a figure is
+// compared with ("up 8% compared with the same week last year", "up 5% on
+// last year") rather than when the clause's figures stand.
+func (sc *scanner) comparedWith(i int) bool {
+	if sc.is(i-1, "on") || sc.is(i-1, "from") || sc.is(i-1, "over") || sc.is(i-1, "since") {
+		return true
+	}
+	for j := i - 1; j >= 0 && j >= i-5; j-- {
+		if sc.toks[j].kind != kWord {
+			return false
+		}
+		if sc.is(j, "compared") || sc.is(j, "than") || sc.is(j, "versus") || sc.is(j, "vs") {
+			return true
+		}
+	}
+	return false
 }
 
 // cueAt reports whether one of cues starts at token i.

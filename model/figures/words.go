@@ -133,7 +133,8 @@ func init() {
 		"overturned", "rebooked", "rescheduled", "off", "died", "fled", "freed")
 	add(cModifier, "planned", "further", "more", "other", "new", "total", "extra", "additional", "official",
 		"latest", "estimated", "overall", "another", "some", "fewer", "less", "many", "the", "a", "an", "of",
-		"routine", "scheduled", "reported", "cancelled", "postponed", "rescheduled", "affected", "recorded", "confirmed", "registered", "expected")
+		"routine", "scheduled", "reported", "cancelled", "postponed", "rescheduled", "affected", "recorded", "confirmed", "expected",
+		"related")
 	addV(cCurWord, "pounds", 0, "£")
 	addV(cCurWord, "pound", 0, "£")
 	addV(cCurWord, "sterling", 0, "£")
@@ -160,11 +161,12 @@ func init() {
 		"según", "il", "di", "che", "della", "sono", "het", "een", "van", "zijn", "niet", "não", "em", "uma", "os", "pelo")
 	add(cLink, "has", "have", "had", "is", "are", "was", "were", "now", "on", "at", "won", "wins", "win", "took", "take",
 		"takes", "taken", "holds", "hold", "held", "secured", "gained", "lost", "reported", "recorded", "scored",
-		"reached", "polled", "got", "back", "just", "already", "still", "with", "so", "far", "leads", "lead", "hit", "hits")
+		"reached", "polled", "got", "back", "just", "already", "still", "with", "so", "far", "leads", "lead", "hit", "hits",
+		"stands", "stand", "stood", "meanwhile", "ahead")
 	add(cModal, "should", "would", "could", "might", "must", "may", "needs", "need", "want", "wants", "aim", "aims",
 		"target", "targets", "hope", "hopes", "expect", "expects", "expected", "forecast", "predicted", "projected")
 	add(cState, "missing", "dead", "injured", "hurt", "trapped", "homeless", "unaccounted", "wounded", "stranded",
-		"displaced", "critical", "hospitalised", "hospitalized")
+		"displaced", "critical", "hospitalised", "hospitalized", "killed")
 	add(cVerb, "stand", "stands", "stood", "totals", "totalled", "totaled", "starts",
 		"tops", "topped", "rises", "falls", "gains", "remains", "remained", "reaches", "hitting", "running", "sitting",
 		"standing", "sits", "sat", "edged", "crept", "slipped", "surged", "slumped", "fallen", "risen",

@@ -1,0 +1,62 @@
+package figures
+
+import (
+	"fmt"
+	"slices"
+	"testing"
+)
+
+// TestExtractWhose checks what a figure counts and whose it is in the
+// shapes live blogs write tolls, per-place lists and results in: sentences
+// written for this test about invented places and parties. Each figure
+// shows as "text | subject | key | pinnable".
+func TestExtractWhose(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want []string
+	}{
+		{"The death toll from the storm that crossed the northern coast has risen to 64.",
+			[]string{"64 |  | deaths | true"}},
+		{"The number of villagers still unaccounted for was revised on Sunday to 212.",
+			[]string{"212 |  | missing | true"}},
+		{"The number of people confirmed to have died in the floods has now reached 1,950.",
+			[]string{"1,950 |  | deaths | true"}},
+		{"Officials say 41 people have died in Northport, 17 in neighbouring Eastvale county and 9 in the Lower Fells.",
+			[]string{"41 | Northport | deaths | true", "17 | Eastvale | deaths | true", "9 | Lower Fells | deaths | true"}},
+		{"The toll includes 300 in Aland, 120 in Bresk and 4 in Corve.",
+			[]string{"300 | Aland | deaths | true", "120 | Bresk | deaths | true", "4 | Corve | deaths | true"}},
+		{"Twelve people died in Northport overnight.", []string{"Twelve |  | deaths | true"}},
+		{"Kestria, meanwhile, has a toll of 2,104 and Dorvan stands at 1,870.",
+			[]string{"2,104 | Kestria | deaths | true", "1,870 | Dorvan | deaths | true"}},
+		{"A further 35 people have died. This brings the Kestria total to 4,410.",
+			[]string{"A further 35 |  | deaths | false", "4,410 | Kestria | deaths | true"}},
+		{"Cases have increased by 1,204 in a day.", []string{"1,204 |  | cases | false"}},
+		{"There are 3,100 patients in hospital, and 280 were in intensive care.",
+			[]string{"3,100 |  | people in hospital | true", "280 |  |  | false"}},
+		{"The agency now counts 400 injured.", []string{"400 |  | injured | true"}},
+		{"Labour: 402 seats, 198 seats gained", []string{"402 | Labour | seats | true", "198 | Labour | seats gained | true"}},
+		{"With 580 of the 650 seats declared, the result is clear.",
+			[]string{"580 |  | seats declared | true", "650 |  | seats declared | false"}},
+		{"The Greens are now 12 seats short of a majority.", []string{"12 | Greens | seats | false"}},
+		{"The walkout by 30,000 GMB members has closed much of the network.",
+			[]string{"30,000 | GMB | members | true"}},
+		{"National 48.2%", []string{"48.2% | National | share | true"}},
+		{"Eastfield: Tory hold 53.6%", []string{"53.6% | Tory |  | false"}},
+		{"UKIP: 856", []string{"856 | UKIP |  | false"}},
+		{"The Vexo TV 4k ships on Friday.", nil},
+		{"Attendances rose by more than 10% compared with the same week last year.",
+			[]string{"more than 10% |  | attendances | true"}},
+		{"Figures from 228 organisations show the scale of it.", []string{"228 |  | organisations | false"}},
+		{"National ahead 46.1% to 38.9% with a fifth of votes counted.",
+			[]string{"46.1% | National | share | true", "38.9% |  |  | false", "a fifth |  | votes counted | true"}},
+		{"It rose to 1,210 out of 3,400 cases.", []string{"1,210 |  |  | false", "3,400 |  | cases | true"}},
+	} {
+		var got []string
+		for _, f := range Extract(c.in) {
+			got = append(got, fmt.Sprintf("%s | %s | %s | %v", f.Text, f.Subject, f.Key, f.Readable()))
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("Extract(%q)\n got %q\nwant %q", c.in, got, c.want)
+		}
+	}
+}
