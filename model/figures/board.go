@@ -43,6 +43,10 @@ type Board struct {
 
 	newAt  time.Time // the newest update read so far
 	newSeq uint64
+
+	groupsVersion int      // counts groups coming and going
+	subj          subjects // the subjects' spellings, as of a groupsVersion
+	famBuf        []family
 }
 
 type gkey struct {
@@ -218,7 +222,7 @@ func (b *Board) bulk(us []*model.Update) bool {
 		}
 		for i := range figs {
 			f := &figs[i]
-			if f.Key == "" {
+			if !grouped(f) {
 				continue
 			}
 			k := keyOfFigure(f)
@@ -239,7 +243,7 @@ func (b *Board) bulk(us []*model.Update) bool {
 	for _, sp := range spans {
 		for i := range sp.figs {
 			f := &sp.figs[i]
-			if f.Key == "" {
+			if !grouped(f) {
 				continue
 			}
 			k := keyOfFigure(f)
@@ -254,6 +258,7 @@ func (b *Board) bulk(us []*model.Update) bool {
 		return order[i].before(order[j])
 	})
 	b.order = order
+	b.groupsVersion++
 	b.out = make([]Group, len(order))
 	for i, g := range order {
 		g.pos = i
@@ -285,13 +290,20 @@ func (b *Board) read(u *model.Update, figs []Figure) (*entry, []Figure) {
 	keyed := false
 	for i := lo; i < len(figs); i++ {
 		figs[i].UpdateID, figs[i].Time = u.ID, e.at
-		keyed = keyed || figs[i].Key != ""
+		keyed = keyed || grouped(&figs[i])
 	}
 	e.list = ExplicitList(u)
 	if !keyed && len(e.list) == 0 {
 		return nil, figs
 	}
 	return e, figs
+}
+
+// grouped reports whether a figure goes into a group: it says what it
+// counts, or whose it is ("Labour 31", which a tracker of Labour's seats
+// may take in).
+func grouped(f *Figure) bool {
+	return f.Key != "" || f.Subject != "" && f.Unit != "score" && f.Context == ""
 }
 
 // asideHeadline reports whether a headline says its update is about another
@@ -319,8 +331,9 @@ func (b *Board) List() ([]Line, string) {
 }
 
 // Groups returns the grouped figures, the group with the most recent figure
-// first. Figures without a label (nothing says what they count) are in no
-// group. The slice and the Figures slices inside are the board's own: do not
+// first. Figures that say neither what they count nor whose they are are in
+// no group; those that say only whose ("Labour 31") are in a group with no
+// Label, never shown alone. The slice and the Figures slices inside are the board's own: do not
 // modify them, and do not keep them across an Apply (copy what you need).
 func (b *Board) Groups() []Group { return b.out }
 
@@ -371,7 +384,7 @@ func (b *Board) link(e *entry, figs []Figure) {
 	var block [8]Figure
 	for i := range figs {
 		f := &figs[i]
-		if f.Key == "" || seenKey(figs[:i], f) {
+		if !grouped(f) || seenKey(figs[:i], f) {
 			continue
 		}
 		k := keyOfFigure(f)
@@ -431,6 +444,7 @@ func (b *Board) insert(k gkey, figs []Figure, e *entry) *group {
 	g := b.groups[k]
 	if g == nil {
 		g = &group{k: k, pos: len(b.order)}
+		b.groupsVersion++
 		b.groups[k] = g
 		b.order = append(b.order, g)
 		b.out = append(b.out, k.group())
@@ -526,6 +540,7 @@ func (b *Board) remove(g *group, e *entry) {
 		return
 	case keep == 0:
 		delete(b.groups, g.k)
+		b.groupsVersion++
 		copy(b.order[g.pos:], b.order[g.pos+1:])
 		b.order = b.order[:len(b.order)-1]
 		copy(b.out[g.pos:], b.out[g.pos+1:])

@@ -26,7 +26,8 @@ import (
 //
 //	@ 2024-07-05 03:05           an update: its time, then its headline,
 //	Labour passes 326            then its body: paragraphs split by blank
-//	Labour has now won 330 ...   lines, "- " list items, "## " headings
+//	Labour has now won 330 ...   lines (its lines stay lines, as a <br>
+//	                             keeps them), "- " list items, "## " headings
 //
 //	= Labour, Labour Party | 411 | seats | 410 98 330
 //	~ Tom Curran | 4 | wickets |
@@ -71,7 +72,7 @@ func readEvalStory(path string) (evalStory, error) {
 	var para []string
 	flush := func() {
 		if cur != nil && len(para) > 0 {
-			cur.Body.Blocks = append(cur.Body.Blocks, model.Block{Kind: model.Paragraph, Spans: []model.Span{{Text: strings.Join(para, " ")}}})
+			cur.Body.Blocks = append(cur.Body.Blocks, model.Block{Kind: model.Paragraph, Spans: []model.Span{{Text: strings.Join(para, "\n")}}})
 		}
 		para = nil
 	}

@@ -245,11 +245,13 @@ func (b *Board) Section() Section {
 			last = t
 		}
 	}
-	for _, g := range b.order {
-		if g.k.aside || !g.readable() {
+	fams := b.families()
+	for fi := range fams {
+		fm := &fams[fi]
+		if g := fm.lead; g.k.aside || !g.readable() {
 			continue
 		}
-		figs := g.buf[g.off:]
+		figs := fm.figures()
 		latest := -1
 		for i := range figs[:min(len(figs), maxScan)] {
 			if figs[i].readableValue() {

@@ -127,3 +127,48 @@ func timeExtract(s string) time.Duration {
 	}
 	return best
 }
+
+// One party written three ways, and a tally of bare names and numbers, make
+// one tracker; a constituency's vote count under a party's name does not
+// join its seats.
+func TestFamilies(t *testing.T) {
+	s := model.NewStory()
+	b := NewBoard()
+	b.Apply(merge(s,
+		post("a", 0, para("With 520 of the 650 seats declared: Con 231, Lab 240, SNP 30.")),
+		post("b", 10, para("Eastmoor declared:\nLabour: 18,450\nSNP: 5,720")),
+		post("c", 20, para("The Conservatives are on 262 seats and Labour on 256.")),
+		post("d", 30, para("Declared results\nConservatives 270\nLabour 259\nSNP 31")),
+	))
+	sec := b.Section()
+	eq(t, "section", sectionText(&sec), []string{
+		"Conservatives · 270 seats, up from 262 at 08:30 @d",
+		"Labour · 259 seats, up from 256 at 08:30 @d",
+		"SNP · 31 seats, up from 30 at 08:30 @d",
+		"seats declared · 520 @a",
+	})
+	for _, tr := range sec.Trackers {
+		for _, h := range tr.History() {
+			if h.Value > 1000 {
+				t.Errorf("%s: a vote count in the history of its seats: %+v", tr.Subject, h)
+			}
+		}
+	}
+	for _, c := range []struct {
+		short, long string
+		want        bool
+	}{
+		{"Con", "Conservatives", true},
+		{"Lib Dems", "Liberal Democrats", true},
+		{"SNP", "Scottish National Party", true},
+		{"SDLP", "Social Democratic and Labour Party", true},
+		{"Lab", "Labour", true},
+		{"Labour", "Labour Party", false},
+		{"snp", "Scottish National Party", false}, // initials only in capitals
+		{"Co", "Conservatives", false},
+	} {
+		if got := abbreviates(c.short, subjectKey(c.short), subjectKey(c.long)); got != c.want {
+			t.Errorf("abbreviates(%q, %q) = %v", c.short, c.long, got)
+		}
+	}
+}
