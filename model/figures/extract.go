@@ -92,6 +92,7 @@ type cand struct {
 	back      bool   // np was read backwards, from before the figure ("turnout was 67%")
 	keyPart   bool   // part belongs in the key: "people died", "homes without power"
 	share     bool   // with no noun, a share of the vote its Subject has: "National 48.2%"
+	price     bool   // the price of the product that is its Subject
 	total     bool   // np is a running total of what the figure before counts: "This brings the Ruritania total to 5,120"
 	bare      bool   // a number right after a name, with nothing after it: "Labour 98,"
 }
@@ -188,7 +189,7 @@ func (sc *scanner) extract(out []Figure, h hints) []Figure {
 		if h.scores {
 			continue
 		}
-		if rejEnd >= 0 && i == rejEnd+1 && sc.connector(rejEnd) && toks[rejEnd].kind == kWord {
+		if rejEnd >= 0 && i == rejEnd+1 && sc.connector(rejEnd) && toks[rejEnd].kind == kWord && t.kind != kCur {
 			continue // "junctions 5 and 6": the second goes with the first
 		}
 		c, end, ok := sc.figureAt(i)
@@ -293,6 +294,9 @@ func (sc *scanner) extract(out []Figure, h hints) []Figure {
 		}
 		if f.Key == "" && c.share && f.Unit == "%" {
 			f.Key = "share" // "National 48.2%": a party's share
+		}
+		if c.price {
+			f.Key = "price"
 		}
 		f.ord = int32(len(out) - lo)
 		out = append(out, f)
@@ -432,6 +436,9 @@ func (sc *scanner) quantity(i int, allowRange bool) (q qty) {
 	if toks[i].kind == kCur {
 		q.unit, q.money = curSymbol(t[toks[i].s:toks[i].e]), true
 		i++
+		if i+1 < n && toks[i].kind == kCur && !toks[i].sp {
+			i++ // "$£699": the same price in two currencies
+		}
 		if i >= n || !(toks[i].kind == kNum || toks[i].kind == kWord && toks[i].w.cls&(cNum|cScale) != 0) {
 			q.end, q.reject = i, true
 			return
@@ -519,6 +526,9 @@ func (sc *scanner) quantity(i int, allowRange bool) (q qty) {
 			join = sc.is(q.start-1, "between")
 		case sc.is(i, "or"):
 			join = true
+		}
+		if q.reject || q.start > 0 && toks[q.start-1].kind == kWord && camel(sc.word(q.start-1)) {
+			join = false // "vPad 7 to $319": a model, then its price
 		}
 		if join && (toks[i+1].kind == kNum || toks[i+1].kind == kCur || sc.numberWord(i+1)) {
 			q2 := sc.quantity(i+1, false)
@@ -785,6 +795,12 @@ func (sc *scanner) figureAt(i int) (c cand, end int, ok bool) {
 	if q.word && !q.frac && !q.vague && !q.ratio && c.np == "" {
 		return c, end, false // "two of the", "the first two"
 	}
+	// a product's price: "The Zephyr 3 Pro starts at $899", "vPad 7 to $319"
+	if f.Subject == "" && q.money {
+		if p := sc.productBefore(qs); p != "" {
+			f.Subject, c.np, c.part, c.keyPart, c.back, c.price = p, "", "", false, false, true
+		}
+	}
 	// whose figure it is: "Labour has won 410 seats", "Labour: 411 seats", "Labour 98,"
 	if f.Subject == "" && !q.word {
 		k := keyOf(c.np)
@@ -911,6 +927,8 @@ func (sc *scanner) rejected(q *qty, start, qs int, qual string) bool {
 			return true // aged 32, page 3, call 111
 		case digits && q.scaled && !q.money && num.x > num.e && toks[b].flags&fCap != 0 && !sc.initial(b) && b == start-1 && qual == "":
 			return true // part of a name: "Vexo TV 4k"
+		case digits && plain && b == start-1 && qual == "" && camel(sc.word(b)):
+			return true // a model: "vPad 7"
 		case digits && plain && toks[b].flags&fCap != 0 && !sc.initial(b) && b == start-1 && qual == "" && !possessive(sc.word(b)):
 			if !sc.bareEnd(after) || sc.nameBefore(b) < 0 {
 				return true // Radio 4, Stage 2; not "the League's 20 clubs"
@@ -1421,6 +1439,75 @@ func (sc *scanner) onlyBe(i, j int) bool {
 		}
 	}
 	return true
+}
+
+// priceWords come between a product and its price: "starts at", "will
+// cost", "has a price cut to".
+var priceWords = wordSet("starts", "start", "starting", "costs", "cost", "priced", "sells", "sell", "retails", "retail",
+	"cut", "drops", "dropped", "falls", "will", "would", "is", "be", "now", "also", "has", "a", "price", "at", "for",
+	"to", "from")
+
+// productBefore returns the product whose price the money figure at token
+// qs is: a name of capitalised and camel-case words and model numbers
+// ("vPad 8 Plus", "Zephyr Watch Series 3", "Vexo 6a") before a price
+// verb, or before "to" or "at" in a list of prices ("vPad 7 to $319");
+// "" when there is none.
+func (sc *scanner) productBefore(qs int) string {
+	toks := sc.toks
+	j, priced, words := qs-1, false, 0
+	for j >= 0 && words < 7 && toks[j].kind == kWord && priceWords[strings.ToLower(sc.word(j))] {
+		switch strings.ToLower(sc.word(j)) {
+		case "starts", "start", "starting", "costs", "cost", "priced", "sells", "sell", "retails", "retail", "cut", "drops", "dropped", "falls":
+			priced = true
+		}
+		j--
+		words++
+	}
+	if j < 0 {
+		return ""
+	}
+	end, named := j, false
+	for j >= 0 && end-j < 6 {
+		t := &toks[j]
+		switch {
+		case t.kind == kWord && t.flags&fCap != 0 && t.w.cls&(cDet|cMonth|cWeekday) == 0 && !sc.is(j, "a") && !sc.is(j, "and") && !sc.initial(j):
+			named = true
+		case t.kind == kWord && camel(sc.word(j)):
+			named = true
+		case t.kind == kWord && (sc.is(j, "plus") || sc.is(j, "pro") || sc.is(j, "max") || sc.is(j, "mini") || sc.is(j, "ultra")) && j < end+1:
+		case t.kind == kNum && t.flags&(fComma|fDot|fPct|fColon|fSlash) == 0 && t.w.v < 100 && j > 0 && toks[j-1].kind == kWord:
+		default:
+			goto done
+		}
+		j--
+	}
+done:
+	if !named || j == end {
+		return ""
+	}
+	if sc.is(j, "the") {
+		j--
+	}
+	list := j >= 0 && (toks[j].kind == kPunct && toks[j].p == ',' || sc.is(j, "and"))
+	if !priced && !(list && words > 0 && (sc.is(qs-1, "to") || sc.is(qs-1, "at"))) && !(list && words == 0) {
+		return ""
+	}
+	s := j + 1
+	if sc.is(s, "the") {
+		s++
+	}
+	return sc.text[toks[s].s:toks[end].x]
+}
+
+// camel reports whether w has a capital after its first letter: "vPad",
+// "SkyBuds".
+func camel(w string) bool {
+	for i := 1; i < len(w); i++ {
+		if w[i] >= 'A' && w[i] <= 'Z' && w[i-1] >= 'a' && w[i-1] <= 'z' {
+			return true
+		}
+	}
+	return false
 }
 
 // nounNamed reports whether a capitalised word names what is counted

@@ -50,6 +50,12 @@ func TestExtractWhose(t *testing.T) {
 		{"National ahead 46.1% to 38.9% with a fifth of votes counted.",
 			[]string{"46.1% | National | share | true", "38.9% |  |  | false", "a fifth |  | votes counted | true"}},
 		{"It rose to 1,210 out of 3,400 cases.", []string{"1,210 |  |  | false", "3,400 |  | cases | true"}},
+		{"The Zephyr 3 Pro starts at $899, and the Zephyr 3 $699.",
+			[]string{"$899 | Zephyr 3 Pro | price | true", "$699 | Zephyr 3 | price | true"}},
+		{"The vPad Air will cost £329.", []string{"£329 | vPad Air | price | true"}},
+		{"The vPad Mini also has a price cut to $379, vPad 7 to $319, and vPad 6 to $259.",
+			[]string{"$379 | vPad Mini | price | true", "$319 | vPad 7 | price | true", "$259 | vPad 6 | price | true"}},
+		{"The phone costs $999.", []string{"$999 |  |  | false"}},
 	} {
 		var got []string
 		for _, f := range Extract(c.in) {
