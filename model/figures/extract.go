@@ -808,11 +808,24 @@ func (sc *scanner) figureAt(i int) (c cand, end int, ok bool) {
 		colon := qs > 0 && toks[qs-1].kind == kPunct && toks[qs-1].p == ':'
 		if s := sc.entityBefore(qs, direct); s != "" && (c.np == "" && !colon || c.np != "" && !c.back) {
 			f.Subject = s
+			for b := qs - 1; b >= 0 && b >= qs-3 && toks[b].kind == kWord; b-- {
+				if sc.is(b, "need") || sc.is(b, "needs") || sc.is(b, "require") || sc.is(b, "requires") {
+					c.part = "needed" // "the visitors need another 87 runs": not runs scored
+					break
+				}
+			}
 			// a bare share is a party's share only right after its name at
 			// the start of a line ("National 48.2%") or after "on" or
 			// "ahead"; "Tory hold 53.6%" is one seat's result
 			c.share = c.np == "" && (sc.is(qs-1, "on") || sc.is(qs-1, "ahead") ||
 				sc.capWord(qs-1) && sc.initialLine(sc.nameBefore(qs-1)))
+		}
+	}
+	// "a chase of 167 to win", "Target 335": what a side must reach
+	if c.np == "" && !q.money && q.unit == "" && (sc.is(q.end, "to") && sc.is(q.end+1, "win") || sc.is(qs-1, "target") && !sc.is(qs-2, "a")) {
+		c.np = "target"
+		if sc.is(qs-1, "target") {
+			f.Subject = "" // not a name: "Target 240"
 		}
 	}
 	// "Confirmed cases: 84": the words before a colon say what it counts

@@ -143,6 +143,9 @@ func (sc *scanner) scoreAt(i int) (c cand, end int, ok bool) {
 		c.qs, c.qe, c.np = i, end, "score"
 		return c, end, true
 	}
+	if c, end, ok := sc.cricketLine(i); ok {
+		return c, end, true
+	}
 	// football: Name 2-1 Name
 	if i+2 >= n || t.w.v > 20 || toks[i+1].kind != kPunct || toks[i+1].p != '-' || toks[i+1].sp || toks[i+2].sp ||
 		toks[i+2].kind != kNum || toks[i+2].w.v > 20 || toks[i+2].flags != 0 || t.flags != 0 || t.x != t.e || toks[i+2].x != toks[i+2].e {
@@ -160,6 +163,32 @@ func (sc *scanner) scoreAt(i int) (c cand, end int, ok bool) {
 		Subject: sc.text[toks[home].s:toks[i-1].e]}
 	c.qs, c.qe, c.np = i, away+1, "score"
 	return c, away + 1, true
+}
+
+// cricketLine reads a score as an over-by-over report writes it, after the
+// over it stands at: "38.2 overs: Hosts 171-9 (Smith 52)", "9th over:
+// Hosts 47-1".
+func (sc *scanner) cricketLine(i int) (c cand, end int, ok bool) {
+	toks := sc.toks
+	n := len(toks)
+	t := &toks[i]
+	if i+2 >= n || t.w.v >= 1000 || t.flags&(fComma|fDot) != 0 || t.x != t.e || toks[i+1].kind != kPunct || toks[i+1].p != '-' ||
+		toks[i+1].sp || toks[i+2].sp || toks[i+2].kind != kNum || toks[i+2].w.v > 10 || toks[i+2].flags != 0 || toks[i+2].x != toks[i+2].e {
+		return c, i + 1, false
+	}
+	home := sc.nameBefore(i - 1)
+	// the over: "38.2 overs:", "7th over:" opening the line
+	o := home - 3
+	if home < 0 || o < 0 || !sc.initialLine(o) || toks[o].kind != kNum || !(sc.is(o+1, "overs") || sc.is(o+1, "over")) ||
+		toks[o+2].kind != kPunct || toks[o+2].p != ':' {
+		return c, i + 1, false
+	}
+	overs := sc.text[toks[o].s:toks[o].e]
+	end = i + 3
+	c.f = Figure{Text: sc.text[t.s:toks[i+2].e] + " after " + overs + " overs", Value: t.w.v, HasValue: true, Unit: "score",
+		Label: "score", Key: "score", Subject: sc.text[toks[home].s:toks[i-1].e]}
+	c.qs, c.qe, c.np = i, end, "score"
+	return c, end, true
 }
 
 // Aside cues. Strong ones make their whole sentence about another event;

@@ -56,6 +56,13 @@ func TestExtractWhose(t *testing.T) {
 		{"The vPad Mini also has a price cut to $379, vPad 7 to $319, and vPad 6 to $259.",
 			[]string{"$379 | vPad Mini | price | true", "$319 | vPad 7 | price | true", "$259 | vPad 6 | price | true"}},
 		{"The phone costs $999.", []string{"$999 |  |  | false"}},
+		{"12.3 overs: Hosts 87-2 (Lane 40)",
+			[]string{"12.3 |  | overs | false", "87-2 after 12.3 overs | Hosts | score | true", "40 | Lane |  | false"}},
+		{"9th over: Visitors 61-1 (Moss 30, Dale 22) Target 240",
+			[]string{"61-1 after 9 overs | Visitors | score | true", "30 | Moss |  | false", "22 | Dale |  | false", "240 |  | target | true"}},
+		{"Northvale need just 96 runs to win.", []string{"just 96 | Northvale | runs | true"}},
+		{"They face a chase of 180 to win.", []string{"180 |  | target | true"}},
+		{"Rovers 2-1 United", []string{"2-1 United | Rovers | score | true"}},
 	} {
 		var got []string
 		for _, f := range Extract(c.in) {

@@ -162,7 +162,7 @@ func init() {
 	add(cLink, "has", "have", "had", "is", "are", "was", "were", "now", "on", "at", "won", "wins", "win", "took", "take",
 		"takes", "taken", "holds", "hold", "held", "secured", "gained", "lost", "reported", "recorded", "scored",
 		"reached", "polled", "got", "back", "just", "already", "still", "with", "so", "far", "leads", "lead", "hit", "hits",
-		"stands", "stand", "stood", "meanwhile", "ahead")
+		"stands", "stand", "stood", "meanwhile", "ahead", "need", "needs", "require", "requires")
 	add(cModal, "should", "would", "could", "might", "must", "may", "needs", "need", "want", "wants", "aim", "aims",
 		"target", "targets", "hope", "hopes", "expect", "expects", "expected", "forecast", "predicted", "projected")
 	add(cState, "missing", "dead", "injured", "hurt", "trapped", "homeless", "unaccounted", "wounded", "stranded",
