@@ -468,6 +468,45 @@ func (sc *scanner) extractForeign(out []Figure, h hints) []Figure {
 	return out
 }
 
+// leadNoun returns the noun counted per party or team that a lead line
+// ending in a colon gives the name-and-number lines under it ("Overall
+// seats update:", "With 120 of 650 seats declared:"); "" when the lines
+// before token qs have none.
+func (sc *scanner) leadNoun(qs int) string {
+	toks := sc.toks
+	for lines, k := 0, qs-1; k >= 0 && lines < 12 && qs-k < 200; k-- {
+		if toks[k].kind != kBreak {
+			continue
+		}
+		// the line before: (k's previous break, k)
+		s := k - 1
+		for s >= 0 && toks[s].kind != kBreak {
+			s--
+		}
+		if s+1 < k {
+			lines++
+			last := &toks[k-1]
+			if last.kind == kPunct && last.p == ':' {
+				for i := s + 1; i < k; i++ {
+					if toks[i].kind == kWord && perSubject[strings.ToLower(sc.word(i))] {
+						return strings.ToLower(sc.word(i))
+					}
+				}
+				return ""
+			}
+			num := false
+			for i := s + 1; i < k && !num; i++ {
+				num = toks[i].kind == kNum
+			}
+			if !num {
+				return "" // prose, not a line of a tally
+			}
+		}
+		k = s + 1
+	}
+	return ""
+}
+
 // upperFirst returns s with its first letter in upper case.
 func upperFirst(s string) string {
 	r, size := utf8.DecodeRuneInString(s)
@@ -497,6 +536,10 @@ func (sc *scanner) borrow(before []cand, c *cand) bool {
 	}
 	if c.np != "" || c.f.Subject == "" {
 		return false
+	}
+	if np := sc.leadNoun(c.qs); np != "" && c.f.Unit == "" {
+		c.np = np // "Overall seats update:" over "Labour: 22"
+		return true
 	}
 	for j := len(before) - 1; j >= 0 && j >= len(before)-12; j-- {
 		p := &before[j]

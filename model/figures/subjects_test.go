@@ -63,6 +63,8 @@ func TestExtractWhose(t *testing.T) {
 		{"Northvale need just 96 runs to win.", []string{"just 96 | Northvale | runs | true"}},
 		{"They face a chase of 180 to win.", []string{"180 |  | target | true"}},
 		{"Rovers 2-1 United", []string{"2-1 United | Rovers | score | true"}},
+		{"Overall seats update:\nLabour: 22\nTory: 9", []string{"22 | Labour | seats | true", "9 | Tory | seats | true"}},
+		{"Eastmoor:\nLabour: 18,450\nTory: 9,870", []string{"18,450 | Labour |  | false", "9,870 | Tory |  | false"}},
 	} {
 		var got []string
 		for _, f := range Extract(c.in) {
