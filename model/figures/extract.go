@@ -1061,6 +1061,16 @@ func (sc *scanner) label(q *qty, qs int, c *cand) {
 		if j+2 < n && toks[j].kind == kPunct && toks[j].p == '[' && toks[j+1].kind == kNum && toks[j+2].kind == kPunct && toks[j+2].p == ']' {
 			j += 3 // a link reference: "operations [2] were cancelled"
 		}
+		if sc.is(j, "with") {
+			// "240 patients with confirmed flu were admitted"
+			k := j + 1
+			for k < n && k-j <= 4 && (toks[k].kind == kWord && toks[k].w.cls&cAux == 0 || toks[k].kind == kNum) {
+				k++
+			}
+			if k < n && toks[k].kind == kWord && toks[k].w.cls&cAux != 0 {
+				j = k
+			}
+		}
 		for j < n && aux < 4 && toks[j].kind == kWord && toks[j].w.cls&cAux != 0 {
 			j++
 			aux++
@@ -1077,6 +1087,10 @@ func (sc *scanner) label(q *qty, qs int, c *cand) {
 			}
 			c.part = sc.text[toks[ps].s:toks[j-1].e]
 			c.le = j
+		}
+		if c.part == "" && generic[strings.ToLower(c.np)] && next < n && toks[next].kind == kWord &&
+			isCanonical(strings.ToLower(c.np+" "+sc.word(next))) {
+			c.part, c.keyPart, c.le = sc.word(next), true, next+1 // "Twelve people died", "left 1,800 people injured"
 		}
 		// the verb before: "Police arrested 23 people", "the council has closed 31 schools"
 		if p := qs - 1; c.part == "" && p >= 0 && sc.participle(p) && toks[p].w.cls&(cVerb|cModal) == 0 {
@@ -1098,8 +1112,6 @@ func (sc *scanner) label(q *qty, qs int, c *cand) {
 				c.part, c.keyPart, c.le = "to be "+sc.word(j+3), true, j+4
 			case sc.measureParticiple(j):
 				c.part, c.keyPart, c.le = sc.word(j), true, j+1
-			case generic[strings.ToLower(c.np)] && j < n && toks[j].kind == kWord && isCanonical(strings.ToLower(c.np+" "+sc.word(j))):
-				c.part, c.keyPart, c.le = sc.word(j), true, j+1 // "Twelve people died"
 			case (sc.is(j, "now") || sc.is(j, "already")) && sc.measureParticiple(j+1):
 				c.part, c.keyPart, c.le = sc.word(j+1), true, j+2 // "629 seats now declared"
 			}
@@ -1145,6 +1157,16 @@ func (sc *scanner) readBack(q *qty, qs int, c *cand) {
 	}
 	if moved && sc.is(qs-1, "by") && q.unit == "" {
 		c.f.weak = true // "has increased by 1,204": an increment, not the total
+	}
+	if j > 1 && (toks[j].kind == kNum || sc.capWord(j)) {
+		// "Calls to Line 24 rose by 9%": past a name to the noun
+		p := j
+		for p > 0 && j-p < 3 && (toks[p].kind == kNum || sc.capWord(p)) {
+			p--
+		}
+		if (sc.is(p, "to") || sc.is(p, "for") || sc.is(p, "from")) && sc.nounWord(p-1) && (toks[p-1].flags&fCap == 0 || sc.initial(p-1)) {
+			j = p - 1
+		}
 	}
 	chainEnd := j
 	place, last := -1, -1 // a place after the noun: "Sales in Greater China", "cases in the UK"

@@ -65,6 +65,9 @@ func TestExtractWhose(t *testing.T) {
 		{"Rovers 2-1 United", []string{"2-1 United | Rovers | score | true"}},
 		{"Overall seats update:\nLabour: 22\nTory: 9", []string{"22 | Labour | seats | true", "9 | Tory | seats | true"}},
 		{"Eastmoor:\nLabour: 18,450\nTory: 9,870", []string{"18,450 | Labour |  | false", "9,870 | Tory |  | false"}},
+		{"Calls to Careline 111 rose by more than 17%.", []string{"more than 17% |  | calls | true"}},
+		{"In all, 413 patients with suspected flu were admitted on Monday.", []string{"413 |  | hospital admissions | true"}},
+		{"The cyclone has left more than 1,800 people injured.", []string{"more than 1,800 |  | injured | true"}},
 	} {
 		var got []string
 		for _, f := range Extract(c.in) {
