@@ -265,7 +265,15 @@ func scoreStory(t *testing.T, st evalStory) evalScore {
 		}
 	}
 	recalled := make([]bool, len(st.labels))
+	var entries []Entry // a row's subjects are scored one by one
 	for _, e := range sec.Entries() {
+		if e.Row != nil {
+			entries = append(entries, e.Row.Members...)
+		} else {
+			entries = append(entries, e)
+		}
+	}
+	for _, e := range entries {
 		var facts entryFacts
 		switch {
 		case e.Line != nil:

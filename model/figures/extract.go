@@ -1030,7 +1030,8 @@ func (sc *scanner) label(q *qty, qs int, c *cand) {
 			aux++
 		}
 		switch {
-		case aux > 0 && j < n && toks[j].kind == kWord && toks[j].w.cls&cState != 0:
+		case aux > 0 && j < n && toks[j].kind == kWord && toks[j].w.cls&cState != 0 && !(s == e && share):
+			// (not "a quarter were missing": a share of what, it does not say)
 			// "40 are missing", "40 people are reported missing"
 			if s == e {
 				c.np = sc.word(j)

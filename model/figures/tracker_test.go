@@ -142,11 +142,12 @@ func TestFamilies(t *testing.T) {
 	))
 	sec := b.Section()
 	eq(t, "section", sectionText(&sec), []string{
-		"Conservatives · 270 seats, up from 262 at 08:30 @d",
-		"Labour · 259 seats, up from 256 at 08:30 @d",
-		"SNP · 31 seats, up from 30 at 08:30 @d",
+		"Conservatives 270 (from 262) · Labour 259 (from 256) · SNP 31 (from 30) seats @d",
 		"seats declared · 520 @a",
 	})
+	if len(sec.Trackers) != 3 {
+		t.Errorf("%d trackers, want one per party", len(sec.Trackers))
+	}
 	for _, tr := range sec.Trackers {
 		for _, h := range tr.History() {
 			if h.Value > 1000 {
@@ -170,5 +171,26 @@ func TestFamilies(t *testing.T) {
 		if got := abbreviates(c.short, subjectKey(c.short), subjectKey(c.long)); got != c.want {
 			t.Errorf("abbreviates(%q, %q) = %v", c.short, c.long, got)
 		}
+	}
+}
+
+// Figures of one measure for several places share a line, and a line of
+// them counts once against the other figures the section may show.
+func TestRows(t *testing.T) {
+	s := model.NewStory()
+	b := NewBoard()
+	var us []model.Update
+	for i, w := range []string{"ferries", "trains", "buses", "flights", "trams", "barges", "coaches", "taxis", "boats"} {
+		us = append(us, post(fmt.Sprint("u", i), i, para(fmt.Sprintf("Operators said %d %s had been cancelled.", 10+i, w))))
+	}
+	us = append(us, post("tolls", 30, para("Officials say 41 people have died in Northport, 17 in Eastvale and 9 in Corve.")))
+	b.Apply(merge(s, us...))
+	sec := b.Section()
+	got := sectionText(&sec)
+	if len(got) == 0 || got[0] != "Northport 41 · Eastvale 17 · Corve 9 deaths @tolls" {
+		t.Errorf("first line %q", got)
+	}
+	if len(sec.Others) != MaxOthers+2 || len(got) != MaxOthers {
+		t.Errorf("%d other figures on %d lines, want %d on %d:\n%s", len(sec.Others), len(got), MaxOthers+2, MaxOthers, strings.Join(got, "\n"))
 	}
 }
