@@ -120,6 +120,9 @@ func extractTo(text string, dst []Figure, h hints) []Figure {
 	sc := pool.Get().(*scanner)
 	sc.text = text
 	sc.toks = sc.toks[:0]
+	if need := len(text)/4 + 16; cap(sc.toks) < need {
+		sc.toks = make([]token, 0, need) // one allocation, not a growing series, for a long text
+	}
 	sc.headAt, sc.heading = 0, ""
 	sc.tokenize()
 	if sc.foreign() {
@@ -172,6 +175,17 @@ func hasNumberWord(t string) bool {
 func (sc *scanner) extract(out []Figure, h hints) []Figure {
 	toks := sc.toks
 	cands := sc.cands[:0]
+	if len(toks) > 256 {
+		numbers := 0
+		for i := range toks {
+			if t := &toks[i]; t.kind == kNum || t.kind == kCur || t.kind == kWord && t.w.cls&(cNum|cScale|cPlural|cFrac|cDozen) != 0 {
+				numbers++
+			}
+		}
+		if cap(cands) < numbers {
+			cands = make([]cand, 0, numbers)
+		}
+	}
 	defer func() { clear(cands); sc.cands = cands[:0] }()
 	rejEnd := -1
 	for i := 0; i < len(toks); i++ {

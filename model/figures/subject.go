@@ -474,7 +474,14 @@ func (sc *scanner) extractForeign(out []Figure, h hints) []Figure {
 // before token qs have none.
 func (sc *scanner) leadNoun(qs int) string {
 	toks := sc.toks
-	for lines, k := 0, qs-1; k >= 0 && lines < 12 && qs-k < 200; k-- {
+	k := qs - 1
+	for k >= 0 && qs-k <= 8 && toks[k].kind != kBreak {
+		k--
+	}
+	if k >= 0 && toks[k].kind != kBreak {
+		return "" // a long line: prose, not a line of a tally
+	}
+	for lines := 0; k >= 0 && lines < 12 && qs-k < 200; k-- {
 		if toks[k].kind != kBreak {
 			continue
 		}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
+	"runtime/debug"
 	"strings"
 	"testing"
 	"time"
@@ -90,13 +92,17 @@ func followText(t *testing.T, text string) {
 	}
 }
 
-// No text makes extraction or the board slow down faster than it grows:
-// eight times the text costs well under sixty-four times the time
-// (the bound is loose: the machine is shared).
+// No text makes extraction slow down faster than it grows: eight times the
+// text takes well under sixty-four times the work. Work is measured two
+// ways that a busy machine cannot upset: the bytes allocated, which are
+// the same on every run, and the CPU time of the measuring thread (not the
+// clock, which counts other programs' turns), the best of several runs with
+// the collector held off, tried again before failing.
 func TestNoQuadraticText(t *testing.T) {
 	if testing.Short() {
 		t.Skip("timing")
 	}
+	defer debug.SetGCPercent(debug.SetGCPercent(-1))
 	shapes := []string{
 		"Labour 1, Conservative 2, Liberal Democrat 3, ",
 		"For comparison, in 2019 the toll was 12 and then ",
@@ -106,24 +112,50 @@ func TestNoQuadraticText(t *testing.T) {
 		"Confirmed cases: 48 ",
 		"people have been reported missing 40 are missing ",
 		"le la les des du et est 25,9 % 3 200 € ",
+		"Overall seats update:\nLabour: 22\n",
+		"The number of people known to have died in the 6.9-magnitude quake in the hill towns of Bresk has risen to ",
+		"12 in Aland, 9 in Bresk, ",
+		"The Zephyr 8 starts at $599, vPad 7 to $319, ",
 		"x",
 	}
 	for _, shape := range shapes {
 		small := strings.Repeat(shape, 2000) // both past the scanner pool's size
 		big := strings.Repeat(shape, 16000)
-		ts, tb := timeExtract(small), timeExtract(big)
-		if tb > 32*ts+time.Millisecond {
-			t.Errorf("%q: 8x the text took %v against %v", shape, tb, ts)
+		if bs, bb := allocated(small), allocated(big); bb > 16*bs+1<<20 {
+			t.Errorf("%q: 8x the text allocated %d bytes against %d", shape, bb, bs)
+		}
+		var ts, tb time.Duration
+		for range 3 {
+			if ts, tb = cpuExtract(small), cpuExtract(big); tb <= 24*ts+2*time.Millisecond {
+				break
+			}
+		}
+		if tb > 24*ts+2*time.Millisecond {
+			t.Errorf("%q: 8x the text took %v of CPU against %v", shape, tb, ts)
 		}
 	}
 }
 
-func timeExtract(s string) time.Duration {
+// allocated returns the bytes extracting from s allocates.
+func allocated(s string) uint64 {
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	Extract(s)
+	runtime.ReadMemStats(&after)
+	return after.TotalAlloc - before.TotalAlloc
+}
+
+// cpuExtract returns the least CPU time extracting from s took in five
+// runs, each after a collection.
+func cpuExtract(s string) time.Duration {
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
 	best := time.Duration(1 << 62)
 	for range 5 {
-		start := time.Now()
+		runtime.GC()
+		start := threadTime()
 		Extract(s)
-		best = min(best, time.Since(start))
+		best = min(best, threadTime()-start)
 	}
 	return best
 }
