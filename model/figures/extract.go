@@ -123,7 +123,7 @@ func extractTo(text string, dst []Figure, h hints) []Figure {
 	if need := len(text)/4 + 16; cap(sc.toks) < need {
 		sc.toks = make([]token, 0, need) // one allocation, not a growing series, for a long text
 	}
-	sc.headAt, sc.heading = 0, ""
+	sc.headAt, sc.heading, sc.cues = 0, "", false
 	sc.tokenize()
 	if sc.foreign() {
 		dst = sc.extractForeign(dst, h)
@@ -727,7 +727,9 @@ func (sc *scanner) qualifier(start int) (int, string) {
 	if start == 0 || sc.toks[start-1].kind != kWord || sc.toks[start-1].w.cls&cQualEnd == 0 {
 		return start, ""
 	}
-	for qi, ph := range qualifiers {
+	b, _ := sc.lower(sc.word(start - 1))
+	for _, qi := range qualifiersEnding[string(b)] {
+		ph := qualifiers[qi]
 		k := start - len(ph)
 		if k < 0 {
 			continue
@@ -745,6 +747,10 @@ func (sc *scanner) qualifier(start int) (int, string) {
 	}
 	return start, ""
 }
+
+// qualifiersEnding lists, for each word a qualifier ends with, the
+// qualifiers that end with it, longest first.
+var qualifiersEnding = map[string][]int{}
 
 var qualifierText = func() []string {
 	out := make([]string, len(qualifiers))
@@ -1030,6 +1036,7 @@ func (sc *scanner) label(q *qty, qs int, c *cand) {
 		}
 	}
 	s, e, next, needHead := sc.nounPhrase(k)
+	gen := next-k == 1 && s < e && toks[k].w.cls&cGeneric != 0 // "23 people": generic[np], from the word's class
 	c.le = next
 	c.bare = s == e && sc.bareEnd(k)
 	if next < n && toks[next].kind == kWord && toks[next].w.cls&cModal != 0 {
@@ -1103,18 +1110,18 @@ func (sc *scanner) label(q *qty, qs int, c *cand) {
 			c.part = sc.text[toks[ps].s:toks[j-1].e]
 			c.le = j
 		}
-		if c.part == "" && generic[strings.ToLower(c.np)] && next < n && toks[next].kind == kWord &&
+		if c.part == "" && gen && next < n && toks[next].kind == kWord &&
 			isCanonical(strings.ToLower(c.np+" "+sc.word(next))) {
 			c.part, c.keyPart, c.le = sc.word(next), true, next+1 // "Twelve people died", "left 1,800 people injured"
 		}
 		// the verb before: "Police arrested 23 people", "the council has closed 31 schools"
 		if p := qs - 1; c.part == "" && p >= 0 && sc.participle(p) && toks[p].w.cls&(cVerb|cModal) == 0 {
-			if generic[strings.ToLower(c.np)] {
+			if gen {
 				c.part, c.keyPart = sc.word(p), true
 			} else if p > 0 && toks[p-1].kind == kWord && toks[p-1].w.cls&cAux != 0 {
 				c.part = sc.word(p)
 			}
-		} else if aux > 0 && c.part != "" && generic[strings.ToLower(c.np)] {
+		} else if aux > 0 && c.part != "" && gen {
 			c.keyPart = true // "people have died", "people were evacuated"
 		}
 		if c.part == "" {
@@ -1136,7 +1143,7 @@ func (sc *scanner) label(q *qty, qs int, c *cand) {
 	if c.part == "" && sc.is(qs-1, "of") && qs >= 2 && toks[qs-2].kind == kWord && toks[qs-2].w.cls&cNominal != 0 {
 		c.part = units[toks[qs-2].w.u]
 	}
-	if c.np != "" && !(c.part == "" && generic[strings.ToLower(c.np)]) || c.needPrev {
+	if c.np != "" && !(c.part == "" && gen) || c.needPrev {
 		return
 	}
 	// "39% of them - around 10,000 -": the figure before explains this one
@@ -1469,7 +1476,7 @@ func (sc *scanner) nounPhrase(k int) (s, e int32, next int, needHead bool) {
 // count of its own ("seats declared"), not a verb with an object ("hospitals
 // declared a critical incident").
 func (sc *scanner) measureParticiple(i int) bool {
-	if i >= len(sc.toks) || sc.toks[i].kind != kWord || !measureParticiples[strings.ToLower(sc.word(i))] {
+	if i >= len(sc.toks) || sc.toks[i].kind != kWord || sc.toks[i].w.cls&cMeasurePart == 0 {
 		return false
 	}
 	if o := i + 1; o < len(sc.toks) {

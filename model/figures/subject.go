@@ -209,6 +209,9 @@ func (sc *scanner) markAsides(h hints) {
 	}
 	sc.asides = sc.asides[:n]
 	clear(sc.asides)
+	if !sc.cues {
+		return
+	}
 	sentStart, clauseStart, clauseNo := 0, 0, 0
 	sentAside, clauseAside := false, false
 	flushClause := func(end int) {
@@ -246,6 +249,8 @@ func (sc *scanner) markAsides(h hints) {
 			int(t.w.v) != h.year && !sc.is(i-1, "since") && !sc.is(i-1, "until"):
 			clauseAside = true // another year: "In 2019 it was 67.3%", "the 2007 floods"
 		case t.kind != kWord || t.w.cls&cCue == 0:
+		case !(i+1 < n && sc.toks[i+1].kind == kWord && sc.toks[i+1].w.cls&cCueNext != 0) && !sc.is(i, "previous"):
+			// most "the", "a" and "in" open no cue: the word after says
 		case sc.cueAt(i, strongCues):
 			sentAside = true
 		case sc.cueAt(i, weakCues):

@@ -2,34 +2,37 @@ package figures
 
 // Word classes. A word can be in several.
 const (
-	cNum      uint32 = 1 << iota // one to ninety: v holds the value
-	cScale                       // hundred, thousand, million, bn, m...: v holds the multiplier
-	cPlural                      // hundreds, thousands, dozens...: a count with no exact value
-	cFrac                        // half, quarter, third: v holds the share in per cent
-	cDozen                       // dozen: v = 12
-	cMonth                       // January... (May only when capitalised)
-	cWeekday                     // Monday...
-	cTime                        // units of time: a number before one is a duration
-	cClock                       // am, pm, GMT, o'clock: a number before one is a time of day
-	cStop                        // function words that end a noun phrase
-	cDet                         // determiners: "the two sides" is not a figure
-	cNegPrev                     // a number after one is an age, a page, a phone number or a name
-	cAux                         // auxiliaries before a participle: "were cancelled"
-	cPart                        // irregular participles: "were cut"
-	cModifier                    // dropped from a figure's Key: "further strikes" counts strikes
-	cCurWord                     // pounds, dollars, euros: u holds the symbol
-	cPercent                     // percent, pc, per-cent
-	cMeasure                     // km, miles, tonnes: u holds the unit
-	cPron                        // them, those: "39% of them"
-	cVerb                        // rose, fell, reached: "turnout rose to 67%"
-	cMove                        // rose, fell: "operations rose from 3,454"
-	cQualEnd                     // the last word of a qualifier
-	cNominal                     // cancellation: "the cancellation of 3,000 operations"; u holds the participle
-	cForeign                     // function words of French, German, Spanish, Italian, Dutch, Portuguese
-	cLink                        // between a party or team and its figure: "Labour has won 410", "the Conservatives on 131"
-	cModal                       // should, would: "uptake should be 95%" is a wish, not a count
-	cState                       // missing, dead, injured: "40 are missing"
-	cCue                         // the first word of an aside cue: "for comparison", "last year"
+	cNum         uint32 = 1 << iota // one to ninety: v holds the value
+	cScale                          // hundred, thousand, million, bn, m...: v holds the multiplier
+	cPlural                         // hundreds, thousands, dozens...: a count with no exact value
+	cFrac                           // half, quarter, third: v holds the share in per cent
+	cDozen                          // dozen: v = 12
+	cMonth                          // January... (May only when capitalised)
+	cWeekday                        // Monday...
+	cTime                           // units of time: a number before one is a duration
+	cClock                          // am, pm, GMT, o'clock: a number before one is a time of day
+	cStop                           // function words that end a noun phrase
+	cDet                            // determiners: "the two sides" is not a figure
+	cNegPrev                        // a number after one is an age, a page, a phone number or a name
+	cAux                            // auxiliaries before a participle: "were cancelled"
+	cPart                           // irregular participles: "were cut"
+	cModifier                       // dropped from a figure's Key: "further strikes" counts strikes
+	cCurWord                        // pounds, dollars, euros: u holds the symbol
+	cPercent                        // percent, pc, per-cent
+	cMeasure                        // km, miles, tonnes: u holds the unit
+	cPron                           // them, those: "39% of them"
+	cVerb                           // rose, fell, reached: "turnout rose to 67%"
+	cMove                           // rose, fell: "operations rose from 3,454"
+	cQualEnd                        // the last word of a qualifier
+	cNominal                        // cancellation: "the cancellation of 3,000 operations"; u holds the participle
+	cForeign                        // function words of French, German, Spanish, Italian, Dutch, Portuguese
+	cLink                           // between a party or team and its figure: "Labour has won 410", "the Conservatives on 131"
+	cModal                          // should, would: "uptake should be 95%" is a wish, not a count
+	cState                          // missing, dead, injured: "40 are missing"
+	cCue                            // the first word of an aside cue: "for comparison", "last year"
+	cCueNext                        // the second word of an aside cue: a first word without one after it is no cue
+	cGeneric                        // says too little alone: "people", "rise" (the generic set)
+	cMeasurePart                    // a participle that makes a count of its own: "declared" (measureParticiples)
 )
 
 type winfo struct {
@@ -216,6 +219,19 @@ func init() {
 	}
 	for _, c := range append(append([][]string{{"the", "last"}}, strongCues...), weakCues...) {
 		add(cCue, c[0])
+		if len(c) > 1 {
+			add(cCueNext, c[1])
+		}
+	}
+	for w := range generic {
+		add(cGeneric, w)
+	}
+	for w := range measureParticiples {
+		add(cMeasurePart, w)
+	}
+	for i, q := range qualifiers {
+		last := q[len(q)-1]
+		qualifiersEnding[last] = append(qualifiersEnding[last], i)
 	}
 	for w, info := range words {
 		h := hashWord([]byte(w))
