@@ -255,7 +255,7 @@ func (b *Board) bulk(us []*model.Update) bool {
 	}
 	for _, g := range order {
 		n := counts[g.pos]
-		g.buf = make([]Figure, n+n/2+8) // room for new figures in front
+		g.buf = make([]Figure, n+n/8+8) // room in front for a few new figures; more grow it
 		g.off = len(g.buf) - n
 		counts[g.pos] = 0 // now the number filled
 	}
