@@ -123,7 +123,7 @@ func extractTo(text string, dst []Figure, h hints) []Figure {
 	if need := len(text)/4 + 16; cap(sc.toks) < need {
 		sc.toks = make([]token, 0, need) // one allocation, not a growing series, for a long text
 	}
-	sc.headAt, sc.heading, sc.cues = 0, "", false
+	sc.headAt, sc.heading, sc.cues, sc.english, sc.other = 0, "", false, 0, 0
 	sc.tokenize()
 	if sc.foreign() {
 		dst = sc.extractForeign(dst, h)

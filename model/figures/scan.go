@@ -50,6 +50,8 @@ type scanner struct {
 	headAt  int    // headingBefore has read the lines before this token
 	heading string // the place the last heading line named
 	cues    bool   // the text may hold an aside cue or another year: markAsides has work to do
+
+	english, other int // function words of English and of other languages, counted as the text is scanned
 }
 
 // lower returns word w lower-cased (ASCII, with ’ as ') in the scanner's
@@ -266,8 +268,15 @@ done:
 	if tk.w.cls&cMonth != 0 && w == "may" {
 		tk.w.cls &^= cMonth // the verb, not the month
 	}
-	if tk.w.cls&cCueNext != 0 && len(sc.toks) > 0 && sc.toks[len(sc.toks)-1].w.cls&cCue != 0 || tk.w.cls&cCue != 0 && strings.EqualFold(w, "previous") {
-		sc.cues = true // "last year", "for comparison", "previous"
+	if tk.w.cls&cCueNext != 0 && len(sc.toks) > 0 && sc.toks[len(sc.toks)-1].w.cls&cCue != 0 && !strings.EqualFold(w, "the") ||
+		tk.w.cls&cCue != 0 && strings.EqualFold(w, "previous") {
+		sc.cues = true // "last year", "for comparison", "previous"; not "at the" unless "the last" follows
+	}
+	switch {
+	case tk.w.cls&cForeign != 0:
+		sc.other++
+	case tk.w.cls&cStop != 0:
+		sc.english++
 	}
 	sc.toks = append(sc.toks, tk)
 	return i

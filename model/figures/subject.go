@@ -329,20 +329,7 @@ func (sc *scanner) comparedBefore(qs int) bool {
 // more of its function words are French, German, Spanish and the like than
 // English ones.
 func (sc *scanner) foreign() bool {
-	en, other := 0, 0
-	for i := range sc.toks {
-		t := &sc.toks[i]
-		if t.kind != kWord {
-			continue
-		}
-		switch {
-		case t.w.cls&cForeign != 0:
-			other++
-		case t.w.cls&cStop != 0:
-			en++
-		}
-	}
-	return other >= 3 && other > 2*en
+	return sc.other >= 3 && sc.other > 2*sc.english
 }
 
 // foreignCurrency returns the sign for a currency named in another
