@@ -44,8 +44,7 @@ import (
 // Vague counts ("thousands of junior doctors") have HasValue false.
 type Figure struct {
 	Text     string    // as written, qualifier included: "around 4,000", "44 per cent", "£1.2bn", "2,000 to 3,000"
-	Value    float64   // the normalised number: 4000, 44, 1.2e9; a range's lower end
-	HasValue bool      // false for vague counts such as "thousands of"
+	Value    float64   // the normalised number: 4000, 44, 1.2e9; a range's lower end (see HasValue)
 	Unit     string    // "" for counts, "%", "pp" (percentage points), "£", "$", "€", "¥", a measure ("km", "mph", "tonnes"), or "score" ("287/6 after 50 overs", "2-1")
 	Label    string    // what it counts, as written: "operations cancelled", "junior doctors"; "" when the text does not say
 	UpdateID string    // the update it was found in (set by Board)
@@ -64,18 +63,20 @@ type Figure struct {
 	// place of a per-party, per-team or per-place figure ("Labour" in
 	// "Labour has won 410 seats"), else "".
 	Subject string
+	// Context is, for text not in English, the words around the figure as
+	// written, in place of a Label no one checked.
+	Context string
 	// Aside marks a figure about another time or event: a comparison ("For
 	// comparison, the 2007 floods killed 13 people"), a value it moved from
 	// ("up from 18,000"). It is kept apart from the story's own figures.
 	Aside bool
 	// InWords marks a number written in words ("three hospitals").
 	InWords bool
-	// Context is, for text not in English, the words around the figure as
-	// written, in place of a Label no one checked.
-	Context string
+	// HasValue is false for vague counts such as "thousands of".
+	HasValue bool
 
-	ord  int32 // its place among its update's figures
 	weak bool  // a figure no reader pins: an increment ("a further 900"), a wish ("should be 95%"), a place ("at 12 schools")
+	ord  int32 // its place among its update's figures
 }
 
 // cand is a figure being built, with the token positions post-passes need.
