@@ -964,10 +964,11 @@ func (sc *scanner) rejected(q *qty, start, qs int, qual string) bool {
 		case digits && plain && b == start-1 && qual == "" && camel(sc.word(b)):
 			return true // a model: "vPad 7"
 		case digits && plain && toks[b].flags&fCap != 0 && !sc.initial(b) && b == start-1 && qual == "" && !possessive(sc.word(b)):
-			if !sc.bareEnd(after) || sc.nameBefore(b) < 0 {
+			if !sc.bareEnd(after) && !(after < n && toks[after].kind == kWord && perSubject[strings.ToLower(sc.word(after))]) || sc.nameBefore(b) < 0 {
 				return true // Radio 4, Stage 2; not "the League's 20 clubs"
 			}
-			// "Labour 398, Conservative 104": a name's figure, which needs a noun from elsewhere
+			// "Labour 398, Conservative 104": a name's figure, which needs a noun
+			// from elsewhere; "CL 60 seats" has its own
 		}
 	}
 	if digits && plain && !q.rng && num.flags&(fComma|fDot) == 0 {

@@ -41,6 +41,7 @@ func TestExtractWhose(t *testing.T) {
 		{"The walkout by 30,000 GMB members has closed much of the network.",
 			[]string{"30,000 | GMB | members | true"}},
 		{"National 48.2%", []string{"48.2% | National | share | true"}},
+		{"Centre has 62 seats and the CL 60 seats.", []string{"62 | Centre | seats | true", "60 | CL | seats | true"}},
 		{"Eastfield: Tory hold 53.6%", []string{"53.6% | Tory |  | false"}},
 		{"UKIP: 856", []string{"856 | UKIP |  | false"}},
 		{"The Vexo TV 4k ships on Friday.", nil},
