@@ -264,6 +264,18 @@ func (sc *scanner) extract(out []Figure, h hints) []Figure {
 			c.f.Subject = cands[i-1].f.Subject // "Greens: 38 seats, 12 seats gained"
 		}
 	}
+	for i := 1; i < len(cands); i++ {
+		// the whole a part is of: "609 of the 650 seats", "220 out of 441
+		// seats"; not "1,210 [deaths] out of 3,400 cases"
+		c, p := &cands[i], &cands[i-1]
+		k := c.qs - 1
+		if sc.is(k, "the") {
+			k--
+		}
+		if sc.is(k, "of") && (p.qe == k || sc.is(k-1, "out") && p.qe == k-1) && p.np == c.np {
+			c.f.weak = true
+		}
+	}
 	sc.placeLists(cands)
 	keep := 0
 	for i := range cands {
@@ -524,7 +536,7 @@ func (sc *scanner) quantity(i int, allowRange bool) (q qty) {
 		case d.kind == kWord && d.w.cls&cNum != 0 && d.flags&fHyphen == 0:
 			dv, ok = d.w.v, true
 		}
-		if ok && dv > 1 && dv >= q.v && dv <= 1000 && !(i+2+of < n && toks[i+2+of].kind == kWord && toks[i+2+of].w.cls&(cTime|cMonth) != 0) {
+		if ok && dv > 1 && dv >= q.v && dv <= 100 && !(i+2+of < n && toks[i+2+of].kind == kWord && toks[i+2+of].w.cls&(cTime|cMonth) != 0) {
 			q.v, q.unit, q.ratio = q.v/dv*100, "%", true
 			i += 2 + of
 		}
@@ -871,12 +883,18 @@ func (sc *scanner) figureAt(i int) (c cand, end int, ok bool) {
 		(sc.is(qs-1, "at") || sc.is(qs-1, "in") || sc.is(qs-1, "across") || sc.is(qs-1, "within") || sc.is(qs-1, "into") || sc.is(qs-1, "from")) {
 		f.weak = true // a place or a source: "clinics will open at 12 schools", "figures from 228 organisations"
 	}
-	if sc.is(qs-1, "of") && qs >= 2 && toks[qs-2].kind == kNum || sc.is(qs-1, "the") && sc.is(qs-2, "of") && qs >= 3 && toks[qs-3].kind == kNum {
-		f.weak = true // the whole a part is of: "609 of the 650 seats"
-	}
 	if j := max(c.le, q.end); sc.is(j, "short") || sc.is(j, "ahead") || sc.is(j, "behind") || sc.is(j, "adrift") || sc.is(j, "clear") ||
 		(sc.is(j, "more") || sc.is(j, "fewer") || sc.is(j, "less")) && sc.is(j+1, "than") {
 		f.weak = true // a gap, not a count: "30 seats short of a majority"
+	}
+	if sc.projected(qs) {
+		f.weak = true // a forecast, not a result: "BBC now predicts Conservatives 308 seats"
+	}
+	if (q.money || q.unit == "") && (sc.is(qs-1, "down") || sc.is(qs-1, "up")) {
+		f.weak = true // a change, not a level: "shares were down $3.10"
+	}
+	if q.unit == "%" && sc.seatLevel(qs) {
+		f.weak = true // one seat's result: "in his Northfield seat, with 31% for the Greens"
 	}
 	_ = n
 	return c, end, true
@@ -963,7 +981,8 @@ func (sc *scanner) rejected(q *qty, start, qs int, qual string) bool {
 			return true // part of a name: "Vexo TV 4k"
 		case digits && plain && b == start-1 && qual == "" && camel(sc.word(b)):
 			return true // a model: "vPad 7"
-		case digits && plain && toks[b].flags&fCap != 0 && !sc.initial(b) && b == start-1 && qual == "" && !possessive(sc.word(b)):
+		case digits && plain && toks[b].flags&fCap != 0 && !sc.initial(b) && b == start-1 && qual == "" && !possessive(sc.word(b)) &&
+			!sc.nounNamed(b):
 			if !sc.bareEnd(after) && !(after < n && toks[after].kind == kWord && perSubject[strings.ToLower(sc.word(after))]) || sc.nameBefore(b) < 0 {
 				return true // Radio 4, Stage 2; not "the League's 20 clubs"
 			}
@@ -971,10 +990,10 @@ func (sc *scanner) rejected(q *qty, start, qs int, qual string) bool {
 			// from elsewhere; "CL 60 seats" has its own
 		}
 	}
-	if digits && plain && !q.rng && num.flags&(fComma|fDot) == 0 {
+	if digits && plain && !q.rng && num.flags&(fComma|fDot) == 0 && !sc.nounWord2(after) {
 		switch q.v {
 		case 999, 111, 101, 112, 911:
-			return true // emergency and service numbers
+			return true // emergency and service numbers; not "at least 101 deaths"
 		}
 	}
 	if q.word && !q.vague {
@@ -992,6 +1011,9 @@ func (sc *scanner) rejected(q *qty, start, qs int, qual string) bool {
 		if toks[q.num].flags&fHyphen == 0 && !(q.num > start) {
 			return true // the second half, half-time
 		}
+	}
+	if q.frac && !sc.is(after, "of") && (sc.nounWord2(after) || (sc.is(after, "or") || sc.is(after, "and")) && sc.nounWord2(after+1)) {
+		return true // ordinals: "a third party", "a third or fourth party"
 	}
 	if q.frac && (sc.is(start-1, "second") || sc.is(start-1, "first") || sc.is(start-1, "last")) {
 		return true
@@ -1020,6 +1042,10 @@ func (sc *scanner) label(q *qty, qs int, c *cand) {
 	n := len(toks)
 	k := q.end
 	share := q.unit == "%" || q.unit == "pp"
+	outOf := sc.is(k, "out") && sc.is(k+1, "of") && k+2 < n && toks[k+2].kind == kNum
+	if outOf {
+		k++ // "220 out of 441 seats": of the whole, as "220 of 441 seats"
+	}
 	if sc.is(k, "of") && (share || q.vague || !q.word || q.money) || q.money && sc.is(k, "in") {
 		k++
 		for k < n && toks[k].kind == kWord && toks[k].w.cls&cDet != 0 && toks[k].w.cls&cPron == 0 {
@@ -1144,6 +1170,16 @@ func (sc *scanner) label(q *qty, qs int, c *cand) {
 	// "the cancellation of around 4,000 operations"
 	if c.part == "" && sc.is(qs-1, "of") && qs >= 2 && toks[qs-2].kind == kWord && toks[qs-2].w.cls&cNominal != 0 {
 		c.part = units[toks[qs-2].w.u]
+	}
+	if outOf && c.np != "" {
+		// "risen to 1,210 out of 3,400 cases": the clause may say what the
+		// part counts ("the number of people who have died")
+		np, part, keyPart := c.np, c.part, c.keyPart
+		c.np, c.part, c.keyPart = "", "", false
+		if sc.readBack(q, qs, c); c.np == "" {
+			c.np, c.part, c.keyPart = np, part, keyPart
+		}
+		return
 	}
 	if c.np != "" && !(c.part == "" && gen) || c.needPrev {
 		return
@@ -1346,7 +1382,7 @@ func (sc *scanner) measureBefore(j int) (np, part string, keyPart bool, si int, 
 				return
 			}
 			np = sc.text[s:e]
-			for k := next; k <= j && k < next+5; k++ {
+			for k := next; k < len(toks) && k < next+5; k++ {
 				if toks[k].kind != kWord {
 					break
 				}
@@ -1563,6 +1599,50 @@ done:
 func camel(w string) bool {
 	for i := 1; i < len(w); i++ {
 		if w[i] >= 'A' && w[i] <= 'Z' && w[i-1] >= 'a' && w[i-1] <= 'z' {
+			return true
+		}
+	}
+	return false
+}
+
+// projected reports whether the clause before token qs makes the figure a
+// forecast: "BBC now predicts", "the exit poll suggests", "a projection of".
+func (sc *scanner) projected(qs int) bool {
+	for j := qs - 1; j >= 0 && qs-j <= 10; j-- {
+		t := &sc.toks[j]
+		if t.kind == kBreak || t.kind == kPunct && (t.p == '.' || t.p == ';' || t.p == '!' || t.p == '?') {
+			return false
+		}
+		if t.kind != kWord {
+			continue
+		}
+		w := sc.word(j)
+		if len(w) < 4 {
+			continue
+		}
+		switch strings.ToLower(w) {
+		case "predicts", "predict", "predicted", "prediction", "predictions", "projects", "projected", "projection",
+			"projections", "forecast", "forecasts", "forecasting":
+			return true
+		case "poll", "polls":
+			return sc.is(j-1, "exit")
+		}
+	}
+	return false
+}
+
+// seatLevel reports whether the sentence around token qs is about one
+// seat: it names "her seat", "the constituency", "the ward".
+func (sc *scanner) seatLevel(qs int) bool {
+	s := qs
+	for s > 0 && qs-s < 40 && !sc.boundary(s-1, s) {
+		s--
+	}
+	for j := s; j < len(sc.toks) && j-s < 60; j++ {
+		if j > qs && sc.boundary(j, j+1) {
+			break
+		}
+		if sc.is(j, "seat") || sc.is(j, "constituency") || sc.is(j, "ward") {
 			return true
 		}
 	}

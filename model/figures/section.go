@@ -35,20 +35,61 @@ const maxScan = 16
 // until f returns false or, when limit is true, maxScan figures have been
 // looked at.
 func (t *Tracker) earlier(limit bool, f func(*Figure) bool) {
-	last := t.Latest.UpdateID
-	for i := range t.figs {
+	for i := 0; i < len(t.figs); {
 		if limit && i >= maxScan {
 			return
 		}
-		h := &t.figs[i]
-		if h.UpdateID == last || h.UpdateID == t.Latest.UpdateID || !h.readableValue() {
-			continue
-		}
-		last = h.UpdateID
-		if !f(h) {
+		best, next := bestOfUpdate(t.figs, i)
+		if best >= 0 && t.figs[best].UpdateID != t.Latest.UpdateID && !f(&t.figs[best]) {
 			return
 		}
+		i = next
 	}
+}
+
+// bestOfUpdate returns, for the figures of one update starting at figs[i],
+// the one a reader would take as its statement, and where the next
+// update's start: the first readable one, unless another in the same update
+// says it more precisely ("over 100" deaths, then "at least 101"). best is
+// -1 when none is readable.
+func bestOfUpdate(figs []Figure, i int) (best, next int) {
+	best = -1
+	next = i
+	for ; next < len(figs) && figs[next].UpdateID == figs[i].UpdateID; next++ {
+		if f := &figs[next]; f.readableValue() && (best < 0 || morePrecise(f, &figs[best])) {
+			best = next
+		}
+	}
+	return best, next
+}
+
+// morePrecise reports whether a states b's value more precisely: the two
+// are within a tenth of each other, and b is qualified ("over 100") and a
+// is not, or a is less round ("at least 101"). A value far from b's is
+// another count ("54" in Lee County), not a better statement of it.
+func morePrecise(a, b *Figure) bool {
+	if d := a.Value - b.Value; d > 0.1*max(a.Value, b.Value) || -d > 0.1*max(a.Value, b.Value) {
+		return false
+	}
+	if (a.Qualifier == "") != (b.Qualifier == "") {
+		return a.Qualifier == ""
+	}
+	return roundness(a.Value) < roundness(b.Value)
+}
+
+// roundness counts the zeros a whole number ends with: 100 has two, 101
+// none.
+func roundness(v float64) int {
+	x := int64(v)
+	if float64(x) != v {
+		return 0
+	}
+	n := 0
+	for x != 0 && x%10 == 0 {
+		x /= 10
+		n++
+	}
+	return n
 }
 
 // History returns the statements before the latest, newest first, one per
@@ -373,11 +414,13 @@ func (b *Board) Section() Section {
 		}
 		figs := fm.figures()
 		latest := -1
-		for i := range figs[:min(len(figs), maxScan)] {
-			if figs[i].readableValue() {
-				latest = i
+		for i := 0; i < min(len(figs), maxScan); {
+			best, next := bestOfUpdate(figs, i)
+			if best >= 0 {
+				latest = best
 				break
 			}
+			i = next
 		}
 		if latest < 0 {
 			continue

@@ -54,6 +54,9 @@ func (sc *scanner) nameBefore(end int) (start int) {
 	if w, _ := sc.lower(sc.word(start)); end == start && commonStarts[string(w)] {
 		return -1
 	}
+	if p := start - 1; p >= 0 && sc.toks[p].kind == kPunct && sc.toks[p].p == '/' {
+		return -1 // "Lab/Lib Dem 203": two parties together
+	}
 	return start
 }
 
@@ -303,6 +306,9 @@ func (sc *scanner) cueAt(i int, cues [][]string) bool {
 func (sc *scanner) comparedBefore(qs int) bool {
 	for j, k := qs-1, 0; j >= 0 && k < 3; j, k = j-1, k+1 {
 		t := &sc.toks[j]
+		if t.kind == kPunct && t.p == '.' && (sc.is(j-1, "vs") || sc.is(j-1, "v")) {
+			continue // "vs. $1.38"
+		}
 		if t.kind != kWord {
 			return false
 		}

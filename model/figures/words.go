@@ -155,7 +155,8 @@ func init() {
 	add(cPron, "them", "those", "these", "it", "whom", "which")
 	add(cVerb, "rose", "risen", "fell", "fallen", "reached", "hit", "stood", "stands", "climbed", "dropped",
 		"increased", "decreased", "jumped", "soared", "grew", "was", "is", "were", "are", "now", "up", "down",
-		"nearly", "almost", "just", "to", "at", "of", "by", "from")
+		"nearly", "almost", "just", "to", "at", "of", "by", "from", "past")
+	add(cStop, "vs", "versus", "v")
 	add(cMove, "rose", "risen", "fell", "fallen", "climbed", "dropped", "increased", "decreased", "jumped", "soared",
 		"grew", "doubled", "halved", "trebled", "tripled")
 	add(cForeign, "le", "la", "les", "des", "du", "et", "est", "une", "au", "aux", "sont", "dans", "pour", "avec", "sur",
