@@ -855,7 +855,7 @@ func (sc *scanner) figureAt(i int) (c cand, end int, ok bool) {
 		}
 	}
 	// "a chase of 167 to win", "Target 335": what a side must reach
-	if c.np == "" && !q.money && q.unit == "" && (sc.is(q.end, "to") && sc.is(q.end+1, "win") || sc.is(qs-1, "target") && !sc.is(qs-2, "a")) {
+	if (c.np == "" || sc.is(qs-1, "target")) && !q.money && q.unit == "" && (sc.is(q.end, "to") && sc.is(q.end+1, "win") || sc.is(qs-1, "target") && !sc.is(qs-2, "a")) {
 		c.np = "target"
 		if sc.is(qs-1, "target") {
 			f.Subject = "" // not a name: "Target 240"
@@ -874,6 +874,16 @@ func (sc *scanner) figureAt(i int) (c cand, end int, ok bool) {
 				c.np = sc.text[toks[b].s:toks[qs-2].e]
 			}
 		}
+	}
+	// "- EPS $1.62 vs. $1.38 estimate": a list item's words before its figure
+	// say what it counts, and the line leading the list whose it is
+	if c.np == "" && f.Subject == "" && !q.word {
+		if b := sc.itemStart(qs); b >= 0 && b < qs && !(q.unit == "" && sc.nameBefore(qs-1) == b && !sc.nounNamed(b)) {
+			c.np = sc.text[toks[b].s:toks[qs-1].x] // (not "- Labour 98": a party's count)
+		}
+	}
+	if f.Subject == "" && c.np != "" && !c.back && sc.itemStart(qs) >= 0 {
+		f.Subject = sc.leadName(qs)
 	}
 	switch qual {
 	case "a further", "another", "an extra", "an additional":
@@ -1270,7 +1280,9 @@ func (sc *scanner) readBack(q *qty, qs int, c *cand) {
 			j = p - 1
 		}
 		si := j
-		if m := j - 1; m >= 0 && sc.nounWord(m) && !(possessive(sc.word(m)) && toks[m].flags&fCap != 0) && (sc.initial(m) || m > 0 && toks[m-1].kind == kWord && toks[m-1].w.cls&cDet != 0 || sc.capWord(m-1)) {
+		if m := j - 1; m >= 0 && sc.nounWord(m) && !(possessive(sc.word(m)) && toks[m].flags&fCap != 0) && (sc.initial(m) ||
+			m > 0 && toks[m-1].kind == kWord && (toks[m-1].w.cls&cDet != 0 || toks[m-1].w.cls&cStop != 0 && toks[m-1].w.cls&(cAux|cModal|cVerb) == 0) ||
+			sc.capWord(m-1)) {
 			si = m // "Waiting lists grew by 35,000"
 		}
 		end := toks[j].e
@@ -1401,6 +1413,10 @@ func (sc *scanner) measureBefore(j int) (np, part string, keyPart bool, si int, 
 		if m > 0 && sc.nounWord(m-1) && toks[m-1].flags&fCap == 0 {
 			si = m - 1 // "death toll"
 		}
+		if (sc.is(m+1, "in") || sc.is(m+1, "on")) && sc.lowNoun(m+2) && !sc.nounWord2(m+3) && plural(sc.word(m)) {
+			// "confirmed deaths in hospitals": where is what they are
+			return sc.text[toks[si].s:t.e], sc.text[toks[m+1].s:toks[m+2].e], true, si, true
+		}
 		return sc.text[toks[si].s:t.e], "", false, si, true
 	}
 	return
@@ -1500,8 +1516,8 @@ func (sc *scanner) nounPhrase(k int) (s, e int32, next int, needHead bool) {
 		last = w
 		j++
 		cnt++
-		if plural(w) {
-			break
+		if plural(w) && !(j < n && sc.nounWord(j) && toks[j].flags&fCap == 0 && plural(sc.word(j)) && !edIng(sc.word(j))) {
+			break // ("outpatients appointments": the first plural names the second)
 		}
 	}
 	if cnt > 0 && !plural(last) && (sc.is(j, "and") || sc.is(j, "or")) && j+1 < n && (toks[j+1].kind == kNum || toks[j+1].kind == kCur || sc.numberWord(j+1)) {
@@ -1557,6 +1573,17 @@ func (sc *scanner) productBefore(qs int) string {
 		}
 		j--
 		words++
+	}
+	if j > 0 && toks[j].kind == kPunct && toks[j].p == ',' {
+		// "The Zephyr tablet, which comes with a stylus, will start at"
+		for k := j - 1; k > 0 && j-k < 16; k-- {
+			if toks[k].kind == kPunct && toks[k].p == ',' {
+				if sc.is(k+1, "which") || sc.is(k+1, "who") || sc.is(k+1, "that") {
+					j = k - 1
+				}
+				break
+			}
+		}
 	}
 	if j < 0 {
 		return ""
@@ -1649,6 +1676,62 @@ func (sc *scanner) seatLevel(qs int) bool {
 	return false
 }
 
+// itemStart returns the first token of the list item ("- " or "• " opening
+// a line) that token qs stands in, when only a few words come before qs;
+// -1 otherwise.
+func (sc *scanner) itemStart(qs int) int {
+	toks := sc.toks
+	b := qs
+	for b > 0 && qs-b < 6 && (toks[b-1].kind == kWord && toks[b-1].w.cls&(cStop|cVerb|cAux|cTime|cMonth|cWeekday) == 0 ||
+		toks[b-1].kind == kNum && toks[b-1].flags&fGlued != 0) {
+		b--
+	}
+	if b > 0 && toks[b-1].kind == kPunct && (toks[b-1].p == '-' || toks[b-1].p == '*') && sc.initialLine(b-1) {
+		return b
+	}
+	return -1
+}
+
+// leadName returns whose the figures of a list are, from the line that
+// leads the list and ends in a colon ("Vexo:", "Zephyr beat on
+// sales and profit:"): the name it opens with; "" when there is none.
+func (sc *scanner) leadName(qs int) string {
+	toks := sc.toks
+	k := qs
+	for lines := 0; k > 0 && lines < 12 && qs-k < 300; lines++ {
+		// to the start of this line
+		for k > 0 && toks[k-1].kind != kBreak {
+			k--
+		}
+		if k == 0 {
+			return ""
+		}
+		e := k - 1 // the break before it; the line before ends at e
+		k = e
+		for k > 0 && toks[k-1].kind != kBreak {
+			k--
+		}
+		if k == e {
+			continue // a blank line
+		}
+		if toks[k].kind == kPunct && (toks[k].p == '-' || toks[k].p == '*') {
+			continue // another item
+		}
+		if last := &toks[e-1]; last.kind != kPunct || last.p != ':' {
+			return ""
+		}
+		n := k
+		for n < e-1 && n-k < 3 && (sc.capWord(n) || toks[n].kind == kWord && camel(sc.word(n))) {
+			n++
+		}
+		if n == k || sc.nameBefore(n-1) != k && !camel(sc.word(k)) {
+			return ""
+		}
+		return sc.text[toks[k].s:toks[n-1].e]
+	}
+	return ""
+}
+
 // nounNamed reports whether a capitalised word names what is counted
 // rather than whose it is: "Turnout", "Deaths", "Cases".
 func (sc *scanner) nounNamed(i int) bool {
@@ -1679,6 +1762,12 @@ func (sc *scanner) placeLists(cands []cand) {
 				run[0].np, run[0].part, run[0].keyPart = np, part, keyPart
 			}
 		}
+		for p := i - 1; p >= 0 && run[0].np == ""; p-- {
+			// "... at least 60 deaths. There are 52 reported in Aland, three in ..."
+			if pc := &cands[p]; pc.f.Unit == "" && isCanonical(canon(keyOf(pc.np))) {
+				run[0].np, run[0].part, run[0].keyPart = pc.np, pc.part, pc.keyPart
+			}
+		}
 		for k := range run {
 			c := &run[k]
 			if c.np == "" {
@@ -1694,6 +1783,9 @@ func (sc *scanner) placeLists(cands []cand) {
 // the hill towns of Bresk", "in neighbouring Corve county"; "" when there is
 // none.
 func (sc *scanner) placeAfter(k int) string {
+	if sc.is(k, "reported") || sc.is(k, "confirmed") || sc.is(k, "recorded") {
+		k++ // "94 reported in Florida"
+	}
 	if !sc.is(k, "in") {
 		return ""
 	}

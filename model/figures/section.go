@@ -191,13 +191,15 @@ func (s *Section) Entries() []Entry {
 		switch {
 		case !ok || len(r.Members) < 2:
 			out = append(out, e)
-		case r.Members[0] == e:
+		case r.Members[0] == e: // the row stands where its first member would
 			if len(r.Members) > maxRow {
 				r.Members = r.Members[:maxRow]
 			}
-			sort.SliceStable(r.Members, func(i, j int) bool { return r.Members[i].latest().Value > r.Members[j].latest().Value })
 			out = append(out, Entry{Row: r})
 		}
+	}
+	for _, r := range rows {
+		sort.SliceStable(r.Members, func(i, j int) bool { return r.Members[i].latest().Value > r.Members[j].latest().Value })
 	}
 	return out
 }

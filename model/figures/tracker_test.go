@@ -215,12 +215,17 @@ func TestRows(t *testing.T) {
 	for i, w := range []string{"ferries", "trains", "buses", "flights", "trams", "barges", "coaches", "taxis", "boats"} {
 		us = append(us, post(fmt.Sprint("u", i), i, para(fmt.Sprintf("Operators said %d %s had been cancelled.", 10+i, w))))
 	}
-	us = append(us, post("tolls", 30, para("Officials say 41 people have died in Northport, 17 in Eastvale and 9 in Corve.")))
+	us = append(us, post("tolls", 30, para("Officials say 9 people have died in Corve, 17 in Eastvale and 41 in Northport.")))
 	b.Apply(merge(s, us...))
 	sec := b.Section()
 	got := sectionText(&sec)
 	if len(got) == 0 || got[0] != "Northport 41 · Eastvale 17 · Corve 9 deaths @tolls" {
 		t.Errorf("first line %q", got)
+	}
+	for i, l := range got {
+		if i > 0 && strings.Contains(l, "Northport") {
+			t.Errorf("the row shown twice: %q", got)
+		}
 	}
 	if len(sec.Others) != MaxOthers+2 || len(got) != MaxOthers {
 		t.Errorf("%d other figures on %d lines, want %d on %d:\n%s", len(sec.Others), len(got), MaxOthers+2, MaxOthers, strings.Join(got, "\n"))
