@@ -124,7 +124,7 @@ func extractTo(text string, dst []Figure, h hints) []Figure {
 	if need := len(text)/4 + 16; cap(sc.toks) < need {
 		sc.toks = make([]token, 0, need) // one allocation, not a growing series, for a long text
 	}
-	sc.headAt, sc.heading, sc.cues, sc.english, sc.other = 0, "", false, 0, 0
+	sc.headAt, sc.heading, sc.cues, sc.english, sc.other, sc.year = 0, "", false, 0, 0, h.year
 	sc.tokenize()
 	if sc.foreign() {
 		dst = sc.extractForeign(dst, h)
@@ -324,6 +324,9 @@ func (sc *scanner) extract(out []Figure, h hints) []Figure {
 		}
 		if c.price {
 			f.Key = "price"
+		}
+		if f.Key == "" && f.Subject != "" && f.Unit != "" && f.Unit != "%" && f.Unit != "pp" && f.Unit != "score" {
+			f.Key = f.Unit // "Jack Fire · 9,120 acres", "roads budget · £4bn"
 		}
 		f.ord = int32(len(out) - lo)
 		out = append(out, f)
@@ -885,6 +888,9 @@ func (sc *scanner) figureAt(i int) (c cand, end int, ok bool) {
 	if f.Subject == "" && c.np != "" && !c.back && sc.itemStart(qs) >= 0 {
 		f.Subject = sc.leadName(qs)
 	}
+	if q.unit == "" && !q.money && (sc.is(q.end, "more") || sc.is(q.end, "further") || sc.is(q.end, "additional") || sc.is(q.end, "extra")) {
+		f.weak = true // an increment: "24 more cases"
+	}
 	switch qual {
 	case "a further", "another", "an extra", "an additional":
 		f.weak = true // an increment, not the total
@@ -897,8 +903,22 @@ func (sc *scanner) figureAt(i int) (c cand, end int, ok bool) {
 		(sc.is(j, "more") || sc.is(j, "fewer") || sc.is(j, "less")) && sc.is(j+1, "than") {
 		f.weak = true // a gap, not a count: "30 seats short of a majority"
 	}
-	if sc.projected(qs) {
-		f.weak = true // a forecast, not a result: "BBC now predicts Conservatives 308 seats"
+	if specUnits[q.unit] {
+		f.weak = true // a product's specification, not the story's figure: "a 12 megapixel camera"
+	}
+	if sc.projected(qs) || sc.byFutureYear(q.end) {
+		f.weak = true // a forecast or a target, not a result: "the BBC now predicts the Greens 120 seats", "2.4% of GDP by 2026"
+	}
+	if f.Subject == "" && (c.np == "" && q.money || purposeHeads[strings.ToLower(c.np)]) {
+		if p := sc.purpose(max(c.le, q.end)); p != "" {
+			f.Subject = p // "£3 million of funding to support the book fair": its purpose says whose
+		}
+	}
+	if c.np == "" && f.Subject == "" && !q.word && (sc.is(qs-1, "others") || sc.is(qs-1, "independents")) {
+		f.Subject = upperFirst(sc.word(qs - 1)) // "Labor 62 seats, others 5"
+	}
+	if c.np == "" && f.Subject == "" && q.unit != "" && q.unit != "%" && q.unit != "pp" && !q.money {
+		f.Subject = sc.antecedent(qs) // "The Ridge Fire is ... it has burned 51,000 acres"
 	}
 	if (q.money || q.unit == "") && (sc.is(qs-1, "down") || sc.is(qs-1, "up")) {
 		f.weak = true // a change, not a level: "shares were down $3.10"
@@ -1077,6 +1097,15 @@ func (sc *scanner) label(q *qty, qs int, c *cand) {
 	gen := next-k == 1 && s < e && toks[k].w.cls&cGeneric != 0 // "23 people": generic[np], from the word's class
 	c.le = next
 	c.bare = s == e && sc.bareEnd(k)
+	if s == e && !q.money && (q.unit == "" || share) {
+		switch {
+		case share && sc.participle(k) && !sc.nounWord2(k+1) && k < n && toks[k].w.cls&cVerb == 0:
+			s, e, next = toks[k].s, toks[k].e, k+1 // "40 percent contained", "43.7% counted"
+		case q.unit == "" && sc.is(k, "in") && sc.lowNoun(k+1) && !sc.nounWord2(k+2):
+			s, e, next = toks[k].s, toks[k+1].e, k+2 // "31 in doubt"
+		}
+		c.le = next
+	}
 	if next < n && toks[next].kind == kWord && toks[next].w.cls&cModal != 0 {
 		c.f.weak = true // "5,000 nurses could join"
 	}
@@ -1491,10 +1520,10 @@ func (sc *scanner) nounPhrase(k int) (s, e int32, next int, needHead bool) {
 			}
 		}
 		if edIng(w) {
-			if cnt > 0 {
-				break // a verb after the noun
+			if cnt > 0 && (w[len(w)-1] == 'd' || plural(last)) {
+				break // a verb after the noun ("operations cancelled", "doctors striking"); not "additional funding"
 			}
-			if !(j+1 < n && sc.nounWord(j+1) && !edIng(sc.word(j+1))) {
+			if cnt == 0 && !ingNouns[strings.ToLower(w)] && !(j+1 < n && sc.nounWord(j+1) && !edIng(sc.word(j+1))) {
 				if t.w.cls&cState != 0 { // "400 injured", "16 missing"
 					s, e = t.s, t.e
 					j++
@@ -1522,6 +1551,12 @@ func (sc *scanner) nounPhrase(k int) (s, e int32, next int, needHead bool) {
 	}
 	if cnt > 0 && !plural(last) && (sc.is(j, "and") || sc.is(j, "or")) && j+1 < n && (toks[j+1].kind == kNum || toks[j+1].kind == kCur || sc.numberWord(j+1)) {
 		needHead = true
+	}
+	if cnt > 0 && cnt < 4 && !plural(last) && (sc.is(j, "and") || sc.is(j, "or")) && j+1 < n && toks[j+1].kind == kWord && toks[j+1].flags&fCap == 0 {
+		// "inpatient and outpatient appointments": two modifiers of one head
+		if _, e2, next2, _ := sc.nounPhrase(j + 1); e2 > 0 && plural(sc.text[toks[next2-1].s:toks[next2-1].e]) {
+			e, j = e2, next2
+		}
 	}
 	return s, e, j, needHead
 }
@@ -1630,6 +1665,115 @@ func camel(w string) bool {
 		}
 	}
 	return false
+}
+
+// purposeHeads are nouns for money whose purpose says what it is for.
+var purposeHeads = wordSet("funding", "support", "investment", "spending", "boost", "grant", "grants", "package", "fund",
+	"additional funding", "new funding", "extra funding", "support allocated")
+
+// purpose returns what the money at a figure ending before token k is for:
+// "to support the book fair", "to tackle the 'green belt'", "for the
+// early development of tidal power", "is added to the roads budget"; "" when nothing says.
+func (sc *scanner) purpose(k int) string {
+	toks := sc.toks
+	for j := 0; j < 3 && k < len(toks) && toks[k].kind == kWord && (sc.onlyBe(k, k+1) || sc.is(k, "will") || sc.is(k, "be") ||
+		sc.is(k, "been") || sc.participle(k)); j++ {
+		k++ // "is added", "allocated"
+	}
+	switch {
+	case sc.is(k, "to") && (sc.is(k+1, "support") || sc.is(k+1, "tackle") || sc.is(k+1, "fund") || sc.is(k+1, "help")):
+		k += 2
+	case sc.is(k, "for") || sc.is(k, "to") || sc.is(k, "on"):
+		k++
+	default:
+		return ""
+	}
+	for k < len(toks) && (sc.is(k, "the") || sc.is(k, "a") || sc.is(k, "an") || sc.is(k, "early") || sc.is(k, "development") || sc.is(k, "of")) {
+		k++
+	}
+	var b strings.Builder
+	for n := 0; k < len(toks) && n < 4; k++ {
+		t := &toks[k]
+		if t.kind == kPunct && t.p == '"' {
+			continue // "the 'green belt'"
+		}
+		if t.kind != kWord || t.w.cls&(cStop|cVerb|cAux) != 0 {
+			break
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(sc.word(k))
+		n++
+	}
+	return b.String()
+}
+
+// byFutureYear reports whether a target year follows the figure ending
+// before token k: "2.4% of GDP by 2026", "15 million tonnes of CO2 a
+// year by 2035".
+func (sc *scanner) byFutureYear(k int) bool {
+	for j := k; j < len(sc.toks) && j-k < 8; j++ {
+		t := &sc.toks[j]
+		if t.kind == kBreak || t.kind == kPunct && (t.p == '.' || t.p == ';' || t.p == ',') {
+			return false
+		}
+		if sc.is(j, "by") && j+1 < len(sc.toks) && sc.toks[j+1].kind == kNum && sc.toks[j+1].flags&fDigits4 != 0 &&
+			sc.year > 0 && int(sc.toks[j+1].w.v) > sc.year {
+			return true
+		}
+	}
+	return false
+}
+
+// antecedent returns the name a figure's "it" or "the fire" stands for:
+// the name that opens the sentence before ("The Ridge Fire is ... By
+// Monday it had burned 51,000 acres"; "the Jack Fire ... the fire had grown
+// to 9,120 acres"); "" when there is none.
+func (sc *scanner) antecedent(qs int) string {
+	toks := sc.toks
+	// the subject of the figure's clause: "it" or "the <noun>", before a few verbs
+	j := qs - 1
+	for j >= 0 && qs-j <= 5 && toks[j].kind == kWord && (toks[j].w.cls&(cVerb|cAux) != 0 || sc.participle(j) || adverb(sc.word(j)) ||
+		sc.is(j, "burned") || sc.is(j, "grown") || sc.is(j, "only")) {
+		j--
+	}
+	noun := ""
+	switch {
+	case sc.is(j, "it"):
+	case j > 0 && sc.nounWord(j) && toks[j].flags&fCap == 0 && sc.is(j-1, "the"):
+		noun = strings.ToLower(sc.word(j))
+		j--
+	default:
+		return ""
+	}
+	// the sentence before
+	b := j - 1
+	for b >= 0 && !sc.boundary(b, b+1) {
+		b--
+	}
+	for s := b - 1; s >= 0 && b-s < 60; s-- {
+		if s > 0 && !sc.boundary(s-1, s) {
+			continue
+		}
+		// the sentence [s, b): find a name in it ending with the noun, or
+		// opening it
+		for i := s; i < b; i++ {
+			if !sc.capWord(i) || sc.initial(i) && i != s && i != s+1 {
+				continue
+			}
+			e := i
+			for e+1 < b && sc.capWord(e+1) && e-i < 3 {
+				e++
+			}
+			if e > i && (noun == "" && (i == s || i == s+1 && sc.is(s, "the")) || noun != "" && strings.EqualFold(sc.word(e), noun)) {
+				return sc.text[toks[i].s:toks[e].e]
+			}
+			i = e
+		}
+		return ""
+	}
+	return ""
 }
 
 // projected reports whether the clause before token qs makes the figure a
@@ -1752,8 +1896,8 @@ func (sc *scanner) placeLists(cands []cand) {
 			(j == i || !sc.boundary(cands[j-1].qe, cands[j].qs)) {
 			j++
 		}
-		if j-i < 2 {
-			i++
+		if j-i < 2 || sc.placeAfter(cands[i].le) == sc.placeAfter(cands[j-1].le) {
+			i++ // (not "12 out of 140 hospital trusts in Wales": one place)
 			continue
 		}
 		run := cands[i:j]

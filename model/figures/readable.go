@@ -21,6 +21,8 @@ var canonical = map[string]string{
 	"admitted to hospital": "hospital admissions", "children admitted to hospital": "hospital admissions",
 	"patients admitted to hospital": "hospital admissions", "patients admitted": "hospital admissions",
 	"people in hospital": "people in hospital", "patients in hospital": "people in hospital",
+	"hospitalised": "hospitalised", "people hospitalised": "hospitalised", "patients hospitalised": "hospitalised",
+	"hospitalized": "hospitalized", "people hospitalized": "hospitalized", "patients hospitalized": "hospitalized",
 }
 
 // isCanonical reports whether key is one of the names canonical gives one
@@ -46,11 +48,19 @@ var perSubject = wordSet("seats", "seat", "votes", "vote", "share", "shares of t
 
 // measureParticiples make a count of their own of the noun before them:
 // "seats declared" is not "seats", "deaths registered" not "deaths".
-var measureParticiples = wordSet("declared", "undeclared", "counted", "cast", "gained", "lost", "allocated", "registered")
+var measureParticiples = wordSet("declared", "undeclared", "counted", "cast", "gained", "lost", "allocated", "registered",
+	"rescheduled", "cancelled", "postponed")
 
 // aloneParts are the parts after a noun counted per party or team that
 // make it readable alone: "seats declared", "votes counted", "seats to go".
 var aloneParts = wordSet("declared", "undeclared", "counted", "cast", "allocated", "to go", "to be declared", "to be counted")
+
+// specUnits measure a product's specification, which no reader pins.
+var specUnits = wordSet("megapixels", "GB", "TB", "inches", "GHz", "mAh")
+
+// ingNouns are nouns in -ing that a figure counts: "£8.6 million funding".
+var ingNouns = wordSet("funding", "spending", "borrowing", "lending", "housing", "training", "building", "buildings",
+	"meeting", "meetings", "shooting", "shootings", "bombing", "bombings", "staffing", "heating", "savings")
 
 // furniture are nouns no reader pins: parts of a match's running count,
 // time, and a page's own furniture.
@@ -121,8 +131,8 @@ func (f *Figure) readableValue() bool {
 	if f.Aside || f.weak || !f.HasValue {
 		return false
 	}
-	if _, toll := canonical[f.Key]; f.InWords && !toll && f.Unit != "%" {
-		return false // "two sides": numbers in words count a toll ("Twelve people are dead") or a share ("one in five")
+	if _, toll := canonical[f.Key]; f.InWords && !toll && f.Unit != "%" && f.Value < 1000 {
+		return false // "two sides": numbers in words count a toll ("Twelve people are dead"), a share ("one in five") or thousands ("One hundred thousand nurses")
 	}
 	if f.Unit == "" && f.Value < 10 && f.Subject == "" {
 		if _, ok := canonical[f.Key]; !ok {

@@ -52,6 +52,7 @@ type scanner struct {
 	cues    bool   // the text may hold an aside cue or another year: markAsides has work to do
 
 	english, other int // function words of English and of other languages, counted as the text is scanned
+	year           int // the update's year, 0 when unknown
 }
 
 // lower returns word w lower-cased (ASCII, with ’ as ') in the scanner's

@@ -40,11 +40,18 @@ func (t *Tracker) earlier(limit bool, f func(*Figure) bool) {
 			return
 		}
 		best, next := bestOfUpdate(t.figs, i)
-		if best >= 0 && t.figs[best].UpdateID != t.Latest.UpdateID && !f(&t.figs[best]) {
+		if best >= 0 && t.figs[best].UpdateID != t.Latest.UpdateID && !tooSmall(&t.figs[best], &t.Latest) && !f(&t.figs[best]) {
 			return
 		}
 		i = next
 	}
+}
+
+// tooSmall reports whether an earlier statement is too small to be the
+// same count as the latest: under a twentieth of it, it is a part the text
+// gave ("Juárez reports four cases" in an outbreak of 663).
+func tooSmall(h, latest *Figure) bool {
+	return h.Unit == "" && latest.Unit == "" && h.Value < latest.Value/20
 }
 
 // bestOfUpdate returns, for the figures of one update starting at figs[i],

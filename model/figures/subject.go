@@ -249,7 +249,7 @@ func (sc *scanner) markAsides(h hints) {
 		t := &sc.toks[i]
 		switch {
 		case t.kind == kNum && t.flags&fDigits4 != 0 && t.x == t.e && h.year > 0 && t.w.v >= 1900 && t.w.v <= 2100 &&
-			int(t.w.v) != h.year && !sc.is(i-1, "since") && !sc.is(i-1, "until"):
+			int(t.w.v) != h.year && !sc.is(i-1, "since") && !sc.is(i-1, "until") && !sc.is(i-1, "by"):
 			clauseAside = true // another year: "In 2019 it was 67.3%", "the 2007 floods"
 		case t.kind != kWord || t.w.cls&cCue == 0:
 		case !(i+1 < n && sc.toks[i+1].kind == kWord && sc.toks[i+1].w.cls&cCueNext != 0) && !sc.is(i, "previous"):

@@ -64,6 +64,18 @@ func TestExtractWhose(t *testing.T) {
 			[]string{"At least 110 |  | deaths | true", "94 | Aland | deaths | true", "12 | Bresk | deaths | true"}},
 		{"Around 9,400 outpatients appointments were moved.", []string{"Around 9,400 |  | outpatients appointments | true"}},
 		{"The count of confirmed deaths in hospitals climbed to 12,406.", []string{"12,406 |  | deaths in hospitals | true"}},
+		{"Pledges £3 million of funding to support the Kestria Book Fair.", []string{"£3 million | Kestria Book Fair | funding | true"}},
+		{"£4bn is added to the roads budget over the next three years.", []string{"£4bn | roads budget | £ | true"}},
+		{"The Vexo Fire is the biggest of the season. By Monday it had burned over 43,800 acres.",
+			[]string{"over 43,800 acres | Vexo Fire | acres | true"}},
+		{"Crews named it the Jack Fire. By Monday the fire had grown to 9,120 acres.", []string{"9,120 acres | Jack Fire | acres | true"}},
+		{"43.7% counted, Centre 49 seats, others 4, and 27 in doubt.",
+			[]string{"43.7% |  | counted | true", "49 | Centre | seats | true", "4 | Others | seats | true", "27 |  | in doubt | true"}},
+		{"The agency confirmed 24 more cases.", []string{"24 |  | cases | false"}},
+		{"It has a 12 megapixel camera.", []string{"12 megapixel |  | camera | false"}},
+		{"A total of 41,200 inpatient and outpatient appointments were rescheduled.",
+			[]string{"41,200 |  | inpatient and outpatient appointments | true"}},
+		{"£200m additional funding to mend roads", []string{"£200m | mend roads | funding | true"}},
 		{"Moss lost his seat, with 31% Reform and 12% for an independent.",
 			[]string{"31% |  | reform | false", "12% |  | reform | false"}},
 		{"The Zephyr 3 Pro starts at $899, and the Zephyr 3 $699.",
@@ -86,11 +98,19 @@ func TestExtractWhose(t *testing.T) {
 		{"The cyclone has left more than 1,800 people injured.", []string{"more than 1,800 |  | injured | true"}},
 	} {
 		var got []string
-		for _, f := range Extract(c.in) {
+		for _, f := range extractTo(c.in, nil, hints{}) {
 			got = append(got, fmt.Sprintf("%s | %s | %s | %v", f.Text, f.Subject, f.Key, f.Readable()))
 		}
 		if !slices.Equal(got, c.want) {
 			t.Errorf("Extract(%q)\n got %q\nwant %q", c.in, got, c.want)
 		}
+	}
+}
+
+// A figure to be reached by a year still to come is a target, not a result.
+func TestExtractTarget(t *testing.T) {
+	figs := extractTo("Spending will reach nearly 2.4% of GDP by 2026; inflation was 2.1% in June.", nil, hints{year: 2023})
+	if len(figs) != 2 || figs[0].Readable() || !figs[1].Readable() {
+		t.Errorf("%+v", figs)
 	}
 }

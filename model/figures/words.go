@@ -149,6 +149,8 @@ func init() {
 	for w, u := range map[string]string{"km": "km", "kilometres": "km", "kilometers": "km", "miles": "miles",
 		"mile": "miles", "mph": "mph", "kg": "kg", "kilograms": "kg", "kilos": "kg", "tonnes": "tonnes",
 		"tons": "tonnes", "metres": "m", "meters": "m", "feet": "ft", "ft": "ft", "litres": "l", "degrees": "°",
+		"megapixel": "megapixels", "megapixels": "megapixels", "gb": "GB", "tb": "TB", "inch": "inches", "inches": "inches",
+		"ghz": "GHz", "mah": "mAh",
 		"°c": "°C", "°f": "°F", "c": "°C", "mm": "mm", "points": "points", "pts": "points", "cm": "cm", "acres": "acres", "hectares": "ha"} {
 		addV(cMeasure, w, 0, u)
 	}
@@ -156,7 +158,7 @@ func init() {
 	add(cVerb, "rose", "risen", "fell", "fallen", "reached", "hit", "stood", "stands", "climbed", "dropped",
 		"increased", "decreased", "jumped", "soared", "grew", "was", "is", "were", "are", "now", "up", "down",
 		"nearly", "almost", "just", "to", "at", "of", "by", "from", "past")
-	add(cStop, "vs", "versus", "v")
+	add(cStop, "vs", "versus", "v", "behind", "adrift", "short", "clear")
 	add(cMove, "rose", "risen", "fell", "fallen", "climbed", "dropped", "increased", "decreased", "jumped", "soared",
 		"grew", "doubled", "halved", "trebled", "tripled")
 	add(cForeign, "le", "la", "les", "des", "du", "et", "est", "une", "au", "aux", "sont", "dans", "pour", "avec", "sur",
@@ -171,6 +173,7 @@ func init() {
 		"target", "targets", "hope", "hopes", "expect", "expects", "expected", "forecast", "predicted", "projected")
 	add(cState, "missing", "dead", "injured", "hurt", "trapped", "homeless", "unaccounted", "wounded", "stranded",
 		"displaced", "critical", "hospitalised", "hospitalized", "killed")
+	add(cMove, "raised", "lowered", "reduced", "increased", "cut")
 	add(cVerb, "stand", "stands", "stood", "totals", "totalled", "totaled", "starts",
 		"tops", "topped", "rises", "falls", "gains", "remains", "remained", "reaches", "hitting", "running", "sitting",
 		"standing", "sits", "sat", "edged", "crept", "slipped", "surged", "slumped", "fallen", "risen",
