@@ -909,7 +909,7 @@ func (sc *scanner) figureAt(i int) (c cand, end int, ok bool) {
 	if sc.projected(qs) || sc.byFutureYear(q.end) {
 		f.weak = true // a forecast or a target, not a result: "the BBC now predicts the Greens 120 seats", "2.4% of GDP by 2026"
 	}
-	if f.Subject == "" && (c.np == "" && q.money || purposeHeads[strings.ToLower(c.np)]) {
+	if f.Subject == "" && q.money && (c.np == "" || purposeHeads[strings.ToLower(c.np)]) {
 		if p := sc.purpose(max(c.le, q.end)); p != "" {
 			f.Subject = p // "£3 million of funding to support the book fair": its purpose says whose
 		}
@@ -1784,19 +1784,11 @@ func (sc *scanner) projected(qs int) bool {
 		if t.kind == kBreak || t.kind == kPunct && (t.p == '.' || t.p == ';' || t.p == '!' || t.p == '?') {
 			return false
 		}
-		if t.kind != kWord {
+		if t.kind != kWord || t.w.cls&cSentence == 0 || sc.is(j, "seat") || sc.is(j, "constituency") || sc.is(j, "ward") {
 			continue
 		}
-		w := sc.word(j)
-		if len(w) < 4 {
-			continue
-		}
-		switch strings.ToLower(w) {
-		case "predicts", "predict", "predicted", "prediction", "predictions", "projects", "projected", "projection",
-			"projections", "forecast", "forecasts", "forecasting":
+		if !sc.is(j, "poll") && !sc.is(j, "polls") || sc.is(j-1, "exit") {
 			return true
-		case "poll", "polls":
-			return sc.is(j-1, "exit")
 		}
 	}
 	return false
@@ -1813,7 +1805,7 @@ func (sc *scanner) seatLevel(qs int) bool {
 		if j > qs && sc.boundary(j, j+1) {
 			break
 		}
-		if sc.is(j, "seat") || sc.is(j, "constituency") || sc.is(j, "ward") {
+		if sc.toks[j].kind == kWord && sc.toks[j].w.cls&cSentence != 0 && (sc.is(j, "seat") || sc.is(j, "constituency") || sc.is(j, "ward")) {
 			return true
 		}
 	}

@@ -33,6 +33,7 @@ const (
 	cCueNext                        // the second word of an aside cue: a first word without one after it is no cue
 	cGeneric                        // says too little alone: "people", "rise" (the generic set)
 	cMeasurePart                    // a participle that makes a count of its own: "declared" (measureParticiples)
+	cSentence                       // says what a whole sentence's figures are: "predicts", "projection", "poll"; "seat", "constituency"
 )
 
 type winfo struct {
@@ -230,6 +231,8 @@ func init() {
 	for w := range generic {
 		add(cGeneric, w)
 	}
+	add(cSentence, "predicts", "predict", "predicted", "prediction", "predictions", "projects", "projected", "projection",
+		"projections", "forecast", "forecasts", "forecasting", "poll", "polls", "seat", "constituency", "ward")
 	for w := range measureParticiples {
 		add(cMeasurePart, w)
 	}
