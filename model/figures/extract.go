@@ -519,6 +519,9 @@ func (sc *scanner) quantity(i int, allowRange bool) (q qty) {
 			i += 2
 		case tk.w.cls&cCurWord != 0:
 			q.unit, q.money = units[tk.w.u], true
+			if sc.is(i, "cents") {
+				q.v /= 100 // "55 cents"
+			}
 			i++
 		case tk.w.cls&cMeasure != 0 && !q.frac && (tk.e-tk.s > 1 || !tk.sp):
 			q.unit = units[tk.w.u]
@@ -828,7 +831,7 @@ func (sc *scanner) figureAt(i int) (c cand, end int, ok bool) {
 	}
 	f.InWords = q.word
 	sc.label(&q, qs, &c)
-	if q.word && !q.frac && !q.vague && !q.ratio && c.np == "" {
+	if q.word && !q.frac && !q.vague && !q.ratio && c.np == "" && sc.placeAfter(c.le) == "" {
 		return c, end, false // "two of the", "the first two"
 	}
 	// a product's price: "The Zephyr 3 Pro starts at $899", "vPad 7 to $319"
@@ -919,6 +922,9 @@ func (sc *scanner) figureAt(i int) (c cand, end int, ok bool) {
 	}
 	if c.np == "" && f.Subject == "" && q.unit != "" && q.unit != "%" && q.unit != "pp" && !q.money {
 		f.Subject = sc.antecedent(qs) // "The Ridge Fire is ... it has burned 51,000 acres"
+	}
+	if sc.is(qs-1, "by") && (sc.is(qs-2, "beat") || sc.is(qs-2, "missed") || sc.is(qs-2, "by") && sc.is(qs-3, "beat") || sc.is(qs-2, "won") || sc.is(qs-2, "lost")) {
+		f.weak = true // a margin: "Vexo beat by $0.12 a share", "won by 1,400 votes"
 	}
 	if (q.money || q.unit == "") && (sc.is(qs-1, "down") || sc.is(qs-1, "up")) {
 		f.weak = true // a change, not a level: "shares were down $3.10"
@@ -1094,6 +1100,17 @@ func (sc *scanner) label(q *qty, qs int, c *cand) {
 		}
 	}
 	s, e, next, needHead := sc.nounPhrase(k)
+	if share && next == k+1 && (sc.is(k, "vote") || sc.is(k, "voted")) {
+		// "81.4% vote to STRIKE", "90% voted in favour"
+		switch {
+		case sc.is(next, "to") && next+1 < n && toks[next+1].kind == kWord:
+			e, next = toks[next+1].e, next+2
+		case sc.is(next, "in") && sc.is(next+1, "favour") || sc.is(next, "in") && sc.is(next+1, "favor"):
+			e, next = toks[next+1].e, next+2
+		case sc.is(next, "for") || sc.is(next, "against"):
+			e, next = toks[next].e, next+1
+		}
+	}
 	gen := next-k == 1 && s < e && toks[k].w.cls&cGeneric != 0 // "23 people": generic[np], from the word's class
 	c.le = next
 	c.bare = s == e && sc.bareEnd(k)
@@ -1101,8 +1118,14 @@ func (sc *scanner) label(q *qty, qs int, c *cand) {
 		switch {
 		case share && sc.participle(k) && !sc.nounWord2(k+1) && k < n && toks[k].w.cls&cVerb == 0:
 			s, e, next = toks[k].s, toks[k].e, k+1 // "40 percent contained", "43.7% counted"
-		case q.unit == "" && sc.is(k, "in") && sc.lowNoun(k+1) && !sc.nounWord2(k+2):
-			s, e, next = toks[k].s, toks[k+1].e, k+2 // "31 in doubt"
+		case q.unit == "" && sc.is(k, "in") && sc.lowNoun(k+1):
+			m := k + 2
+			for m < n && m-k < 4 && sc.lowNoun(m) {
+				m++ // "106 in critical care beds"
+			}
+			if !sc.nounWord2(m) {
+				s, e, next = toks[k].s, toks[m-1].e, m // "31 in doubt"
+			}
 		}
 		c.le = next
 	}
@@ -1128,7 +1151,7 @@ func (sc *scanner) label(q *qty, qs int, c *cand) {
 			}
 			c.le = j + 1
 			return
-		case s < e && plural(sc.text[s:e]) && (sc.is(j, "without") || (sc.is(j, "in") || sc.is(j, "on")) && sc.onlyBe(next, j)) && sc.lowNoun(j+1):
+		case s < e && (plural(sc.text[s:e]) || sc.is(k, "people") && next == k+1) && (sc.is(j, "without") || (sc.is(j, "in") || sc.is(j, "on")) && sc.onlyBe(next, j)) && sc.lowNoun(j+1):
 			// "9,500 homes remain without power", "3,140 patients in hospital",
 			// "396 patients were in ventilation beds": where they are is what they are
 			k := j + 2
@@ -1779,10 +1802,11 @@ func (sc *scanner) antecedent(qs int) string {
 // projected reports whether the clause before token qs makes the figure a
 // forecast: "BBC now predicts", "the exit poll suggests", "a projection of".
 func (sc *scanner) projected(qs int) bool {
-	for j := qs - 1; j >= 0 && qs-j <= 10; j-- {
+	for j := qs - 1; j >= 0 && qs-j <= 20; j-- {
 		t := &sc.toks[j]
-		if t.kind == kBreak || t.kind == kPunct && (t.p == '.' || t.p == ';' || t.p == '!' || t.p == '?') {
-			return false
+		if t.kind == kBreak || t.kind == kPunct && (t.p == '.' || t.p == ';' || t.p == '!' || t.p == '?') ||
+			(sc.is(j, "and") || sc.is(j, "but")) && j+1 < len(sc.toks) && sc.participle(j+1) {
+			return false // ("raised its outlook and unveiled a $2 billion buyback": another clause)
 		}
 		if t.kind != kWord || t.w.cls&cSentence == 0 || sc.is(j, "seat") || sc.is(j, "constituency") || sc.is(j, "ward") {
 			continue
@@ -1910,6 +1934,11 @@ func (sc *scanner) placeLists(cands []cand) {
 				c.np, c.part, c.keyPart = run[0].np, run[0].part, run[0].keyPart
 			}
 			c.f.Subject = sc.placeAfter(c.le)
+			if c.f.InWords {
+				c.f.weak = true // "four in North Carolina": it makes the list a list, but is small beside it
+			} else if c.f.Qualifier == "another" {
+				c.f.weak = false // in a list "another" is the next place, not an increment
+			}
 		}
 		i = j
 	}
@@ -1919,8 +1948,9 @@ func (sc *scanner) placeLists(cands []cand) {
 // the hill towns of Bresk", "in neighbouring Corve county"; "" when there is
 // none.
 func (sc *scanner) placeAfter(k int) string {
-	if sc.is(k, "reported") || sc.is(k, "confirmed") || sc.is(k, "recorded") {
-		k++ // "94 reported in Florida"
+	for j := 0; j < 4 && k < len(sc.toks) && !sc.is(k, "in") && sc.toks[k].kind == kWord &&
+		(sc.onlyBe(k, k+1) || sc.is(k, "without") || sc.participle(k) || sc.toks[k].w.cls&cState != 0 || sc.is(k, "power")); j++ {
+		k++ // "52 reported in Aland", "30,000 were without power in Bresk"
 	}
 	if !sc.is(k, "in") {
 		return ""

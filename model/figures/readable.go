@@ -159,13 +159,16 @@ func readableKey(key, subject, unit string, foreign bool) bool {
 		return true
 	}
 	h := head(key)
+	if strings.HasSuffix(key, " per share") {
+		return true // "earnings per share" is no share of the vote
+	}
 	if sp := strings.IndexByte(key, ' '); sp > 0 && perSubject[key[:sp]] {
-		return aloneParts[key[sp+1:]] // "seats declared"; not "seats gained" without whose
+		return aloneParts[key[sp+1:]] || strings.HasPrefix(key, "vote ") || strings.HasPrefix(key, "voted ") // "seats declared", "vote to strike"; not "seats gained" without whose
 	}
 	if perSubject[key] || perSubject[h] || furniture[key] || furniture[h] {
 		return false
 	}
-	if generic[key] || generic[key[:strings.IndexByte(key+" ", ' ')]] {
+	if generic[key] || generic[key[:strings.IndexByte(key+" ", ' ')]] && !strings.Contains(key, " without ") && !strings.Contains(key, " in ") {
 		return false // "23 people"; "people moved out" unless one name says what ("people evacuated")
 	}
 	if unit == "" && !strings.Contains(key, " ") && !singular[key] && !plural(key) {

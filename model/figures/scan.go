@@ -269,8 +269,8 @@ done:
 	if tk.w.cls&cMonth != 0 && w == "may" {
 		tk.w.cls &^= cMonth // the verb, not the month
 	}
-	if tk.w.cls&cCueNext != 0 && len(sc.toks) > 0 && sc.toks[len(sc.toks)-1].w.cls&cCue != 0 && !strings.EqualFold(w, "the") ||
-		tk.w.cls&cCue != 0 && strings.EqualFold(w, "previous") {
+	if tk.w.cls&cCueNext != 0 && len(sc.toks) > 0 && sc.toks[len(sc.toks)-1].w.cls&(cCue|cCueNext) != 0 && !strings.EqualFold(w, "the") ||
+		tk.w.cls&cCue != 0 && (strings.EqualFold(w, "previous") || strings.EqualFold(w, "outgoing")) {
 		sc.cues = true // "last year", "for comparison", "previous"; not "at the" unless "the last" follows
 	}
 	switch {

@@ -70,11 +70,17 @@ func bestOfUpdate(figs []Figure, i int) (best, next int) {
 	return best, next
 }
 
-// morePrecise reports whether a states b's value more precisely: the two
+// morePrecise reports whether a says better than b what one update's figures
+// for a tracker say: of a toll, the whole rather than a part ("at least 22
+// deaths", after "more than a dozen people dead in Bresk"); else b's value
+// more precisely. For that the two
 // are within a tenth of each other, and b is qualified ("over 100") and a
 // is not, or a is less round ("at least 101"). A value far from b's is
 // another count ("54" in Lee County), not a better statement of it.
 func morePrecise(a, b *Figure) bool {
+	if isCanonical(a.Key) && a.Unit == "" && a.Value > 2*b.Value {
+		return true
+	}
 	if d := a.Value - b.Value; d > 0.1*max(a.Value, b.Value) || -d > 0.1*max(a.Value, b.Value) {
 		return false
 	}

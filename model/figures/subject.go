@@ -200,7 +200,8 @@ var (
 	strongCues = [][]string{{"for", "comparison"}, {"by", "comparison"}, {"in", "comparison"}, {"on", "that", "occasion"},
 		{"at", "the", "last", "election"}, {"at", "the", "previous", "election"}, {"last", "time"}}
 	weakCues = [][]string{{"last", "year"}, {"a", "year", "ago"}, {"years", "ago"}, {"last", "year's"}, {"previous"},
-		{"an", "earlier"}, {"the", "earlier"}, {"a", "year", "earlier"}, {"last", "month"}, {"last", "week"}}
+		{"an", "earlier"}, {"the", "earlier"}, {"a", "year", "earlier"}, {"outgoing"}, {"before", "the", "election"}}
+	// (not "last week": a health service's figures for "each day last week" are the latest it has)
 )
 
 // markAsides works out, in one pass, which tokens are in a sentence or
@@ -252,7 +253,7 @@ func (sc *scanner) markAsides(h hints) {
 			int(t.w.v) != h.year && !sc.is(i-1, "since") && !sc.is(i-1, "until") && !sc.is(i-1, "by"):
 			clauseAside = true // another year: "In 2019 it was 67.3%", "the 2007 floods"
 		case t.kind != kWord || t.w.cls&cCue == 0:
-		case !(i+1 < n && sc.toks[i+1].kind == kWord && sc.toks[i+1].w.cls&cCueNext != 0) && !sc.is(i, "previous"):
+		case !(i+1 < n && sc.toks[i+1].kind == kWord && sc.toks[i+1].w.cls&cCueNext != 0) && !sc.is(i, "previous") && !sc.is(i, "outgoing"):
 			// most "the", "a" and "in" open no cue: the word after says
 		case sc.cueAt(i, strongCues):
 			sentAside = true
@@ -322,7 +323,8 @@ func (sc *scanner) comparedBefore(qs int) bool {
 		case sc.is(j, "with") || sc.is(j, "to"):
 			return sc.is(j-1, "compared")
 		case sc.is(j, "of"):
-			return sc.is(j-1, "ahead") || sc.is(j-1, "short")
+			return sc.is(j-1, "ahead") || sc.is(j-1, "short") || sc.is(j-1, "consensus") || sc.is(j-1, "estimate") ||
+				sc.is(j-1, "forecast") || sc.is(j-1, "projection") // "against the analysts' consensus of $12.3 billion"
 		case t.w.cls&cDet != 0, sc.is(j, "a"), sc.is(j, "an"):
 		default:
 			return false

@@ -146,6 +146,7 @@ func init() {
 	addV(cCurWord, "dollar", 0, "$")
 	addV(cCurWord, "euros", 0, "€")
 	addV(cCurWord, "euro", 0, "€")
+	addV(cCurWord, "cents", 0, "$")
 	add(cPercent, "percent", "pc", "per-cent", "pct")
 	for w, u := range map[string]string{"km": "km", "kilometres": "km", "kilometers": "km", "miles": "miles",
 		"mile": "miles", "mph": "mph", "kg": "kg", "kilograms": "kg", "kilos": "kg", "tonnes": "tonnes",
@@ -227,12 +228,16 @@ func init() {
 		if len(c) > 1 {
 			add(cCueNext, c[1])
 		}
+		if len(c) > 2 {
+			add(cCueNext, c[2]) // so that "before the election" is not taken for "at the"
+		}
 	}
 	for w := range generic {
 		add(cGeneric, w)
 	}
 	add(cSentence, "predicts", "predict", "predicted", "prediction", "predictions", "projects", "projected", "projection",
-		"projections", "forecast", "forecasts", "forecasting", "poll", "polls", "seat", "constituency", "ward")
+		"projections", "forecast", "forecasts", "forecasting", "poll", "polls", "seat", "constituency", "ward",
+		"expects", "guidance", "guided", "guiding", "outlook")
 	for w := range measureParticiples {
 		add(cMeasurePart, w)
 	}
