@@ -902,8 +902,8 @@ func (sc *scanner) figureAt(i int) (c cand, end int, ok bool) {
 		(sc.is(qs-1, "at") || sc.is(qs-1, "in") || sc.is(qs-1, "across") || sc.is(qs-1, "within") || sc.is(qs-1, "into") || sc.is(qs-1, "from")) {
 		f.weak = true // a place or a source: "clinics will open at 12 schools", "figures from 228 organisations"
 	}
-	if j := max(c.le, q.end); sc.is(j, "short") || sc.is(j, "ahead") || sc.is(j, "behind") || sc.is(j, "adrift") || sc.is(j, "clear") ||
-		(sc.is(j, "more") || sc.is(j, "fewer") || sc.is(j, "less")) && sc.is(j+1, "than") {
+	if j := max(c.le, q.end); j < n && toks[j].kind == kWord && toks[j].w.cls&cStop != 0 && (sc.is(j, "short") || sc.is(j, "ahead") ||
+		sc.is(j, "behind") || sc.is(j, "adrift") || sc.is(j, "clear") || (sc.is(j, "more") || sc.is(j, "fewer") || sc.is(j, "less")) && sc.is(j+1, "than")) {
 		f.weak = true // a gap, not a count: "30 seats short of a majority"
 	}
 	if specUnits[q.unit] {
@@ -1602,6 +1602,9 @@ func (sc *scanner) measureParticiple(i int) bool {
 // "patients were in hospital"; not "doctors had been due on shift".
 func (sc *scanner) onlyBe(i, j int) bool {
 	for ; i < j; i++ {
+		if sc.toks[i].kind != kWord || sc.toks[i].w.cls&(cAux|cVerb|cStop) == 0 && !sc.is(i, "remain") && !sc.is(i, "remains") {
+			return false
+		}
 		if !(sc.is(i, "is") || sc.is(i, "are") || sc.is(i, "was") || sc.is(i, "were") || sc.is(i, "remain") ||
 			sc.is(i, "remains") || sc.is(i, "remained") || sc.is(i, "still") || sc.is(i, "now")) {
 			return false
@@ -1805,7 +1808,7 @@ func (sc *scanner) projected(qs int) bool {
 	for j := qs - 1; j >= 0 && qs-j <= 20; j-- {
 		t := &sc.toks[j]
 		if t.kind == kBreak || t.kind == kPunct && (t.p == '.' || t.p == ';' || t.p == '!' || t.p == '?') ||
-			(sc.is(j, "and") || sc.is(j, "but")) && j+1 < len(sc.toks) && sc.participle(j+1) {
+			t.kind == kWord && t.e-t.s == 3 && (sc.is(j, "and") || sc.is(j, "but")) && j+1 < len(sc.toks) && sc.participle(j+1) {
 			return false // ("raised its outlook and unveiled a $2 billion buyback": another clause)
 		}
 		if t.kind != kWord || t.w.cls&cSentence == 0 || sc.is(j, "seat") || sc.is(j, "constituency") || sc.is(j, "ward") {
