@@ -63,20 +63,27 @@ func (sc *scanner) lower(w string) ([]byte, uint32) {
 	}
 	n := 0
 	h := uint32(fnvOffset)
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		switch {
-		case c >= 'A' && c <= 'Z':
-			c += 'a' - 'A'
-		case c == 0xE2 && i+2 < len(w) && w[i+1] == 0x80 && w[i+2] == 0x99: // ’
-			c = '\''
-			i += 2
-		}
+	for i := 0; i < len(w); {
+		var c byte
+		c, i = foldAt(w, i)
 		sc.low[n] = c
 		h = (h ^ uint32(c)) * fnvPrime
 		n++
 	}
 	return sc.low[:n], h
+}
+
+// foldAt returns the byte at w[i] as lower makes it (A-Z in lower case, ’
+// as ') and where the next one starts.
+func foldAt(w string, i int) (byte, int) {
+	switch c := w[i]; {
+	case c >= 'A' && c <= 'Z':
+		return c + 'a' - 'A', i + 1
+	case c == 0xE2 && i+2 < len(w) && w[i+1] == 0x80 && w[i+2] == 0x99: // ’
+		return '\'', i + 3
+	default:
+		return c, i + 1
+	}
 }
 
 // classify returns a word's classes. It hashes the word as lower would
@@ -87,15 +94,9 @@ func (sc *scanner) classify(w string) winfo {
 		return winfo{}
 	}
 	h := uint32(fnvOffset)
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		switch {
-		case c >= 'A' && c <= 'Z':
-			c += 'a' - 'A'
-		case c == 0xE2 && i+2 < len(w) && w[i+1] == 0x80 && w[i+2] == 0x99: // ’
-			c = '\''
-			i += 2
-		}
+	for i := 0; i < len(w); {
+		var c byte
+		c, i = foldAt(w, i)
 		h = (h ^ uint32(c)) * fnvPrime
 	}
 	return lookupFold(w, h)
@@ -117,15 +118,9 @@ func lookupFold(w string, h uint32) winfo {
 // foldEqual reports whether w lower-cased as lower does is name.
 func foldEqual(name, w string) bool {
 	j := 0
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		switch {
-		case c >= 'A' && c <= 'Z':
-			c += 'a' - 'A'
-		case c == 0xE2 && i+2 < len(w) && w[i+1] == 0x80 && w[i+2] == 0x99:
-			c = '\''
-			i += 2
-		}
+	for i := 0; i < len(w); {
+		var c byte
+		c, i = foldAt(w, i)
 		if j >= len(name) || name[j] != c {
 			return false
 		}
