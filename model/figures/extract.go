@@ -835,8 +835,9 @@ func (sc *scanner) figureAt(i int) (c cand, end int, ok bool) {
 		return c, end, false // "two of the", "the first two"
 	}
 	// a product's price: "The Zephyr 3 Pro starts at $899", "vPad 7 to $319"
-	if f.Subject == "" && q.money {
-		if p := sc.productBefore(qs); p != "" {
+	// ("The vPad Mini now has a price cut": the whole name, not "Mini")
+	if q.money && strings.IndexByte(f.Subject, ' ') < 0 {
+		if p := sc.productBefore(qs); p != "" && (f.Subject == "" || strings.HasSuffix(p, " "+f.Subject)) {
 			f.Subject, c.np, c.part, c.keyPart, c.back, c.price = p, "", "", false, false, true
 		}
 	}

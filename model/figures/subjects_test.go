@@ -93,7 +93,7 @@ func TestExtractWhose(t *testing.T) {
 		{"The Zephyr 3 Pro starts at $899, and the Zephyr 3 $699.",
 			[]string{"$899 | Zephyr 3 Pro | price | true", "$699 | Zephyr 3 | price | true"}},
 		{"The vPad Air will cost £329.", []string{"£329 | vPad Air | price | true"}},
-		{"The vPad Mini also has a price cut to $379, vPad 7 to $319, and vPad 6 to $259.",
+		{"The vPad Mini now has a price cut to $379, vPad 7 to $319, and vPad 6 to $259.",
 			[]string{"$379 | vPad Mini | price | true", "$319 | vPad 7 | price | true", "$259 | vPad 6 | price | true"}},
 		{"The phone costs $999.", []string{"$999 |  |  | false"}},
 		{"12.3 overs: Hosts 87-2 (Lane 40)",
