@@ -73,30 +73,30 @@ func toJSONFigure(f *figures.Figure, pinned bool) jsonFigure {
 }
 
 // numbersJSON returns the story's In numbers section as dump's JSON gives
-// it: the page's own list, the trackers, and every figure, the ones the
+// it: the page's own list, the trackers (one per subject, even where the
+// text shows several subjects on one line), and every figure, the ones the
 // section shows first.
 func numbersJSON(board *figures.Board) (inNumbers []string, trackers []jsonTracker, figs []jsonFigure) {
 	sec := board.Section()
 	inNumbers = make([]string, 0, len(sec.Lines))
 	trackers = make([]jsonTracker, 0, len(sec.Trackers))
 	figs = []jsonFigure{}
-	for _, e := range sec.Entries() {
-		switch {
-		case e.Line != nil:
-			inNumbers = append(inNumbers, e.Line.Text)
-		case e.Tracker != nil:
-			t := e.Tracker
-			hist := t.History()
-			jt := jsonTracker{Key: t.Key, Subject: t.Subject, Unit: t.Unit, Latest: toJSONStatement(&t.Latest),
-				History: make([]jsonStatement, 0, len(hist))}
-			for i := range hist {
-				jt.History = append(jt.History, toJSONStatement(&hist[i]))
-			}
-			trackers = append(trackers, jt)
-			figs = append(figs, toJSONFigure(&t.Latest, true))
-		default:
-			figs = append(figs, toJSONFigure(e.Figure, true))
+	for _, l := range sec.Lines {
+		inNumbers = append(inNumbers, l.Text)
+	}
+	for i := range sec.Trackers {
+		t := &sec.Trackers[i]
+		hist := t.History()
+		jt := jsonTracker{Key: t.Key, Subject: t.Subject, Unit: t.Unit, Latest: toJSONStatement(&t.Latest),
+			History: make([]jsonStatement, 0, len(hist))}
+		for i := range hist {
+			jt.History = append(jt.History, toJSONStatement(&hist[i]))
 		}
+		trackers = append(trackers, jt)
+		figs = append(figs, toJSONFigure(&t.Latest, true))
+	}
+	for i := range sec.Others {
+		figs = append(figs, toJSONFigure(&sec.Others[i], true))
 	}
 	for _, g := range board.Groups() {
 		for i := range g.Figures {
