@@ -689,3 +689,24 @@ func TestReplayStateReadsAt80Columns(t *testing.T) {
 		t.Fatalf("the replay's state is cut at 80 columns: %q", info)
 	}
 }
+
+// TestIdleDrawsTheSameFrame: with nothing arriving, a second's tick
+// leaves the frame as it was, so the terminal is not redrawn; the header's
+// clock moves on only every ten seconds.
+func TestIdleDrawsTheSameFrame(t *testing.T) {
+	m, _ := newTestModel(t, 200, 60)
+	m.Update(eventMsg{s: m.story, ev: feed.Event{Snapshot: snapshotOf(0, 40), Status: feed.Status{State: feed.Live, LastCheck: base}}})
+	later(m, 10*time.Second)
+	frame := m.View().Content
+	changes := 0
+	for range 29 {
+		later(m, time.Second)
+		if f := m.View().Content; f != frame {
+			changes++
+			frame = f
+		}
+	}
+	if changes != 2 { // at 20s and 30s since the check
+		t.Fatalf("the frame changed %d times in 29 idle seconds, want 2", changes)
+	}
+}
