@@ -83,7 +83,12 @@ const syncUpdates = 1000
 
 // Messages the reader sends itself.
 type (
-	tickMsg  time.Time
+	// tickMsg is the clock's wake; one of an older generation was
+	// overtaken by a sooner one and is dropped.
+	tickMsg struct {
+		at  time.Time
+		gen int
+	}
 	flashMsg string
 )
 
@@ -119,7 +124,9 @@ type Model struct {
 	lastInput  time.Time // when the person last pressed a key or clicked
 	flash      string
 	flashUntil time.Time
-	frameSize  int // bytes of the largest frame so far, to size the next
+	frameSize  int       // bytes of the largest frame so far, to size the next
+	tickGen    int       // the clock's wake due, as tickMsg.gen
+	tickAt     time.Time // when it is due
 	helpLine   footerCache
 	tabs       struct {
 		key    string
@@ -219,8 +226,49 @@ func (m *Model) Init() tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
+// tick wakes the reader when something it shows next changes with time:
+// within a second while a countdown shows (a retry, a connection, the
+// story list's states), else when the header's clock, a passing message or
+// the end of reading pauses next moves, and at least every ten seconds
+// for the timeline's relative times. A reader with nothing arriving wakes
+// rarely.
 func (m *Model) tick() tea.Cmd {
-	return tea.Tick(time.Second, func(t time.Time) tea.Msg { return tickMsg(t) })
+	d := m.nextTick()
+	m.tickGen++
+	m.tickAt = m.opts.Now().Add(d)
+	gen := m.tickGen
+	return tea.Tick(d, func(t time.Time) tea.Msg { return tickMsg{at: t, gen: gen} })
+}
+
+// retick wakes the clock sooner when what a message changed needs it
+// sooner than it is due (a countdown began, a message was shown).
+func (m *Model) retick() tea.Cmd {
+	if m.tickAt.IsZero() || !m.opts.Now().Add(m.nextTick()).Before(m.tickAt.Add(-50*time.Millisecond)) {
+		return nil
+	}
+	return m.tick()
+}
+
+// nextTick is how long until something shown changes with time.
+func (m *Model) nextTick() time.Duration {
+	const step = 10 * time.Second
+	d := step
+	switch {
+	case m.status.State == feed.Retrying, m.status.State == feed.Connecting, m.mode == modeStories:
+		d = time.Second
+	}
+	if m.flash != "" {
+		d = min(d, m.flashUntil.Sub(m.wall))
+	}
+	if p := m.lastInput.Add(readingPause).Sub(m.wall); p > 0 {
+		d = min(d, p)
+	}
+	if lc := m.status.LastCheck; !lc.IsZero() {
+		if since := m.wall.Sub(lc); since >= 0 && since < time.Minute {
+			d = min(d, step-since%step)
+		}
+	}
+	return max(d, 100*time.Millisecond)
 }
 
 // Update applies a message and returns the commands it needs; the layout
@@ -228,6 +276,11 @@ func (m *Model) tick() tea.Cmd {
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	cmd := m.update(msg)
 	m.relayout()
+	if _, ok := msg.(tickMsg); !ok {
+		if again := m.retick(); again != nil {
+			cmd = tea.Batch(cmd, again)
+		}
+	}
 	return m, cmd
 }
 
@@ -253,6 +306,9 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case restMsg:
 		return msg.s.takeRest(msg)
 	case tickMsg:
+		if msg.gen != m.tickGen {
+			return nil // a sooner wake took its place
+		}
 		m.wall = m.opts.Now()
 		for _, s := range m.stories {
 			s.now = s.storyNow()

@@ -180,7 +180,7 @@ func timelineRows(m *Model, s string) string {
 func later(m *Model, d time.Duration) {
 	t := m.opts.Now().Add(d)
 	m.opts.Now = func() time.Time { return t }
-	m.Update(tickMsg(t))
+	m.Update(tickMsg{at: t, gen: m.tickGen})
 }
 
 func TestFollowModeSelectsNewUpdates(t *testing.T) {
@@ -708,5 +708,38 @@ func TestIdleDrawsTheSameFrame(t *testing.T) {
 	}
 	if changes != 2 { // at 20s and 30s since the check
 		t.Fatalf("the frame changed %d times in 29 idle seconds, want 2", changes)
+	}
+}
+
+func TestTheClockWakesOnlyWhenSomethingShownChanges(t *testing.T) {
+	m, _ := newTestModel(t, 80, 24)
+	m.Update(eventMsg{s: m.story, ev: feed.Event{Snapshot: snapshotOf(0, 5), Status: feed.Status{State: feed.Live, LastCheck: base.Add(-3 * time.Second)}}})
+	if d := m.nextTick(); d != 7*time.Second {
+		t.Fatalf("live, checked 3s ago: next wake in %v, want 7s (when \"just now\" becomes \"10s ago\")", d)
+	}
+	m.Update(eventMsg{s: m.story, ev: feed.Event{Status: feed.Status{State: feed.Retrying, NextCheck: base.Add(20 * time.Second)}}})
+	if d := m.nextTick(); d != time.Second {
+		t.Fatalf("retrying: next wake in %v, want 1s for the countdown", d)
+	}
+	m.Update(eventMsg{s: m.story, ev: feed.Event{Status: feed.Status{State: feed.Live, LastCheck: base.Add(-2 * time.Minute)}}})
+	if d := m.nextTick(); d != 10*time.Second {
+		t.Fatalf("quiet: next wake in %v, want 10s", d)
+	}
+	press(m, "j")
+	if d := m.nextTick(); d != readingPause {
+		t.Fatalf("after a key: next wake in %v, want %v, when following may show again", d, readingPause)
+	}
+	// A countdown that begins while the clock sleeps wakes it sooner.
+	m.tick()
+	m.Update(eventMsg{s: m.story, ev: feed.Event{Status: feed.Status{State: feed.Live, LastCheck: base.Add(-2 * time.Minute)}}})
+	m.tick() // due in 10s
+	gen := m.tickGen
+	m.Update(eventMsg{s: m.story, ev: feed.Event{Status: feed.Status{State: feed.Retrying, NextCheck: base.Add(20 * time.Second)}}})
+	if m.tickGen == gen || m.tickAt.After(base.Add(time.Second)) {
+		t.Fatal("a countdown did not wake the clock sooner")
+	}
+	m.Update(tickMsg{at: base.Add(10 * time.Second), gen: gen})
+	if m.tickGen != gen+1 {
+		t.Fatal("an overtaken wake was not dropped")
 	}
 }
