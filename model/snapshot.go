@@ -27,13 +27,23 @@ type Snapshot struct {
 	FromLayout bool `json:",omitempty"`
 
 	Updates []Update
+
+	// packed says that Prepare packed the text of the updates, which a
+	// story's first merge then keeps where it is.
+	packed bool
 }
 
 // Prepare normalises a snapshot built by a parser, in place: it drops page
 // noise from bodies, fills Text, makes missing headlines from the text,
 // flags key events from categories, assigns stable IDs and content hashes,
 // and drops exact duplicates. Parsers set the raw fields and call it once.
+//
+// The text of the updates it keeps is packed into a few large buffers, the
+// spans of their bodies found in their plain text, so that what the parser
+// left behind can go as soon as it is done.
 func (s *Snapshot) Prepare() {
+	p := packer{next: textSize(s.Updates)}
+	var plain []byte
 	links := make(map[string]int, len(s.Updates))
 	for i := range s.Updates {
 		if l := s.Updates[i].Link; l != "" {
@@ -45,7 +55,8 @@ func (s *Snapshot) Prepare() {
 	for i := range s.Updates {
 		u := s.Updates[i]
 		u.Body = dropNoise(u.Body)
-		u.Text = u.Body.PlainText()
+		plain = u.Body.appendPlainText(plain[:0])
+		u.Text = p.bytes(plain)
 		u.Headline = strings.TrimSpace(u.Headline)
 		if u.Headline == "" {
 			u.Headline = HeadlineFromText(u.Text)
@@ -81,10 +92,34 @@ func (s *Snapshot) Prepare() {
 			}
 		}
 		ids[u.ID] = u.Hash
+		p.rest(&u)
 		kept = append(kept, u)
 	}
 	clear(s.Updates[len(kept):])
 	s.Updates = kept
+	s.packed = true
+}
+
+// textSize estimates the bytes of text the updates will pack into.
+func textSize(updates []Update) int {
+	n := 0
+	for i := range updates {
+		u := &updates[i]
+		n += len(u.ID) + len(u.Headline) + len(u.Author) + len(u.Link)
+		for _, c := range u.Categories {
+			n += len(c)
+		}
+		for _, l := range u.Body.Links {
+			n += len(l)
+		}
+		for _, b := range u.Body.Blocks {
+			n += 8 + 2*b.Depth
+			for _, sp := range b.Spans {
+				n += len(sp.Text) + 6
+			}
+		}
+	}
+	return n
 }
 
 // fallbackID names an update that has neither an ID nor a unique link, from

@@ -282,3 +282,42 @@ func TestMergePacksWhatItKeeps(t *testing.T) {
 		t.Fatal("a span of the body was copied rather than found in the plain text")
 	}
 }
+
+// TestPreparePacksTheText: a prepared update's text is packed, its spans
+// found in its plain text; a story's first merge keeps that text where it
+// is, and a later merge copies what it keeps into the story's own buffers,
+// so that a few new updates do not hold on to a whole reading.
+func TestPreparePacksTheText(t *testing.T) {
+	within := func(s, text string) bool {
+		p, from := uintptr(unsafe.Pointer(unsafe.StringData(s))), uintptr(unsafe.Pointer(unsafe.StringData(text)))
+		return p >= from && p+uintptr(len(s)) <= from+uintptr(len(text))
+	}
+	in := upd("a", "Picket lines form", "", 10)
+	in.Body = Body{Blocks: []Block{
+		{Kind: Paragraph, Spans: []Span{{Text: "Doctors walk out "}, {Text: "at 8am", Style: Strong}, {Text: "."}}},
+		{Kind: Numbered, Number: 2, Spans: []Span{{Text: "Cover holds", Style: LinkText, Ref: 1}}},
+	}, Links: []string{"https://news.example/cover"}}
+	first := snap(in, upd("b", "Talks", "Talks resume at noon.", 20))
+	pu := &first.Updates[0]
+	for _, bl := range pu.Body.Blocks {
+		for _, sp := range bl.Spans {
+			if !within(sp.Text, pu.Text) {
+				t.Fatalf("span %q is not in the prepared text %q", sp.Text, pu.Text)
+			}
+		}
+	}
+	s := NewStory()
+	s.Merge(first)
+	u := s.ByID("a")
+	if unsafe.StringData(u.Text) != unsafe.StringData(pu.Text) || !within(u.Body.Blocks[1].Spans[0].Text, pu.Text) {
+		t.Error("the first merge copied the text Prepare packed")
+	}
+	if &u.Body.Blocks[0] == &pu.Body.Blocks[0] || &u.Body.Links[0] == &pu.Body.Links[0] {
+		t.Error("the first merge shares the body's slices with the snapshot")
+	}
+	later := snap(upd("c", "Rotas", "New rotas are published.", 30), upd("b", "Talks", "Talks resume at noon.", 20))
+	s.Merge(later)
+	if c := s.ByID("c"); unsafe.StringData(c.Text) == unsafe.StringData(later.Updates[0].Text) || c.Text != "New rotas are published." {
+		t.Errorf("a later merge kept the snapshot's text %q rather than a copy", c.Text)
+	}
+}
