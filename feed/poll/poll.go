@@ -500,7 +500,13 @@ func (p *Poller) load(ctx context.Context) (snap *model.Snapshot, changed bool, 
 			return nil, false, resp, nil
 		}
 		base := link.Base(resp.URL)
-		res, err := p.parse(resp.Body, resp.ContentType, base)
+		body := resp.Body
+		if p.opts.OnFetch == nil {
+			// Nothing reads the body after the parse: the parse can let
+			// it go once it is parsed, rather than hold it to the end.
+			resp.Body = nil
+		}
+		res, err := p.parse(body, resp.ContentType, base)
 		if err != nil {
 			return nil, false, nil, p.failed(unparsable(display(resp.URL), err))
 		}
