@@ -1,7 +1,6 @@
 package model
 
 import (
-	"hash/fnv"
 	"strconv"
 	"strings"
 	"time"
@@ -129,11 +128,11 @@ func fallbackID(published time.Time, text, headline string) string {
 }
 
 func fallbackHash(published time.Time, text, headline string) uint64 {
-	h := fnv.New64a()
+	h := uint64(fnvOffset)
 	if !published.IsZero() {
-		h.Write([]byte(published.UTC().Format(time.RFC3339)))
+		h = fnv64a(h, published.UTC().Format(time.RFC3339))
 	}
-	h.Write([]byte{0})
+	h = fnv64a(h, "\x00")
 	start := text
 	if start == "" {
 		start = headline
@@ -141,8 +140,7 @@ func fallbackHash(published time.Time, text, headline string) uint64 {
 	if len(start) > 120 {
 		start = start[:120]
 	}
-	h.Write([]byte(start))
-	return h.Sum64()
+	return fnv64a(h, start)
 }
 
 // isNoiseBlock reports whether a block is page noise, without joining the

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"hash/fnv"
 	"strings"
 	"testing"
 	"time"
@@ -319,5 +320,29 @@ func TestPreparePacksTheText(t *testing.T) {
 	s.Merge(later)
 	if c := s.ByID("c"); unsafe.StringData(c.Text) == unsafe.StringData(later.Updates[0].Text) || c.Text != "New rotas are published." {
 		t.Errorf("a later merge kept the snapshot's text %q rather than a copy", c.Text)
+	}
+}
+
+// The content and fallback hashes are kept in saved states: they are
+// hash/fnv's FNV-1a, computed without copying the text.
+func TestHashesAreFNV1a(t *testing.T) {
+	sum := func(parts ...string) uint64 {
+		h := fnv.New64a()
+		for _, p := range parts {
+			h.Write([]byte(p))
+		}
+		return h.Sum64()
+	}
+	for _, c := range [][2]string{{"", ""}, {"Strike day", "Doctors walk out at 8am."}, {"“Quotes” – é", strings.Repeat("long text ", 50)}} {
+		if got, want := contentHash(c[0], c[1]), sum(c[0], "\x00", c[1]); got != want {
+			t.Errorf("contentHash(%q, %q) = %x, want %x", c[0], c[1], got, want)
+		}
+		long := strings.Repeat(c[1], 3)
+		if got, want := fallbackHash(t0, long, c[0]), sum(t0.Format(time.RFC3339), "\x00", long[:min(120, len(long))]); got != want && long != "" {
+			t.Errorf("fallbackHash(%q) = %x, want %x", long, got, want)
+		}
+		if got, want := fallbackHash(time.Time{}, "", c[0]), sum("\x00", c[0][:min(120, len(c[0]))]); got != want {
+			t.Errorf("fallbackHash of headline %q = %x, want %x", c[0], got, want)
+		}
 	}
 }
