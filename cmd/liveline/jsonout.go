@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"io"
 	"math"
@@ -184,7 +185,8 @@ func (c *chunks) flush() error {
 type holdBack struct {
 	w       io.Writer
 	first   func(io.Writer) error
-	held    []byte
+	held    [][]byte // copies of the writes held, kept apart to copy each once
+	size    int
 	written bool
 }
 
@@ -192,8 +194,9 @@ type holdBack struct {
 const holdLimit = 4 << 20
 
 func (h *holdBack) Write(p []byte) (int, error) {
-	if !h.written && len(h.held)+len(p) <= holdLimit {
-		h.held = append(h.held, p...)
+	if !h.written && h.size+len(p) <= holdLimit {
+		h.held = append(h.held, bytes.Clone(p))
+		h.size += len(p)
 		return len(p), nil
 	}
 	if err := h.release(); err != nil {
@@ -213,9 +216,13 @@ func (h *holdBack) release() error {
 	if err := h.first(h.w); err != nil {
 		return err
 	}
-	_, err := h.w.Write(h.held)
+	for _, p := range h.held {
+		if _, err := h.w.Write(p); err != nil {
+			return err
+		}
+	}
 	h.held = nil
-	return err
+	return nil
 }
 
 // writeNumbersJSON writes the story's In numbers section as dump's JSON
