@@ -474,6 +474,17 @@ func appendJSONTime(b []byte, t time.Time) []byte {
 	return append(b, '"')
 }
 
+// plainJSON reports whether eight bytes are all printable ASCII other than
+// '"' and '\\', which a JSON string holds as they are.
+func plainJSON(s string) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	x := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+	quote, backslash := x^ones*'"', x^ones*'\\'
+	control := (x - ones*0x20) &^ x // a byte below 0x20 sets its high bit, when no byte has it set already
+	return (x|control|(quote-ones)&^quote|(backslash-ones)&^backslash)&highs == 0
+}
+
 // appendJSONStrings appends a list of strings; nil is an empty list.
 func appendJSONStrings(b []byte, list []string) []byte {
 	b = append(b, '[')
@@ -495,6 +506,12 @@ func appendJSONString(b []byte, s string) []byte {
 	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); {
+		for i+8 <= len(s) && plainJSON(s[i:i+8]) {
+			i += 8
+		}
+		if i == len(s) {
+			break
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if c >= ' ' && c != '"' && c != '\\' {

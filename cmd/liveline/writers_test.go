@@ -109,6 +109,13 @@ func FuzzJSONString(f *testing.F) {
 		"\u2028\u2029", "\xff\xfe invalid \xc3", "“typographic” – é 東京 👩‍⚕️"} {
 		f.Add(s)
 	}
+	// Each kind of byte that needs care, at every place of a run that the
+	// encoder passes over eight bytes at a time.
+	for _, special := range []string{`"`, `\`, "\x00", "\x1f", "\n", "\x7f", "é", "\u2028", "\xff"} {
+		for at := range 17 {
+			f.Add(strings.Repeat("a", at) + special + strings.Repeat("b", 16-at))
+		}
+	}
 	f.Fuzz(func(t *testing.T, s string) {
 		var want bytes.Buffer
 		enc := json.NewEncoder(&want)
