@@ -1,8 +1,10 @@
 package model
 
 import (
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -39,41 +41,24 @@ type Snapshot struct {
 //
 // The text of the updates it keeps is packed into a few large buffers, the
 // spans of their bodies found in their plain text, so that what the parser
-// left behind can go as soon as it is done.
+// left behind can go as soon as it is done. Each update is made ready on
+// its own, a large snapshot's shared out over the cores; then IDs are
+// assigned and duplicates dropped, in order.
 func (s *Snapshot) Prepare() {
-	p := packer{next: textSize(s.Updates)}
-	var plain []byte
 	links := make(map[string]int, len(s.Updates))
 	for i := range s.Updates {
 		if l := s.Updates[i].Link; l != "" {
 			links[l]++
 		}
 	}
+	readyAll(s.Updates)
 	kept := s.Updates[:0]
 	ids := make(map[string]uint64, len(s.Updates))
 	for i := range s.Updates {
 		u := s.Updates[i]
-		u.Body = dropNoise(u.Body)
-		plain = u.Body.appendPlainText(plain[:0])
-		u.Text = p.bytes(plain)
-		u.Headline = strings.TrimSpace(u.Headline)
-		if u.Headline == "" {
-			u.Headline = HeadlineFromText(u.Text)
-		}
 		if u.Text == "" && u.Headline == "" {
 			continue
 		}
-		for _, c := range u.Categories {
-			if IsKeyCategory(c) {
-				u.Key = true
-				break
-			}
-		}
-		if u.Pinned {
-			u.Key = true
-		}
-		u.Hash = contentHash(u.Headline, u.Text)
-		u.ID = strings.TrimSpace(u.ID)
 		if u.ID == "" {
 			if u.Link != "" && links[u.Link] == 1 && u.Link != s.Link {
 				u.ID = u.Link
@@ -91,12 +76,70 @@ func (s *Snapshot) Prepare() {
 			}
 		}
 		ids[u.ID] = u.Hash
-		p.rest(&u)
 		kept = append(kept, u)
 	}
 	clear(s.Updates[len(kept):])
 	s.Updates = kept
 	s.packed = true
+}
+
+// parallelFrom is how many updates each extra core must have to be worth
+// starting.
+const parallelFrom = 500
+
+// readyAll readies every update, over the cores when there are many.
+func readyAll(us []Update) {
+	workers := min(runtime.GOMAXPROCS(0), len(us)/parallelFrom)
+	if workers < 2 {
+		readyRun(us)
+		return
+	}
+	var wg sync.WaitGroup
+	chunk := (len(us) + workers - 1) / workers
+	for from := 0; from < len(us); from += chunk {
+		wg.Go(func() { readyRun(us[from:min(from+chunk, len(us))]) })
+	}
+	wg.Wait()
+}
+
+// readyRun readies a run of updates, packing their text together.
+func readyRun(us []Update) {
+	p := packer{next: textSize(us)}
+	var plain []byte
+	for i := range us {
+		plain = ready(&us[i], &p, plain)
+	}
+}
+
+// ready prepares one update on its own: the body without page noise, its
+// plain text, a headline, the key flag, the content hash, the ID as given
+// without surrounding space, every string packed. An update with neither
+// text nor headline is left for Prepare to drop. plain is scratch space,
+// returned for reuse.
+func ready(u *Update, p *packer, plain []byte) []byte {
+	u.Body = dropNoise(u.Body)
+	plain = u.Body.appendPlainText(plain[:0])
+	u.Text = p.bytes(plain)
+	u.Headline = strings.TrimSpace(u.Headline)
+	if u.Headline == "" {
+		u.Headline = HeadlineFromText(u.Text)
+	}
+	if u.Text == "" && u.Headline == "" {
+		return plain
+	}
+	for _, c := range u.Categories {
+		if IsKeyCategory(c) {
+			u.Key = true
+			break
+		}
+	}
+	if u.Pinned {
+		u.Key = true
+	}
+	u.Hash = contentHash(u.Headline, u.Text)
+	u.ID = strings.TrimSpace(u.ID)
+	p.rest(u)
+	return plain
 }
 
 // textSize estimates the bytes of text the updates will pack into.

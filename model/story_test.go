@@ -1,7 +1,10 @@
 package model
 
 import (
+	"fmt"
 	"hash/fnv"
+	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -344,5 +347,38 @@ func TestHashesAreFNV1a(t *testing.T) {
 		if got, want := fallbackHash(time.Time{}, "", c[0]), sum("\x00", c[0][:min(120, len(c[0]))]); got != want {
 			t.Errorf("fallbackHash of headline %q = %x, want %x", c[0], got, want)
 		}
+	}
+}
+
+// A large snapshot is prepared over the cores, with the same result as
+// one update after another: same updates kept, same IDs, text and hashes.
+func TestPrepareOverTheCoresAsInTurn(t *testing.T) {
+	build := func() *Snapshot {
+		s := &Snapshot{Link: "https://news.example/live"}
+		for i := range 3000 {
+			u := upd(fmt.Sprintf("u%d", i), fmt.Sprintf("Update %d", i), fmt.Sprintf("Text of update %d.\n\nSecond paragraph.", i%2900), i)
+			switch i % 7 {
+			case 1:
+				u.ID = "" // named by its link or its text
+				u.Link = fmt.Sprintf("https://news.example/live#p%d", i%1500)
+			case 2:
+				u.ID = "dup"
+			case 3:
+				u.Body, u.Headline = Body{}, " " // nothing to show
+			case 4:
+				u.Categories = []string{"Key event"}
+			}
+			s.Updates = append(s.Updates, u)
+		}
+		return s
+	}
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	inTurn := build()
+	inTurn.Prepare()
+	runtime.GOMAXPROCS(4)
+	over := build()
+	over.Prepare()
+	if len(over.Updates) < 2000 || !reflect.DeepEqual(over.Updates, inTurn.Updates) {
+		t.Fatalf("prepared over the cores: %d updates, in turn: %d, or they differ", len(over.Updates), len(inTurn.Updates))
 	}
 }
