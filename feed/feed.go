@@ -11,8 +11,9 @@ import (
 	"github.com/liveline-tui/liveline/model"
 )
 
-// Version is liveline's version, reported by --version and in the User-Agent.
-var Version = "0.1.0"
+// Version is liveline's version as the User-Agent names it; the liveline
+// command sets it from its build information.
+var Version = "devel"
 
 // State is where a source stands.
 type State uint8

@@ -34,7 +34,7 @@ func (s State) String() string {
 }
 
 // Text describes the status for people as of now, in a few words: "live ·
-// checked 12s ago", "retrying in 20s · HTTP 503", "watching the file",
+// checked 10s ago", "retrying in 20s · HTTP 503", "watching the file",
 // "coverage ended", for a replay "replay · 14:05:09 · 10× · change 3 of
 // 40", and "replay ended" with the keys that still act once it has played
 // its last change. A failure is named briefly; Reason has the whole of it.
@@ -91,12 +91,22 @@ func (st Status) Reason() string {
 // brief names the failure in a few words, on one line.
 func (st Status) brief() string { return sanitize.Line(Brief(st.Err)) }
 
-// checked says how long ago the last check was, when there was one.
+// checked says how long ago the last check was, when there was one. It
+// counts in tens of seconds under a minute ("checked just now", "checked
+// 20s ago"): the line then changes every ten seconds, not every second,
+// and a reader with nothing arriving redraws next to nothing.
 func (st Status) checked(now time.Time) string {
 	if st.LastCheck.IsZero() {
 		return ""
 	}
-	return " · checked " + ago(now.Sub(st.LastCheck)) + " ago"
+	d := now.Sub(st.LastCheck)
+	if d < 10*time.Second {
+		return " · checked just now"
+	}
+	if d < time.Minute {
+		d = d.Truncate(10 * time.Second)
+	}
+	return " · checked " + ago(d) + " ago"
 }
 
 // ago says how long d is, coarsely: "12s", "4m", "2h".

@@ -219,9 +219,7 @@ func (m *Model) takeOpened(msg storyOpenedMsg) tea.Cmd {
 	var cmds []tea.Cmd
 	if r := msg.opts.Restore; r != nil && r.Story != nil {
 		s.restore(r)
-		if s.busy {
-			cmds = append(cmds, s.buildCmd())
-		}
+		cmds = append(cmds, s.startCmd())
 	}
 	cmds = append(cmds, s.waitEvent(), m.show(len(m.stories)-1))
 	return tea.Batch(cmds...)
@@ -346,18 +344,9 @@ func (p *storiesPane) setSize(w, h int) {
 }
 
 func (p *storiesPane) scrollToSelection() {
-	rows := max(1, p.h-1)
-	if p.sel+1 >= len(p.first) {
-		return
+	if p.sel+1 < len(p.first) {
+		p.offset = keepInView(p.offset, p.first[p.sel], p.first[p.sel+1], max(1, p.h-1), len(p.lines))
 	}
-	from, to := p.first[p.sel], p.first[p.sel+1]
-	if to > p.offset+rows {
-		p.offset = to - rows
-	}
-	if from < p.offset {
-		p.offset = from
-	}
-	p.offset = max(0, min(p.offset, len(p.lines)-rows))
 }
 
 func (p *storiesPane) view(bool) []string {

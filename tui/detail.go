@@ -42,10 +42,14 @@ type detailPane struct {
 
 func newDetailPane(c *common) *detailPane { return &detailPane{common: c, match: -1} }
 
-// ShortHelp is the detail pane's part of the footer.
+// ShortHelp is the detail pane's part of the footer: n/N only while a
+// search marks matches.
 func (d *detailPane) ShortHelp() []key.Binding {
 	k := d.keys
-	return []key.Binding{k.Down, k.Up, k.NextMatch, k.Back}
+	if len(d.matches) > 0 {
+		return []key.Binding{k.Down, k.Up, k.NextMatch, k.Back}
+	}
+	return []key.Binding{k.Down, k.Up, k.Back}
 }
 
 // FullHelp lists the detail pane's keys.

@@ -21,11 +21,12 @@ func (m *Model) States() []Persisted {
 }
 
 // SaveAll writes every story's state at once, on the calling goroutine;
-// call it after the program has ended.
+// call it after the program has ended. A restored story whose whole has
+// not been read yet is left as it was saved.
 func (m *Model) SaveAll() error {
 	var errs []error
 	for _, s := range m.stories {
-		if s.opts.Persist != nil {
+		if s.opts.Persist != nil && !s.partial {
 			if err := s.opts.Persist(s.state())(); err != nil {
 				errs = append(errs, fmt.Errorf("%s: %w", s.title(), err))
 			}

@@ -355,3 +355,45 @@ func TestEveryReplayKeyActsOrSaysWhy(t *testing.T) {
 		t.Errorf("keys mid-replay: %q", got)
 	}
 }
+
+// TestReopenedInPartsShowsAtOnceAndSavesOnlyTheWhole: a long story
+// restored from its newest part shows at once where the person was; the
+// rest arrives off the update loop, and nothing is saved until it has.
+func TestReopenedInPartsShowsAtOnceAndSavesOnlyTheWhole(t *testing.T) {
+	m, _ := newTestModel(t, 120, 40)
+	send(m, snapshotOf(0, 40))
+	press(m, "j", "j", "j")
+	saved := m.State()
+	whole := saved.Story
+	part := model.Restore(whole.Meta(), func() []model.Update {
+		var us []model.Update
+		for _, u := range whole.Updates()[:10] {
+			us = append(us, *u)
+		}
+		return us
+	}())
+	saved.Story = part
+	saved.More = func() (*model.Story, error) { return whole, nil }
+	var saves int
+	r := New(Options{Stories: []StoryOptions{{Source: &fakeSource{}, Restore: &saved,
+		Persist: func(Persisted) func() error { saves++; return func() error { return nil } }}},
+		Now: m.opts.Now, Location: time.UTC})
+	r.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	if selectedID(r) != "u003" || r.reader.Story().Len() != 10 {
+		t.Fatalf("the first part shows %d updates, on %s", r.reader.Story().Len(), selectedID(r))
+	}
+	r.Update(saveMsg{s: r.story})
+	if err := r.SaveAll(); err != nil || saves != 0 {
+		t.Fatalf("a part of the story was saved (%d saves)", saves)
+	}
+	d := newDriver(r)
+	d.still = true
+	d.run(r.Init())
+	d.until(t, 5*time.Second, func() bool { return r.reader.Story().Len() == 40 && r.reader.Built() })
+	if selectedID(r) != "u003" || r.story.partial {
+		t.Fatalf("after the rest: on %s, partial %v", selectedID(r), r.story.partial)
+	}
+	if err := r.SaveAll(); err != nil || saves != 1 {
+		t.Fatalf("the whole story was not saved (%d saves)", saves)
+	}
+}

@@ -323,22 +323,11 @@ func (m *Model) helpKey(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
-// storiesKey answers keys in the story list: moving, opening a story or
-// adding a recent one, and the keys that switch stories.
+// storiesKey answers keys in the story list: opening a story or adding a
+// recent one.
 func (m *Model) storiesKey(msg tea.KeyPressMsg) tea.Cmd {
-	k, p := m.keys, m.storiesView
-	switch {
-	case key.Matches(msg, k.Quit):
-		return m.quit()
-	case key.Matches(msg, k.Back), key.Matches(msg, k.Stories):
-		m.mode = modeBrowse
-	case key.Matches(msg, k.Help):
-		m.mode = modeHelp
-	case key.Matches(msg, k.Down):
-		p.move(1)
-	case key.Matches(msg, k.Up):
-		p.move(-1)
-	case key.Matches(msg, k.Read):
+	p := m.storiesView
+	return m.listKey(msg, m.keys.Stories, p.move, func() tea.Cmd {
 		switch i, recent := p.selected(); {
 		case i >= 0:
 			return m.show(i)
@@ -346,33 +335,15 @@ func (m *Model) storiesKey(msg tea.KeyPressMsg) tea.Cmd {
 			m.mode = modeBrowse
 			return m.addStory(recent)
 		}
-	default:
-		cmd, _ := m.deckKey(msg)
-		return cmd
-	}
-	return nil
+		return nil
+	})
 }
 
-// allKey answers keys in the all-stories timeline: moving, and opening the
-// selected update in its story.
+// allKey answers keys in the all-stories timeline: opening the selected
+// update in its story.
 func (m *Model) allKey(msg tea.KeyPressMsg) tea.Cmd {
-	k, p := m.keys, m.allView
-	switch {
-	case key.Matches(msg, k.Quit):
-		return m.quit()
-	case key.Matches(msg, k.Back), key.Matches(msg, k.AllStories):
-		m.mode = modeBrowse
-	case key.Matches(msg, k.Help):
-		m.mode = modeHelp
-	case key.Matches(msg, k.Down):
-		p.move(1)
-	case key.Matches(msg, k.Up):
-		p.move(-1)
-	case key.Matches(msg, k.PageDown):
-		p.move(max(1, p.h-2))
-	case key.Matches(msg, k.PageUp):
-		p.move(-max(1, p.h-2))
-	case key.Matches(msg, k.Read):
+	p := m.allView
+	return m.listKey(msg, m.keys.AllStories, p.move, func() tea.Cmd {
 		it, ok := p.selected()
 		if !ok {
 			return nil
@@ -383,6 +354,32 @@ func (m *Model) allKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		m.focus = focusDetail
 		return tea.Batch(cmd, m.story.selectionChanged())
+	})
+}
+
+// listKey answers the keys of a view that covers the panes with a list:
+// quit, help, back (or the key that opened it), moving through the list,
+// Enter, and the keys that switch stories.
+func (m *Model) listKey(msg tea.KeyPressMsg, opened key.Binding, move func(int), enter func() tea.Cmd) tea.Cmd {
+	k := m.keys
+	page := max(1, m.lay.bodyH-2)
+	switch {
+	case key.Matches(msg, k.Quit):
+		return m.quit()
+	case key.Matches(msg, k.Back), key.Matches(msg, opened):
+		m.mode = modeBrowse
+	case key.Matches(msg, k.Help):
+		m.mode = modeHelp
+	case key.Matches(msg, k.Down):
+		move(1)
+	case key.Matches(msg, k.Up):
+		move(-1)
+	case key.Matches(msg, k.PageDown):
+		move(page)
+	case key.Matches(msg, k.PageUp):
+		move(-page)
+	case key.Matches(msg, k.Read):
+		return enter()
 	default:
 		cmd, _ := m.deckKey(msg)
 		return cmd

@@ -80,19 +80,24 @@ func (p *linksPane) setSize(w, h int) {
 
 // scrollToSelection keeps the selected link's lines in view.
 func (p *linksPane) scrollToSelection() {
-	rows := max(1, p.h-1)
 	if len(p.links) == 0 {
 		p.offset = 0
 		return
 	}
-	from, to := p.first[p.sel], p.first[p.sel+1]
-	if to > p.offset+rows {
-		p.offset = to - rows
+	p.offset = keepInView(p.offset, p.first[p.sel], p.first[p.sel+1], max(1, p.h-1), len(p.lines))
+}
+
+// keepInView scrolls a list of lines, shown rows at a time from offset,
+// so that the entry on lines [from, to) is in view, its start first when
+// it is taller than the view; it returns the new offset.
+func keepInView(offset, from, to, rows, lines int) int {
+	if to > offset+rows {
+		offset = to - rows
 	}
-	if from < p.offset {
-		p.offset = from
+	if from < offset {
+		offset = from
 	}
-	p.offset = max(0, min(p.offset, len(p.lines)-rows))
+	return max(0, min(offset, lines-rows))
 }
 
 // move steps the selection n links on.

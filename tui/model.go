@@ -214,10 +214,7 @@ func (m *Model) Init() tea.Cmd {
 		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
 	for _, s := range m.stories {
-		cmds = append(cmds, s.waitEvent())
-		if s.busy {
-			cmds = append(cmds, s.buildCmd())
-		}
+		cmds = append(cmds, s.waitEvent(), s.startCmd())
 	}
 	return tea.Batch(cmds...)
 }
@@ -253,6 +250,8 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return msg.s.takeBuilt(msg.built)
 	case storyOpenedMsg:
 		return m.takeOpened(msg)
+	case restMsg:
+		return msg.s.takeRest(msg)
 	case tickMsg:
 		m.wall = m.opts.Now()
 		for _, s := range m.stories {
@@ -359,13 +358,8 @@ func (m *Model) relayout() {
 	m.timeline.failed = m.status.Err != nil
 	m.timeline.setSize(lay.timeline.w, lay.timeline.h)
 	m.search.setSize(max(m.width, 20), 1)
-	switch m.mode {
-	case modeHelp:
-		m.helpView.setSize(max(m.width, 20), lay.bodyH)
-	case modeStories:
-		m.storiesView.setSize(max(m.width, 20), lay.bodyH)
-	case modeAll:
-		m.allView.setSize(max(m.width, 20), lay.bodyH)
+	if full := m.fullScreen(); full != nil {
+		full.setSize(max(m.width, 20), lay.bodyH)
 	}
 	m.detailSlot().setSize(lay.detail.w, lay.detail.h)
 	if lay.numbers.h > 0 {

@@ -14,6 +14,7 @@ import (
 // timing each Update call.
 type driver struct {
 	m       *Model
+	still   bool // presses no keys while it waits
 	msgs    chan tea.Msg
 	longest time.Duration
 	slowest string // the type of the message that took longest
@@ -66,7 +67,9 @@ func (d *driver) until(t testing.TB, limit time.Duration, done func() bool) {
 		case msg := <-d.msgs:
 			d.update(msg)
 		case <-keys.C:
-			d.update(tea.KeyPressMsg{Code: 'j', Text: "j"})
+			if !d.still {
+				d.update(tea.KeyPressMsg{Code: 'j', Text: "j"})
+			}
 		case <-deadline:
 			t.Fatalf("not done after %v", limit)
 		}

@@ -70,6 +70,10 @@ type story struct {
 	saveScheduled bool
 	holdPlace     bool // a restored place holds until the person acts
 	notice        string
+	// partial is set while only the newest part of a restored story is in;
+	// saving it then would lose the rest.
+	partial bool
+	more    func() (*model.Story, error)
 }
 
 // Messages about one story.
@@ -97,6 +101,12 @@ type (
 	builtMsg struct {
 		s     *story
 		built *reader.Built
+	}
+	// restMsg brings the whole of a restored story.
+	restMsg struct {
+		s     *story
+		story *model.Story
+		err   error
 	}
 	saveMsg  struct{ s *story }
 	savedMsg struct {
@@ -136,11 +146,42 @@ func (s *story) restore(r *Persisted) {
 		s.detail.restore(u.ID, r.Place.Detail)
 	}
 	s.holdPlace = s.reader.Loaded()
-	if r.Story.Len() <= s.root.syncLimit {
+	switch {
+	case r.More != nil:
+		s.partial, s.more, s.busy = true, r.More, true
+	case r.Story.Len() <= s.root.syncLimit:
 		s.takeBuilt(reader.Build(r.Story))
-	} else {
+	default:
 		s.busy = true
 	}
+}
+
+// startCmd is the work a story starts with, off the update loop: reading
+// the rest of a restored story, or indexing one too large to index at once.
+func (s *story) startCmd() tea.Cmd {
+	switch {
+	case s.more != nil:
+		more := s.more
+		return func() tea.Msg {
+			st, err := more()
+			return restMsg{s: s, story: st, err: err}
+		}
+	case s.busy:
+		return s.buildCmd()
+	}
+	return nil
+}
+
+// takeRest takes in the whole of a restored story, keeping the person's
+// place, and indexes it. If it could not be read, the part shown stands.
+func (s *story) takeRest(msg restMsg) tea.Cmd {
+	s.more, s.partial = nil, false
+	if msg.err != nil {
+		s.root.setFlash("showing part of the saved story: " + msg.err.Error())
+		return s.buildCmd()
+	}
+	s.reader.Install(reader.PrepareStory(msg.story), s.rows())
+	return s.buildCmd()
 }
 
 // waitEvent waits for the story's source's next event.
@@ -337,6 +378,10 @@ type Persisted struct {
 	Story         *model.Story
 	Read, Starred []string
 	Place         reader.Place
+	// More, when set on a state to restore, reads the whole story, of
+	// which Story holds only the newest updates, enough to show at once.
+	// It runs inside a tea.Cmd; until it is back, nothing is saved.
+	More func() (*model.Story, error)
 }
 
 // state returns the story, its marks and the person's place in it.
@@ -362,8 +407,12 @@ func (s *story) dirty() tea.Cmd {
 }
 
 // saveNow captures the state at once and writes it off the update loop.
+// While only part of a restored story is in, it waits.
 func (s *story) saveNow() tea.Cmd {
 	s.saveScheduled = false
+	if s.partial {
+		return s.dirty()
+	}
 	if s.opts.Persist == nil {
 		return nil
 	}

@@ -336,8 +336,8 @@ func TestHeaderSaysWhatTheSourceIsDoing(t *testing.T) {
 		status feed.Status
 		want   string
 	}{
-		{feed.Status{State: feed.Live, LastCheck: base.Add(-12 * time.Second)}, "live · checked 12s ago"},
-		{feed.Status{State: feed.Watching, LastCheck: base.Add(-3 * time.Second)}, "watching the file · checked 3s ago"},
+		{feed.Status{State: feed.Live, LastCheck: base.Add(-12 * time.Second)}, "live · checked 10s ago"},
+		{feed.Status{State: feed.Watching, LastCheck: base.Add(-3 * time.Second)}, "watching the file · checked just now"},
 		{feed.Status{State: feed.Offline}, "offline"},
 		{feed.Status{State: feed.Ended}, "coverage ended"},
 		{feed.Status{}, "connecting…"},

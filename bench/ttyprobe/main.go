@@ -25,6 +25,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -54,6 +55,8 @@ func main() {
 	idle := flag.Duration("idle", 0, "measure CPU over this window with nothing arriving (0: skip)")
 	idleSizes := flag.String("idle-sizes", "80x24,200x60", "terminal sizes for the idle measurement")
 	idleTarget := flag.Float64("target-idle", 0, "idle CPU within this percentage of a core (0: none)")
+	reopenRuns := flag.Int("reopen", 0, "runs of reopening the story from saved state (0: skip)")
+	reopenTarget := flag.Duration("target-reopen", 0, "a reopened story shows within this time (0: none)")
 	flag.Parse()
 	p := probe{bin: *bin, file: *file, want: *want, timeout: *timeout}
 	if *extra != "" {
@@ -62,6 +65,9 @@ func main() {
 	err := p.check()
 	if err == nil && *runs > 0 {
 		err = p.firstFrames(*size, *parseBin, *runs, *ratioTarget, *rssTarget)
+	}
+	if err == nil && *reopenRuns > 0 {
+		err = p.reopen(*size, *reopenRuns, *reopenTarget)
 	}
 	if err == nil && *idle > 0 {
 		err = p.idleCPU(strings.Split(*idleSizes, ","), *idle, *idleTarget)
@@ -159,27 +165,40 @@ func parseSize(s string) (cols, rows int, err error) {
 
 // start runs liveline with no saved state in a terminal of the given size.
 func (p *probe) start(size string) (*session, error) {
-	cols, rows, err := parseSize(size)
-	if err != nil {
-		return nil, err
-	}
 	state, err := os.MkdirTemp("", "ttyprobe-state")
 	if err != nil {
 		return nil, err
 	}
-	args := append(append([]string{"--no-state"}, p.args...), p.file)
+	s, err := p.startIn(size, state, false)
+	if err != nil {
+		os.RemoveAll(state)
+		return nil, err
+	}
+	go func() { <-s.done; os.RemoveAll(state) }()
+	return s, nil
+}
+
+// startIn starts liveline with its state in the folder state; keep says
+// it reads and writes that state, else it runs with --no-state.
+func (p *probe) startIn(size, state string, keep bool) (*session, error) {
+	cols, rows, err := parseSize(size)
+	if err != nil {
+		return nil, err
+	}
+	args := append(slices.Clone(p.args), p.file)
+	if !keep {
+		args = append([]string{"--no-state"}, args...)
+	}
 	cmd := exec.Command(p.bin, args...)
-	cmd.Env = append(os.Environ(), "TERM=xterm-256color", "XDG_STATE_HOME="+state)
+	cmd.Env = append(os.Environ(), "TERM=xterm-256color", "XDG_STATE_HOME="+state, "XDG_CONFIG_HOME="+state)
 	s := &session{cmd: cmd, emu: vt.NewEmulator(cols, rows), shown: make(chan struct{}), done: make(chan struct{})}
 	s.started = time.Now()
 	s.pty, err = pty.StartWithSize(cmd, &pty.Winsize{Cols: uint16(cols), Rows: uint16(rows)})
 	if err != nil {
-		os.RemoveAll(state)
 		return nil, fmt.Errorf("starting %s: %v", p.bin, err)
 	}
 	go func() {
 		defer close(s.done)
-		defer os.RemoveAll(state)
 		buf := make([]byte, 64<<10)
 		for {
 			n, err := s.pty.Read(buf)
@@ -415,6 +434,48 @@ func (p *probe) firstFrames(size, parseBin string, runs int, ratioTarget, rssTar
 	fmt.Printf("  resident once settled (indexed, a second with next to no CPU): %.0f MB", mb)
 	if rssTarget > 0 {
 		fmt.Printf("   target ≤ %.0f MB: %s", rssTarget, verdict(mb <= rssTarget))
+	}
+	fmt.Println()
+	return nil
+}
+
+// reopen measures how soon a story read before shows again: liveline
+// reads the file once and quits, saving its state, then each run opens it
+// again from that state until the newest update's headline shows.
+func (p *probe) reopen(size string, runs int, target time.Duration) error {
+	state, err := os.MkdirTemp("", "ttyprobe-state")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(state)
+	once := func() (time.Duration, error) {
+		s, err := p.startIn(size, state, true)
+		if err != nil {
+			return 0, err
+		}
+		d, err := s.waitShown(p.timeout, p.want)
+		if err == nil {
+			_, err = settled(s.cmd.Process.Pid, p.timeout) // the rest of the story read, so all of it is saved
+		}
+		s.stop()
+		return d, err
+	}
+	if _, err := once(); err != nil {
+		return err
+	}
+	var times []time.Duration
+	for range runs {
+		d, err := once()
+		if err != nil {
+			return err
+		}
+		times = append(times, d)
+	}
+	med := usage.Median(times)
+	fmt.Printf("reopened from saved state: %s, %s, median of %d runs: the story shows in %.3f s",
+		filepath.Base(p.file), size, runs, med.Seconds())
+	if target > 0 {
+		fmt.Printf("   target ≤ %.1f s: %s", target.Seconds(), verdict(med <= target))
 	}
 	fmt.Println()
 	return nil

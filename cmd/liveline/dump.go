@@ -11,6 +11,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/spf13/cobra"
+
 	"github.com/liveline-tui/liveline/feed"
 	"github.com/liveline-tui/liveline/feed/fetch"
 	"github.com/liveline-tui/liveline/feed/source"
@@ -24,19 +26,14 @@ const exitNoMatch = 3
 // dumpWidth is the column dump wraps text at.
 const dumpWidth = 80
 
-const dumpHelp = `Usage: liveline dump [flags] SOURCE...
-
-Print live stories and exit: each one's title, summary and every update,
+const dumpHelp = `Print live stories and exit: each one's title, summary and every update,
 newest first. SOURCE is an http(s) URL, a file (a feed, a saved live-blog
 page or a recording), or - for standard input. With several sources, the
 text has a section per story and the JSON is an array of stories; a source
 that fails is reported and the others are still printed.
 
 Exit codes: 0 success, 1 a source failed, 2 bad usage, 3 --grep matched
-no update.
-
-Flags:
-`
+no update.`
 
 type dumpOptions struct {
 	fetchFlags
@@ -45,17 +42,28 @@ type dumpOptions struct {
 	grep   string
 }
 
-func runDump(ctx context.Context, args []string, env *environment) error {
+// dumpCommand is "liveline dump SOURCE...".
+func dumpCommand(env *environment) *cobra.Command {
 	var o dumpOptions
-	fs := newFlagSet("dump")
+	c := &cobra.Command{
+		Use:               "dump [flags] SOURCE...",
+		Short:             "print the stories and exit (--follow keeps printing)",
+		Long:              dumpHelp,
+		ValidArgsFunction: env.completeSources,
+		RunE: func(c *cobra.Command, pos []string) error {
+			return runDump(c.Context(), pos, o, c.Flags().Changed("interval"), env)
+		},
+	}
+	fs := c.Flags()
 	o.register(fs)
 	fs.StringVar(&o.format, "format", "text", "output `format`: text or json (JSON Lines with --follow)")
 	fs.BoolVar(&o.follow, "follow", false, "keep checking the sources and print each new, edited or removed update")
 	fs.StringVar(&o.grep, "grep", "", "print only updates that match this search `query`")
-	pos, helped, err := parseCommand(fs, args, dumpHelp, env)
-	if helped || err != nil {
-		return err
-	}
+	choose(c, "format", "text", "json")
+	return c
+}
+
+func runDump(ctx context.Context, pos []string, o dumpOptions, intervalSet bool, env *environment) error {
 	switch stdin := count(pos, "-"); {
 	case len(pos) == 0:
 		return usagef("dump takes a SOURCE (a URL, a file or -), or several")
@@ -70,7 +78,6 @@ func runDump(ctx context.Context, args []string, env *environment) error {
 	}
 	query := search.Parse(o.grep)
 	keep := func(u *model.Update) bool { return query.Empty() || query.Match(u) }
-	intervalSet := explicitlySet(fs, "interval")
 	open := func(name string) (*source.Source, error) {
 		return env.openSource(source.Classify(name), o.fetchFlags, intervalSet, fetch.Validators{})
 	}

@@ -1,8 +1,8 @@
 package main
 
 import (
-	"cmp"
 	"bytes"
+	"cmp"
 	"fmt"
 	"io"
 	"net/http"
@@ -366,7 +366,7 @@ func TestEndToEndDeckOfTwoGrowingStories(t *testing.T) {
 	st.waitFor(5*time.Second, "Report 2 from the picket line")
 	st.keys("2")
 	st.waitFor(5*time.Second, "Ward report number 4")
-	st.keys("j") // reading ward 3
+	st.keys("j")                                               // reading ward 3
 	st.waitFor(5*time.Second, "Report 3 from the picket line") // both feeds word their bodies alike
 
 	// The strike grows fast, the election slowly.

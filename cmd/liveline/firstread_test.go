@@ -23,7 +23,7 @@ func TestSourceThatCannotBeReadEndsTheReader(t *testing.T) {
 	for _, args := range [][]string{
 		{filepath.Join(dir, "missing.xml")},
 		{dir},
-		{"help"},
+		{"--", "help"}, // a bare word, not a path; "help" alone is the help command
 		{repoFile("bad/not-a-feed.html")},
 		{srv.URL + "/live"},
 		{"--max-size", "1KiB", big},

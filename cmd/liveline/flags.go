@@ -2,12 +2,13 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
-	"io"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 )
 
 // usageError is bad usage: liveline exits 2 and points at --help.
@@ -19,53 +20,56 @@ func usagef(format string, args ...any) error {
 	return usageError{fmt.Sprintf(format, args...)}
 }
 
-// parseInterleaved parses flags that may come before or after the
-// positional arguments, as in "liveline dump URL --format json".
-func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
-	var positional []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return nil, err
-			}
-			return nil, usageError{flagMessage(err)}
-		}
-		args = fs.Args()
-		if len(args) == 0 {
-			return positional, nil
-		}
-		if args[0] == "--" {
-			return append(positional, args[1:]...), nil
-		}
-		positional = append(positional, args[0])
-		args = args[1:]
+// flagError turns a flag that cannot be parsed into bad usage, in words
+// that say what the flag takes.
+func flagError(args []string) func(*cobra.Command, error) error {
+	return func(c *cobra.Command, err error) error {
+		return usageError{flagMessage(c, args, err)}
 	}
 }
 
-// flagMessage rewords the flag package's errors: a value refused by one of
-// liveline's flag values says all there is to say, and a flag given a
-// value it does not take says which values it takes.
-func flagMessage(err error) string {
-	msg := err.Error()
-	if rest, ok := strings.CutPrefix(msg, "invalid value "); ok {
-		if _, why, ok := strings.Cut(rest, " for flag -"); ok {
-			if _, why, ok = strings.Cut(why, ": "); ok && strings.HasPrefix(why, "--") {
-				return why
+// flagMessage rewords pflag's errors: a value refused by one of liveline's
+// flag values says all there is to say, a flag given a value it does not
+// take says which values it takes, and a long flag written with one dash
+// (as Go's flag package allowed) is told to take two.
+func flagMessage(c *cobra.Command, args []string, err error) string {
+	var invalid *pflag.InvalidValueError
+	var missing *pflag.ValueRequiredError
+	var unknown *pflag.NotExistError
+	switch {
+	case errors.As(err, &invalid):
+		f, why := invalid.GetFlag(), invalid.Unwrap()
+		switch {
+		case strings.HasPrefix(why.Error(), "--"):
+			return why.Error()
+		case f.Value.Type() == "bool":
+			return fmt.Sprintf("--%s takes no value (or =true, =false), not %q", f.Name, invalid.GetValue())
+		}
+		return fmt.Sprintf("--%s: %v", f.Name, why)
+	case errors.As(err, &missing):
+		return fmt.Sprintf("--%s needs a value", missing.GetFlag().Name)
+	case errors.As(err, &unknown):
+		short := unknown.GetSpecifiedShortnames()
+		if short == "" {
+			return fmt.Sprintf("%s has no flag --%s", c.CommandPath(), unknown.GetSpecifiedName())
+		}
+		// pflag names what is left of a group of short flags: find the
+		// argument it came from.
+		for _, a := range args {
+			if a == "--" {
+				break
 			}
+			if !strings.HasPrefix(a, "-") || strings.HasPrefix(a, "--") || !strings.HasSuffix(a, short) {
+				continue
+			}
+			name, _, _ := strings.Cut(a[1:], "=")
+			if c.Flags().Lookup(name) != nil {
+				return fmt.Sprintf("%s: a long flag takes two dashes: --%s", a, name)
+			}
+			return fmt.Sprintf("%s has no flag %s", c.CommandPath(), a)
 		}
 	}
-	if rest, ok := strings.CutPrefix(msg, "invalid boolean value "); ok {
-		value, name, _ := strings.Cut(rest, " for -")
-		name, why, _ := strings.Cut(name, ": ")
-		if strings.HasPrefix(why, "--") {
-			return why
-		}
-		return fmt.Sprintf("--%s takes no value (or =true, =false), not %s", name, value)
-	}
-	if name, ok := strings.CutPrefix(msg, "flag needs an argument: -"); ok {
-		return fmt.Sprintf("--%s needs a value", name)
-	}
-	return msg
+	return err.Error()
 }
 
 // duration is a flag value for a length of time, which must have a unit
@@ -76,6 +80,8 @@ type duration struct {
 	zero    bool   // 0 is allowed
 	example string // a value to suggest, such as "30s"
 }
+
+func (f *duration) Type() string { return "duration" }
 
 func (f *duration) String() string {
 	if f.d == nil || *f.d == 0 && f.zero {
@@ -109,6 +115,8 @@ type speedFlag struct {
 	min, max float64
 }
 
+func (f *speedFlag) Type() string { return "number" }
+
 func (f *speedFlag) String() string {
 	if f.v == nil {
 		return ""
@@ -132,6 +140,8 @@ type text struct {
 	s    *string
 }
 
+func (f *text) Type() string { return "text" }
+
 func (f *text) String() string {
 	if f.s == nil {
 		return ""
@@ -151,6 +161,8 @@ func (f *text) Set(s string) error {
 
 // byteSize is a flag value for sizes such as 20MiB, 512k or 1000000.
 type byteSize int64
+
+func (b *byteSize) Type() string { return "size" }
 
 func (b *byteSize) String() string {
 	switch n := int64(*b); {
@@ -195,10 +207,9 @@ func parseSize(s string) (int64, error) {
 // events only.
 type notifyMode string
 
-func (n *notifyMode) String() string { return string(*n) }
+func (n *notifyMode) Type() string { return "mode" }
 
-// IsBoolFlag lets --notify stand alone as well as take =key or =all.
-func (n *notifyMode) IsBoolFlag() bool { return true }
+func (n *notifyMode) String() string { return string(*n) }
 
 func (n *notifyMode) Set(s string) error {
 	switch strings.ToLower(s) {
@@ -222,35 +233,11 @@ type fetchFlags struct {
 	record    string
 }
 
-func (f *fetchFlags) register(fs *flag.FlagSet) {
+func (f *fetchFlags) register(fs *pflag.FlagSet) {
 	f.maxSize = 20 << 20
 	f.interval = 30 * time.Second
 	fs.Var(&duration{name: "interval", d: &f.interval, example: "30s"}, "interval", "time between checks of the source, a `duration` such as 30s or 2m (at least 10s unless set lower on purpose)")
 	fs.Var(&text{name: "user-agent", s: &f.userAgent}, "user-agent", "User-Agent header `text` to send instead of liveline's own")
 	fs.Var(&f.maxSize, "max-size", "largest body to read after decompression, a `size` such as 50MiB")
 	fs.StringVar(&f.record, "record", "", "append every changed snapshot fetched to this recording `file`")
-}
-
-// newFlagSet is a command's flag set; parseCommand reports its errors.
-func newFlagSet(name string) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	return fs
-}
-
-// parseCommand parses a command's arguments; on --help it prints the
-// command's usage and reports that it did.
-func parseCommand(fs *flag.FlagSet, args []string, usage string, env *environment) (pos []string, helped bool, err error) {
-	pos, err = parseInterleaved(fs, args)
-	if errors.Is(err, flag.ErrHelp) {
-		writeUsage(env.stdout, fs, usage)
-		return nil, true, nil
-	}
-	return pos, false, err
-}
-
-func writeUsage(w io.Writer, fs *flag.FlagSet, head string) {
-	fmt.Fprint(w, head)
-	fs.SetOutput(w)
-	fs.PrintDefaults()
 }

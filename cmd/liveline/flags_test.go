@@ -32,7 +32,11 @@ func TestFlagsSayWhatIsAllowed(t *testing.T) {
 		{[]string{"replay", "--end=maybe", feed}, `--end takes no value (or =true, =false), not "maybe"`},
 	} {
 		code, _, errOut := runCmd(t, "", tc.args...)
-		want := "liveline: " + tc.want + "\nRun \"liveline --help\" for usage.\n"
+		command := "liveline"
+		if tc.args[0] == "dump" || tc.args[0] == "replay" {
+			command += " " + tc.args[0]
+		}
+		want := "liveline: " + tc.want + "\nRun \"" + command + " --help\" for usage.\n"
 		if code != 2 || errOut != want {
 			t.Errorf("%q: exit %d, stderr\n%q\nwant exit 2 and\n%q", tc.args, code, errOut, want)
 		}
@@ -59,6 +63,70 @@ func TestReplayErrorsReadLikeDumps(t *testing.T) {
 		code, _, errOut := runCmd(t, "", tc.args...)
 		if code != tc.code || !strings.HasPrefix(errOut, tc.want) {
 			t.Errorf("%q: exit %d, stderr\n%q\nwant exit %d and\n%q", tc.args, code, errOut, tc.code, tc.want)
+		}
+	}
+}
+
+// TestGNUStyleFlags: a flag's value follows an = or stands as the next
+// argument, flags may follow the sources, -- ends the flags, and --notify
+// stands alone or takes =key.
+func TestGNUStyleFlags(t *testing.T) {
+	feed := repoFile("strike.xml")
+	for _, args := range [][]string{
+		{"dump", "--interval=1m", "--format=json", feed},
+		{"dump", "--interval", "1m", "--format", "json", feed},
+		{"dump", feed, "--format", "json", "--interval", "1m"},
+		{"dump", "--format", "json", "--", feed},
+	} {
+		code, out, errOut := runCmd(t, "", args...)
+		if code != 0 || !strings.HasPrefix(out, "{") {
+			t.Errorf("%q: exit %d, stdout %.40q, stderr %q", args, code, out, errOut)
+		}
+	}
+	code, _, errOut := runCmd(t, "", "dump", "--", "--format")
+	if code != 1 || !strings.Contains(errOut, "reading --format: no such file") {
+		t.Errorf("after --, --format is a source: exit %d, %q", code, errOut)
+	}
+
+	for _, tc := range []struct {
+		args       []string
+		notify     string
+		positional []string
+	}{
+		{[]string{"--notify", "a.xml"}, "all", []string{"a.xml"}},
+		{[]string{"a.xml", "--notify=key"}, "key", []string{"a.xml"}},
+		{[]string{"--notify=off", "a.xml", "b.xml"}, "", []string{"a.xml", "b.xml"}},
+		{[]string{"--notify", "key"}, "all", []string{"key"}},
+	} {
+		root := newCommand(tc.args, &environment{})
+		if err := root.ParseFlags(tc.args); err != nil {
+			t.Fatalf("%q: %v", tc.args, err)
+		}
+		if got := root.Flags().Lookup("notify").Value.String(); got != tc.notify {
+			t.Errorf("%q: --notify is %q, want %q", tc.args, got, tc.notify)
+		}
+		if got := root.Flags().Args(); strings.Join(got, " ") != strings.Join(tc.positional, " ") {
+			t.Errorf("%q: sources %q, want %q", tc.args, got, tc.positional)
+		}
+	}
+}
+
+// TestLongFlagsWithOneDash: Go's flag package took -interval; now a long
+// flag takes two dashes, and saying so is the whole message.
+func TestLongFlagsWithOneDash(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-interval", "30s", "x.xml"}, "liveline: -interval: a long flag takes two dashes: --interval\nRun \"liveline --help\" for usage.\n"},
+		{[]string{"dump", "-format=json", "x.xml"}, "liveline: -format=json: a long flag takes two dashes: --format\nRun \"liveline dump --help\" for usage.\n"},
+		{[]string{"-help"}, "liveline: -help: a long flag takes two dashes: --help\nRun \"liveline --help\" for usage.\n"},
+		{[]string{"replay", "-x", "r.llrec"}, "liveline: liveline replay has no flag -x\nRun \"liveline replay --help\" for usage.\n"},
+		{[]string{"dump", "--bogus", "x.xml"}, "liveline: liveline dump has no flag --bogus\nRun \"liveline dump --help\" for usage.\n"},
+	} {
+		code, out, errOut := runCmd(t, "", tc.args...)
+		if code != 2 || out != "" || errOut != tc.want {
+			t.Errorf("%q: exit %d, stdout %q, stderr\n%q\nwant exit 2 and\n%q", tc.args, code, out, errOut, tc.want)
 		}
 	}
 }

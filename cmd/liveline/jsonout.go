@@ -226,41 +226,32 @@ func (h *holdBack) release() error {
 }
 
 // writeNumbersJSON writes the story's In numbers section as dump's JSON
-// gives it: the page's own list ("in_numbers"), the trackers, and every
-// figure, the ones the section shows first ("pinned").
+// gives it: the page's own list ("in_numbers"), the trackers (one per
+// subject, even where the text shows several subjects on one line), and
+// every figure, the ones the section shows first ("pinned").
 func writeNumbersJSON(c *chunks, board *figures.Board) error {
 	sec := board.Section()
-	entries := sec.Entries()
 	c.b = appendMember(c.b, "in_numbers")
 	c.b = append(c.b, '[')
-	n := 0
-	for _, e := range entries {
-		if e.Line != nil {
-			c.b = appendListItem(c.b, n)
-			c.b = appendJSONString(c.b, e.Line.Text)
-			n++
-		}
+	for i, l := range sec.Lines {
+		c.b = appendListItem(c.b, i)
+		c.b = appendJSONString(c.b, l.Text)
 	}
-	c.b = appendListEnd(c.b, n)
+	c.b = appendListEnd(c.b, len(sec.Lines))
 	var err error
 	c.b = appendMember(c.b, "trackers")
 	c.b = append(c.b, '[')
-	n = 0
-	for _, e := range entries {
-		if e.Tracker == nil {
-			continue
-		}
-		c.b = appendListItem(c.b, n)
-		if c.b, err = appendTrackerJSON(c.b, e.Tracker); err != nil {
+	for i := range sec.Trackers {
+		c.b = appendListItem(c.b, i)
+		if c.b, err = appendTrackerJSON(c.b, &sec.Trackers[i]); err != nil {
 			return err
 		}
-		n++
 		c.full()
 	}
-	c.b = appendListEnd(c.b, n)
+	c.b = appendListEnd(c.b, len(sec.Trackers))
 	c.b = appendMember(c.b, "figures")
 	c.b = append(c.b, '[')
-	n = 0
+	n := 0
 	figure := func(f *figures.Figure, pinned bool) error {
 		c.b = appendListItem(c.b, n)
 		if c.b, err = appendFigureJSON(c.b, f, pinned); err != nil {
@@ -270,15 +261,13 @@ func writeNumbersJSON(c *chunks, board *figures.Board) error {
 		c.full()
 		return nil
 	}
-	for _, e := range entries {
-		f := e.Figure
-		switch {
-		case e.Tracker != nil:
-			f = &e.Tracker.Latest
-		case f == nil:
-			continue
+	for i := range sec.Trackers {
+		if err := figure(&sec.Trackers[i].Latest, true); err != nil {
+			return err
 		}
-		if err := figure(f, true); err != nil {
+	}
+	for i := range sec.Others {
+		if err := figure(&sec.Others[i], true); err != nil {
 			return err
 		}
 	}

@@ -15,6 +15,8 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/cli/browser"
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/liveline-tui/liveline/cmd/liveline/internal/config"
 	"github.com/liveline-tui/liveline/feed"
@@ -25,21 +27,22 @@ import (
 	"github.com/liveline-tui/liveline/feed/replay"
 	"github.com/liveline-tui/liveline/feed/source"
 	"github.com/liveline-tui/liveline/feed/state"
+	"github.com/liveline-tui/liveline/model"
 	"github.com/liveline-tui/liveline/model/reader"
 	"github.com/liveline-tui/liveline/tui"
 	"github.com/liveline-tui/liveline/tui/notify"
 )
 
-const replayHelp = `Usage: liveline replay [flags] FILE
+const readerHelp = `liveline follows live blogs in the terminal: a story's updates in a timeline,
+the selected update, and the story's figures, kept up to date as the story
+unfolds without ever moving what you are reading.
 
-Replay a story as it unfolded: a recording made with --record, or a saved
-feed or live-blog page (each update then appears at its published time).
-Long silences between changes are shortened to 3 seconds (dashed on the
-progress bar) unless --true-time is given.
-Keys: space pause/resume, + and - speed, ] and [ next/previous change.
-
-Flags:
-`
+SOURCE is an http(s) URL of a feed (RSS, Atom, JSON Feed) or of a live-blog
+page, a saved feed or page file, or a recording. Several sources open
+together as a deck. With none, liveline opens the stories of the config file
+($XDG_CONFIG_HOME/liveline/config.toml), or else the bundled demo. The config
+file also sets the interval, notifications, mouse, colours and keys; a flag
+given wins over it. In the reader, ? lists every key.`
 
 // readerFlags are the reader's own flags.
 type readerFlags struct {
@@ -51,24 +54,76 @@ type readerFlags struct {
 	config  string
 }
 
-func runReader(ctx context.Context, args []string, env *environment) error {
-	var o readerFlags
-	fs := newFlagSet("liveline")
-	o.register(fs)
-	fs.BoolVar(&o.noMouse, "no-mouse", false, "leave the mouse to the terminal (for selecting text)")
+// register adds the reader's flags to fs.
+func (o *readerFlags) register(fs *pflag.FlagSet) {
+	o.fetchFlags.register(fs)
+	fs.BoolVar(&o.noMouse, "no-mouse", false, noMouseUsage)
 	fs.BoolVar(&o.noState, "no-state", false, "neither read nor write saved state")
-	fs.Var(&o.notify, "notify", "desktop notification when a check brings new updates (=key: key events only)")
+	fs.Var(&o.notify, "notify", "desktop notification when a check brings new updates (=key: key events only, =off: none)")
+	fs.Lookup("notify").NoOptDefVal = "all"
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
-	fs.StringVar(&o.config, "config", "", "read the config from this `file` (default $XDG_CONFIG_HOME/liveline/config.toml)")
-	pos, helped, err := parseCommand(fs, args, mainHelp, env)
-	if helped || err != nil {
-		return err
+	fs.StringVar(&o.config, "config", "", configUsage)
+}
+
+// noMouseUsage is the help of the --no-mouse flag.
+const noMouseUsage = "leave the mouse to the terminal (for selecting text)"
+
+// configUsage is the help of the --config flag.
+const configUsage = "read the config from this `file` (default $XDG_CONFIG_HOME/liveline/config.toml)"
+
+// readerCommand is liveline itself: the reader of the sources given, else
+// of the config file's stories, else of the demo.
+func readerCommand(env *environment) *cobra.Command {
+	var o readerFlags
+	c := &cobra.Command{
+		Use:               "liveline [flags] [SOURCE...]",
+		Short:             "read live blogs in the terminal",
+		Long:              readerHelp,
+		Args:              cobra.ArbitraryArgs,
+		ValidArgsFunction: env.completeSources,
+		RunE: func(c *cobra.Command, args []string) error {
+			return o.run(c, args, env)
+		},
 	}
+	o.register(c.Flags())
+	choose(c, "notify", "all", "key", "off")
+	return c
+}
+
+// demoFlags are the reader's flags that act on the demo; it takes the
+// others too, as the reader does, and does nothing with them.
+var demoFlags = []string{"no-mouse", "config"}
+
+// demoCommand is "liveline demo": the bundled demo story, whatever the
+// config file lists.
+func demoCommand(env *environment) *cobra.Command {
+	var o readerFlags
+	c := &cobra.Command{
+		Use:   "demo [flags]",
+		Short: "open the bundled demo story (offline)",
+		Long: `Open the bundled demo story, which unfolds over a minute or two with no
+network, whatever stories the config file lists. Keys as in the reader and in
+a replay: space pauses, + and - change the speed.`,
+		ValidArgsFunction: cobra.NoFileCompletions,
+		RunE: func(c *cobra.Command, args []string) error {
+			return o.run(c, append([]string{config.DemoArg}, args...), env)
+		},
+	}
+	o.register(c.Flags())
+	c.Flags().VisitAll(func(f *pflag.Flag) {
+		f.Hidden = !slices.Contains(demoFlags, f.Name)
+	})
+	return c
+}
+
+// run runs the reader on the sources named in pos.
+func (o *readerFlags) run(c *cobra.Command, pos []string, env *environment) error {
+	ctx := c.Context()
 	if o.version {
-		printVersion(env.stdout)
+		printVersion(env)
 		return nil
 	}
-	settings, err := loadSettings(o.config, explicitlySet(fs, "config"), env)
+	settings, err := loadSettings(o.config, c.Flags().Changed("config"), env)
 	if err != nil {
 		return err
 	}
@@ -76,13 +131,13 @@ func runReader(ctx context.Context, args []string, env *environment) error {
 	if err != nil {
 		return usageError{err.Error()}
 	}
-	ui := settingsUI(settings, o, explicitlySet(fs, "notify"))
+	ui := settingsUI(settings, *o, c.Flags().Changed("notify"))
 	ui.browser = settings.Browser
 	if stories[0].Demo {
 		ui.stories = []tui.StoryOptions{{Name: demo.Name}}
 		return runUI(ctx, []*running{start(ctx, demo.New(clock.Real{}))}, ui, env)
 	}
-	deck := &deck{ctx: ctx, env: env, flags: o, settings: settings, intervalGiven: explicitlySet(fs, "interval")}
+	deck := &deck{ctx: ctx, env: env, flags: *o, settings: settings, intervalGiven: c.Flags().Changed("interval")}
 	defer deck.close()
 	for _, st := range stories {
 		if st.Source == "-" {
@@ -126,15 +181,29 @@ func (d *deck) open(st config.Story, wait bool) (tui.StoryOptions, error) {
 	key := arg.Key()
 	so := tui.StoryOptions{Name: cmp.Or(st.Name, st.Source), Titled: st.Name != "", Address: key}
 	var saved *state.Saved
+	var rest state.Rest
 	var store *state.Store
 	if !o.noState && arg.Kind != source.Recording {
-		store, saved, so.Notice = loadState(key, arg.Given, env)
+		store, saved, rest, so.Notice = loadFirst(key, arg.Given, env)
 		so.Notice = sanitizeMessage(so.Notice)
 	}
 	var validators fetch.Validators
 	if saved != nil {
 		validators = fetch.Validators{ETag: saved.ETag, LastModified: saved.LastModified}
 		so.Restore = &tui.Persisted{Story: saved.Story(), Read: saved.Read, Starred: saved.Starred, Place: reader.Place(saved.Place)}
+		if rest != nil {
+			// A long story shows from its newest part; the rest is read
+			// while the person reads.
+			first := saved
+			so.Restore.More = func() (*model.Story, error) {
+				more, err := rest()
+				if err != nil {
+					return nil, err
+				}
+				all := append(first.Updates[:len(first.Updates):len(first.Updates)], more...)
+				return model.Restore(first.Meta, all), nil
+			}
+		}
 	}
 	f := o.fetchFlags
 	var intervalSet bool
@@ -196,30 +265,38 @@ func (d *deck) close() {
 	}
 }
 
+// frameRate is the most frames a second the reader draws.
+const frameRate = 30
+
 // firstReadingWait is how long the reader waits for a source's first
 // reading before it opens anyway, saying it is connecting.
 const firstReadingWait = 3 * time.Second
 
-// loadState opens the state directory and reads the saved state of the
-// source keyed key, or of the argument as typed, as an older liveline
-// keyed it. A state that cannot be read is set aside with a notice and the
-// reader starts fresh; when the directory itself is unusable, the reader
-// runs without state.
-func loadState(key, typed string, env *environment) (store *state.Store, saved *state.Saved, notice string) {
+// firstUpdates is how many of a saved story's newest updates are read
+// before the reader shows it; the rest follow off the update loop.
+const firstUpdates = 300
+
+// loadFirst opens the state directory and reads the saved state of the
+// source keyed key, or of the argument as typed, as an older liveline keyed
+// it, as far as the reader needs to show the story where the person left
+// it: rest, when not nil, reads the updates left. A state that cannot be
+// read is set aside with a notice and the reader starts fresh; when the
+// directory itself is unusable, the reader runs without state.
+func loadFirst(key, typed string, env *environment) (store *state.Store, saved *state.Saved, rest state.Rest, notice string) {
 	dir, err := state.Dir(env.getenv)
 	if err != nil {
-		return nil, nil, "running without saved state: " + err.Error()
+		return nil, nil, nil, "running without saved state: " + err.Error()
 	}
 	store = state.NewStore(dir)
-	saved, err = store.Load(key, typed)
+	saved, rest, err = store.LoadFirst(key, firstUpdates, typed)
 	var unreadable *state.UnreadableError
 	switch {
 	case errors.As(err, &unreadable):
-		return store, nil, err.Error()
+		return store, nil, nil, err.Error()
 	case err != nil:
-		return nil, nil, "running without saved state: " + err.Error()
+		return nil, nil, nil, "running without saved state: " + err.Error()
 	}
-	return store, saved, ""
+	return store, saved, rest, ""
 }
 
 // persistTo saves the reader's state through store: each save is taken
@@ -241,41 +318,55 @@ func persistTo(store *state.Store, name string, src *source.Source, hasStory fun
 	}
 }
 
-func runReplay(ctx context.Context, args []string, env *environment) error {
-	fs := newFlagSet("replay")
+const replayHelp = `Replay a story as it unfolded: a recording made with --record, or a saved
+feed or live-blog page (each update then appears at its published time).
+Long silences between changes are shortened to 3 seconds (dashed on the
+progress bar) unless --true-time is given.
+Keys: space pause/resume, + and - speed, ] and [ next/previous change.`
+
+// replayCommand is "liveline replay FILE".
+func replayCommand(env *environment) *cobra.Command {
 	speed, at := float64(replay.DefaultSpeed), time.Duration(0)
+	var end, trueTime, noMouse bool
+	var configFile string
+	c := &cobra.Command{
+		Use:   "replay [flags] FILE",
+		Short: "replay a recording or saved feed as it unfolded",
+		Long:  replayHelp,
+	}
+	fs := c.Flags()
 	fs.Var(&speedFlag{v: &speed, min: replay.MinSpeed, max: replay.MaxSpeed}, "speed", "story seconds per real second, a `number` such as 10 or 60")
 	fs.Var(&duration{name: "at", d: &at, zero: true, example: "1h30m"}, "at", "start this far into the story, a `duration` such as 1h30m")
-	end := fs.Bool("end", false, "open at the final state")
-	trueTime := fs.Bool("true-time", false, "keep every silence as long as it was (by default none lasts over 3s)")
-	noMouse := fs.Bool("no-mouse", false, "leave the mouse to the terminal")
-	configFile := fs.String("config", "", "read the config from this `file` (default $XDG_CONFIG_HOME/liveline/config.toml)")
-	pos, helped, err := parseCommand(fs, args, replayHelp, env)
-	if helped || err != nil {
-		return err
+	fs.BoolVar(&end, "end", false, "open at the final state")
+	fs.BoolVar(&trueTime, "true-time", false, "keep every silence as long as it was (by default none lasts over 3s)")
+	fs.BoolVar(&noMouse, "no-mouse", false, noMouseUsage)
+	fs.StringVar(&configFile, "config", "", configUsage)
+	c.RunE = func(c *cobra.Command, pos []string) error {
+		settings, err := loadSettings(configFile, c.Flags().Changed("config"), env)
+		if err != nil {
+			return err
+		}
+		if len(pos) != 1 {
+			return usagef("replay takes one FILE, got %d", len(pos))
+		}
+		arg := source.Classify(pos[0])
+		switch arg.Kind {
+		case source.Address:
+			return usagef("replay takes a recording or a saved feed or page file, not an address; record the story as you read it with \"liveline --record story.llrec %s\", then run \"liveline replay story.llrec\"", pos[0])
+		case source.Stdin:
+			return usagef("replay takes a file, not standard input; save it to a file first")
+		}
+		ctx := c.Context()
+		p, err := replay.Open(arg.Target, replay.Options{Speed: speed, At: at, End: end, TrueTime: trueTime, Clock: clock.Real{}})
+		if err != nil {
+			return err
+		}
+		ui := settingsUI(settings, readerFlags{noMouse: noMouse}, false)
+		ui.notify = notify.Off
+		ui.stories = []tui.StoryOptions{{Name: pos[0]}}
+		return runUI(ctx, []*running{start(ctx, p)}, ui, env)
 	}
-	settings, err := loadSettings(*configFile, explicitlySet(fs, "config"), env)
-	if err != nil {
-		return err
-	}
-	if len(pos) != 1 {
-		return usagef("replay takes one FILE, got %d", len(pos))
-	}
-	arg := source.Classify(pos[0])
-	switch arg.Kind {
-	case source.Address:
-		return usagef("replay takes a recording or a saved feed or page file, not an address; record the story as you read it with \"liveline --record story.llrec %s\", then run \"liveline replay story.llrec\"", pos[0])
-	case source.Stdin:
-		return usagef("replay takes a file, not standard input; save it to a file first")
-	}
-	p, err := replay.Open(arg.Target, replay.Options{Speed: speed, At: at, End: *end, TrueTime: *trueTime, Clock: clock.Real{}})
-	if err != nil {
-		return err
-	}
-	ui := settingsUI(settings, readerFlags{noMouse: *noMouse}, false)
-	ui.notify = notify.Off
-	ui.stories = []tui.StoryOptions{{Name: pos[0]}}
-	return runUI(ctx, []*running{start(ctx, p)}, ui, env)
+	return c
 }
 
 // running is a source running in the background, its events relayed to
@@ -427,7 +518,10 @@ func runUI(ctx context.Context, runs []*running, o uiOptions, env *environment) 
 		Recent:   o.recent,
 		Open:     o.open,
 	})
-	prog := tea.NewProgram(m, tea.WithContext(ctx), tea.WithOutput(os.Stdout))
+	// Bubble Tea draws on a timer whether anything changed or not; at 30
+	// frames a second a key still shows within 33 ms, and a reader with
+	// nothing arriving wakes half as often as at the default 60.
+	prog := tea.NewProgram(m, tea.WithContext(ctx), tea.WithOutput(os.Stdout), tea.WithFPS(frameRate))
 	final, err := prog.Run()
 	for _, r := range runs {
 		r.stop()

@@ -66,7 +66,7 @@ func TestOneFileOneState(t *testing.T) {
 	}}
 	t.Chdir(dir)
 	// An older liveline saved the state under "saved.xml", as typed.
-	store, _, _ := loadState("saved.xml", "saved.xml", env)
+	store, _, _, _ := loadFirst("saved.xml", "saved.xml", env)
 	src, err := source.Open(source.Classify("saved.xml"), source.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -84,7 +84,7 @@ func TestOneFileOneState(t *testing.T) {
 			t.Chdir(filepath.Join(dir, "sub"))
 		}
 		arg := source.Classify(typed)
-		_, saved, notice := loadState(arg.Key(), arg.Given, env)
+		_, saved, _, notice := loadFirst(arg.Key(), arg.Given, env)
 		if saved == nil || !slices.Equal(saved.Read, read) || notice != "" {
 			t.Fatalf("%s: saved state %v, notice %q", typed, saved, notice)
 		}

@@ -6,28 +6,32 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/spf13/cobra"
 
 	"github.com/liveline-tui/liveline/feed/state"
 )
 
-const recentHelp = `Usage: liveline recent
-
-List the stories read before, most recently read first: when each was last
+const recentHelp = `List the stories read before, most recently read first: when each was last
 read, how many of its updates are unread, its title and its source (give
-that to liveline to open it again). They are the stories with saved state.
-
-Flags:
-`
+that to liveline to open it again). They are the stories with saved state.`
 
 // recentTitleWidth is the widest title the list shows, in columns.
 const recentTitleWidth = 40
 
-func runRecent(args []string, env *environment) error {
-	fs := newFlagSet("recent")
-	pos, helped, err := parseCommand(fs, args, recentHelp, env)
-	if helped || err != nil {
-		return err
+// recentCommand is "liveline recent".
+func recentCommand(env *environment) *cobra.Command {
+	return &cobra.Command{
+		Use:               "recent [flags]",
+		Short:             "list the stories read before, most recent first",
+		Long:              recentHelp,
+		ValidArgsFunction: cobra.NoFileCompletions,
+		RunE: func(_ *cobra.Command, pos []string) error {
+			return runRecent(pos, env)
+		},
 	}
+}
+
+func runRecent(pos []string, env *environment) error {
 	if len(pos) > 0 {
 		return usagef("recent takes no argument, got %d", len(pos))
 	}

@@ -376,23 +376,22 @@ func referenceStatementOf(f *figures.Figure) referenceStatement {
 
 func referenceNumbersJSON(board *figures.Board) (inNumbers, trackers, figs []any) {
 	sec := board.Section()
-	for _, e := range sec.Entries() {
-		switch {
-		case e.Line != nil:
-			inNumbers = append(inNumbers, e.Line.Text)
-		case e.Tracker != nil:
-			tr := e.Tracker
-			jt := referenceTracker{Key: tr.Key, Subject: tr.Subject, Unit: tr.Unit, Latest: referenceStatementOf(&tr.Latest),
-				History: []referenceStatement{}}
-			hist := tr.History()
-			for i := range hist {
-				jt.History = append(jt.History, referenceStatementOf(&hist[i]))
-			}
-			trackers = append(trackers, jt)
-			figs = append(figs, referenceFigureOf(&tr.Latest, true))
-		default:
-			figs = append(figs, referenceFigureOf(e.Figure, true))
+	for _, l := range sec.Lines {
+		inNumbers = append(inNumbers, l.Text)
+	}
+	for i := range sec.Trackers {
+		tr := &sec.Trackers[i]
+		jt := referenceTracker{Key: tr.Key, Subject: tr.Subject, Unit: tr.Unit, Latest: referenceStatementOf(&tr.Latest),
+			History: []referenceStatement{}}
+		hist := tr.History()
+		for i := range hist {
+			jt.History = append(jt.History, referenceStatementOf(&hist[i]))
 		}
+		trackers = append(trackers, jt)
+		figs = append(figs, referenceFigureOf(&tr.Latest, true))
+	}
+	for i := range sec.Others {
+		figs = append(figs, referenceFigureOf(&sec.Others[i], true))
 	}
 	for _, g := range board.Groups() {
 		for i := range g.Figures {

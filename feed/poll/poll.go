@@ -51,8 +51,11 @@ const (
 	// FastestInterval is the floor even with AllowFast.
 	FastestInterval = time.Second
 	// FileInterval is how often a file is checked for changes when no
-	// interval is given.
+	// interval is given and the system's notifications cannot watch it.
 	FileInterval = 2 * time.Second
+	// WatchedFileInterval is how often a file the notifications watch is
+	// checked all the same, in case one was missed.
+	WatchedFileInterval = DefaultInterval
 	// SlowAfter unchanged checks in a row double the wait, and each
 	// SlowAfter more double it again, up to SlowCap.
 	SlowAfter = 10
@@ -140,8 +143,9 @@ type Poller struct {
 	parsedOnce bool
 	digest     uint64 // of the last snapshot sent
 	sentOnce   bool
-	unchanged  int // successful checks in a row without a change
-	fails      int // failed checks in a row
+	unchanged  int  // successful checks in a row without a change
+	watched    bool // the system's notifications watch the file
+	fails      int  // failed checks in a row
 	maxAge     time.Duration
 	retryUntil time.Time
 	ended      bool
@@ -218,7 +222,10 @@ func (p *Poller) setValidators(v fetch.Validators) {
 func (p *Poller) interval() time.Duration {
 	d := p.opts.Interval
 	if d <= 0 {
-		if p.kind == kindFile {
+		switch {
+		case p.kind == kindFile && p.watched:
+			return WatchedFileInterval
+		case p.kind == kindFile:
 			return FileInterval
 		}
 		return DefaultInterval
@@ -238,6 +245,7 @@ func (p *Poller) Run(ctx context.Context, out chan<- feed.Event) {
 		var done <-chan struct{}
 		changed, done = watch(ctx, p.target)
 		defer func() { <-done }()
+		p.watched = changed != nil
 	}
 	var delay time.Duration
 	if p.kind == kindHTTP {

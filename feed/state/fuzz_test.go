@@ -53,5 +53,20 @@ func FuzzLoad(f *testing.F) {
 		case err != nil && !errors.As(err, &unreadable):
 			t.Fatalf("a bad file gave %T %v, not an UnreadableError", err, err)
 		}
+		// Read in two goes, the file gives the same updates, or fails.
+		first, rest, ferr := LoadFirst(fdir, source, 1)
+		if ferr == nil && rest != nil {
+			more, rerr := rest()
+			ferr = rerr
+			if first != nil {
+				first.Updates = append(first.Updates, more...)
+			}
+		}
+		switch {
+		case (err == nil) != (ferr == nil):
+			t.Fatalf("Load says %v, LoadFirst and its rest %v", err, ferr)
+		case err == nil && saved != nil && len(first.Updates) != len(saved.Updates):
+			t.Fatalf("LoadFirst and its rest read %d updates, Load %d", len(first.Updates), len(saved.Updates))
+		}
 	})
 }

@@ -58,7 +58,7 @@ func readRecent(path string) (Recent, bool) {
 		return Recent{}, false
 	}
 	defer f.Close()
-	s, err := decodeAny(f)
+	s, _, err := decodeFirst(f, "", all)
 	if err != nil {
 		return Recent{}, false
 	}

@@ -20,7 +20,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/liveline-tui/liveline/feed/sniff"
 	"github.com/liveline-tui/liveline/model"
 )
 
@@ -37,8 +36,7 @@ type Saved struct {
 	Version int    // format version; Save sets it
 	Source  string // the source exactly as given on the command line; Save sets it
 
-	Meta    model.Snapshot // the story's title, links, total and coverage; no updates
-	Updates []model.Update // the story's updates, newest first, as model.Restore takes them
+	Meta model.Snapshot // the story's title, links, total and coverage; no updates
 
 	Read    []string // IDs of updates the reader has seen
 	Starred []string // IDs of starred updates
@@ -49,6 +47,11 @@ type Saved struct {
 	ETag, LastModified string // HTTP validators of the last reading
 
 	Saved time.Time // when the state was saved; Save fills it in when zero
+
+	// Updates are the story's updates, newest first, as model.Restore
+	// takes them. They are written last, so that LoadFirst can stop
+	// reading once it has the newest of them.
+	Updates []model.Update
 }
 
 // Place is where the person was in a story: the selected update (and its
@@ -186,85 +189,13 @@ func Load(dir, source string) (*Saved, error) {
 		return nil, fmt.Errorf("reading saved state for %s: %w", source, err)
 	}
 	defer f.Close()
-	s, err := decode(f, source)
+	s, _, err := decodeFirst(f, source, all)
 	if err != nil {
 		var pe *os.PathError
 		if errors.As(err, &pe) {
 			return nil, fmt.Errorf("reading saved state for %s: %w", source, err)
 		}
 		return nil, &UnreadableError{Source: source, Path: path, Err: err}
-	}
-	return s, nil
-}
-
-// decode reads a state file, gzip-compressed or plain JSON, and checks it
-// belongs to source.
-func decode(r io.Reader, source string) (*Saved, error) {
-	s, err := decodeAny(r)
-	if err != nil {
-		return nil, err
-	}
-	if s.Source != source {
-		return nil, fmt.Errorf("it belongs to another source, %q", s.Source)
-	}
-	expand(s.Updates)
-	return s, nil
-}
-
-// decodeAny reads a state file, gzip-compressed or plain JSON, whatever
-// source it belongs to. The updates' plain text is left compacted.
-func decodeAny(r io.Reader) (*Saved, error) {
-	br := bufio.NewReaderSize(r, 64<<10)
-	magic, _ := br.Peek(2)
-	var in io.Reader = br
-	if sniff.Gzip(magic) {
-		zr, err := gzip.NewReader(br)
-		if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
-			return nil, errors.New("the file is cut short")
-		}
-		if err != nil {
-			return nil, fmt.Errorf("the file is damaged: %w", err)
-		}
-		defer zr.Close()
-		in = zr
-	}
-	s := new(Saved)
-	env := envelope{Saved: s}
-	dec := json.NewDecoder(in)
-	if err := dec.Decode(&env); err != nil {
-		switch {
-		case errors.Is(err, io.EOF):
-			return nil, errors.New("the file is empty")
-		case errors.Is(err, io.ErrUnexpectedEOF):
-			return nil, errors.New("the file is cut short")
-		case errors.Is(err, gzip.ErrChecksum), errors.Is(err, gzip.ErrHeader):
-			return nil, fmt.Errorf("the file is damaged: %w", err)
-		}
-		var pe *os.PathError
-		if errors.As(err, &pe) {
-			return nil, err
-		}
-		return nil, fmt.Errorf("not valid state: %w", err)
-	}
-	// Read to the end so the gzip checksum is verified and trailing junk noticed.
-	switch _, err := dec.Token(); {
-	case err == io.EOF:
-	case err == nil:
-		return nil, errors.New("unexpected data after the state")
-	case errors.Is(err, io.ErrUnexpectedEOF):
-		return nil, errors.New("the file is cut short")
-	case errors.Is(err, gzip.ErrChecksum):
-		return nil, errors.New("the file is damaged: checksum mismatch")
-	default:
-		return nil, fmt.Errorf("not valid state: %w", err)
-	}
-	switch {
-	case env.Format != format:
-		return nil, errors.New("not a liveline state file")
-	case s.Version > Version:
-		return nil, fmt.Errorf("written by a newer liveline, state version %d; this one reads up to %d", s.Version, Version)
-	case s.Version < 1:
-		return nil, fmt.Errorf("unknown state version %d", s.Version)
 	}
 	return s, nil
 }

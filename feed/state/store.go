@@ -57,6 +57,18 @@ func (st *Store) Load(source string, formerly ...string) (*Saved, error) {
 	return nil, nil
 }
 
+// LoadFirst reads a source's saved state as far as a reader needs to show
+// it (see the function LoadFirst); a state saved under a former name is
+// read whole and moved, as Load does.
+func (st *Store) LoadFirst(source string, first int, formerly ...string) (*Saved, Rest, error) {
+	s, rest, err := LoadFirst(st.dir, source, first)
+	if s != nil || err != nil {
+		return s, rest, err
+	}
+	s, err = st.Load(source, formerly...)
+	return s, nil, err
+}
+
 // SaveResult reports a finished save.
 type SaveResult struct {
 	Source  string

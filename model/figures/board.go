@@ -43,6 +43,10 @@ type Board struct {
 
 	newAt  time.Time // the newest update read so far
 	newSeq uint64
+
+	groupsVersion int      // counts groups coming and going
+	subj          subjects // the subjects' spellings, as of a groupsVersion
+	famBuf        []family
 }
 
 type gkey struct {
@@ -64,7 +68,7 @@ type entry struct {
 	id     string
 	at     time.Time
 	seq    uint64
-	groups [4]*group // the groups holding its figures; more in extra
+	groups [6]*group // the groups holding its figures; more in extra
 	extra  []*group
 	list   []string
 }
@@ -195,57 +199,73 @@ func (b *Board) bulk(us []*model.Update) bool {
 	type span struct {
 		e    *entry
 		figs []Figure
+		gs   []*group // each figure's group; nil for one in none
 	}
 	spans := make([]span, 0, len(us))
 	b.entries = make(map[string]*entry, len(us))
-	counts := make(map[gkey]int)
+	ents := make([]entry, 0, len(us)) // the entries, in one block
 	var order []*group
+	var counts []int    // figures per group, by its place in order
+	var arena []Figure  // the figures, read into blocks of many updates
+	var garena []*group // and their groups
 	for _, u := range us {
 		if b.entries[u.ID] != nil || u.Removed {
 			continue // listed twice (the first, newest, wins), or taken back by its source
 		}
-		e, figs := b.read(u, nil)
-		if e == nil {
+		if cap(arena)-len(arena) < 64 {
+			arena, garena = make([]Figure, 0, 2048), make([]*group, 0, 2048)
+		}
+		lo := len(arena)
+		ents = append(ents, entry{})
+		e := &ents[len(ents)-1]
+		ok, figs := b.readInto(u, e, arena)
+		arena = figs
+		if !ok {
+			ents = ents[:len(ents)-1]
+			clear(arena[lo:])
+			arena = arena[:lo]
 			continue
 		}
 		b.entries[u.ID] = e
-		spans = append(spans, span{e, figs})
 		if len(e.list) > 0 {
 			b.lists = append(b.lists, e)
 			if b.listFrom == nil {
 				b.showList(e)
 			}
 		}
-		for i := range figs {
-			f := &figs[i]
-			if f.Key == "" {
-				continue
-			}
-			k := keyOfFigure(f)
-			if counts[k] == 0 {
-				g := &group{k: k, pos: len(order), at: e.at, seq: e.seq, ord: f.ord}
-				b.groups[k] = g
-				order = append(order, g)
-			}
-			counts[k]++
-		}
-	}
-	for _, g := range order {
-		n := counts[g.k]
-		g.buf = make([]Figure, n+n/2+8) // room for new figures in front
-		g.off = len(g.buf) - n
-		counts[g.k] = 0 // now the number filled
-	}
-	for _, sp := range spans {
-		for i := range sp.figs {
-			f := &sp.figs[i]
-			if f.Key == "" {
+		glo := len(garena)
+		for i := lo; i < len(arena); i++ {
+			f := &arena[i]
+			if !grouped(f) {
+				garena = append(garena, nil)
 				continue
 			}
 			k := keyOfFigure(f)
 			g := b.groups[k]
-			g.buf[g.off+counts[k]] = *f
-			counts[k]++
+			if g == nil {
+				g = &group{k: k, pos: len(order), at: e.at, seq: e.seq, ord: f.ord}
+				b.groups[k] = g
+				order = append(order, g)
+				counts = append(counts, 0)
+			}
+			counts[g.pos]++
+			garena = append(garena, g)
+		}
+		spans = append(spans, span{e, arena[lo:], garena[glo:]})
+	}
+	for _, g := range order {
+		n := counts[g.pos]
+		g.buf = make([]Figure, n+n/8+8) // room in front for a few new figures; more grow it
+		g.off = len(g.buf) - n
+		counts[g.pos] = 0 // now the number filled
+	}
+	for _, sp := range spans {
+		for i, g := range sp.gs {
+			if g == nil {
+				continue
+			}
+			g.buf[g.off+counts[g.pos]] = sp.figs[i]
+			counts[g.pos]++
 			sp.e.addGroup(g)
 		}
 	}
@@ -254,6 +274,7 @@ func (b *Board) bulk(us []*model.Update) bool {
 		return order[i].before(order[j])
 	})
 	b.order = order
+	b.groupsVersion++
 	b.out = make([]Group, len(order))
 	for i, g := range order {
 		g.pos = i
@@ -267,8 +288,19 @@ func (b *Board) bulk(us []*model.Update) bool {
 // The entry is nil when the update has neither a list nor a figure that
 // says what it counts.
 func (b *Board) read(u *model.Update, figs []Figure) (*entry, []Figure) {
+	e := &entry{}
+	ok, figs := b.readInto(u, e, figs)
+	if !ok {
+		return nil, figs
+	}
+	return e, figs
+}
+
+// readInto is read, filling in e. It reports false when the update has
+// neither a list nor a figure that goes into a group.
+func (b *Board) readInto(u *model.Update, e *entry, figs []Figure) (bool, []Figure) {
 	lo := len(figs)
-	e := &entry{id: u.ID, at: updateTime(u), seq: u.Seq()}
+	*e = entry{id: u.ID, at: updateTime(u), seq: u.Seq()}
 	h := hints{year: e.at.Year(), aside: asideHeadline(u.Headline)}
 	if e.at.IsZero() {
 		h.year = 0
@@ -285,13 +317,17 @@ func (b *Board) read(u *model.Update, figs []Figure) (*entry, []Figure) {
 	keyed := false
 	for i := lo; i < len(figs); i++ {
 		figs[i].UpdateID, figs[i].Time = u.ID, e.at
-		keyed = keyed || figs[i].Key != ""
+		keyed = keyed || grouped(&figs[i])
 	}
 	e.list = ExplicitList(u)
-	if !keyed && len(e.list) == 0 {
-		return nil, figs
-	}
-	return e, figs
+	return keyed || len(e.list) > 0, figs
+}
+
+// grouped reports whether a figure goes into a group: it says what it
+// counts, or whose it is ("Labour 31", which a tracker of Labour's seats
+// may take in).
+func grouped(f *Figure) bool {
+	return f.Key != "" || f.Subject != "" && f.Unit != "score" && f.Context == ""
 }
 
 // asideHeadline reports whether a headline says its update is about another
@@ -319,8 +355,9 @@ func (b *Board) List() ([]Line, string) {
 }
 
 // Groups returns the grouped figures, the group with the most recent figure
-// first. Figures without a label (nothing says what they count) are in no
-// group. The slice and the Figures slices inside are the board's own: do not
+// first. Figures that say neither what they count nor whose they are are in
+// no group; those that say only whose ("Labour 31") are in a group with no
+// Label, never shown alone. The slice and the Figures slices inside are the board's own: do not
 // modify them, and do not keep them across an Apply (copy what you need).
 func (b *Board) Groups() []Group { return b.out }
 
@@ -371,7 +408,7 @@ func (b *Board) link(e *entry, figs []Figure) {
 	var block [8]Figure
 	for i := range figs {
 		f := &figs[i]
-		if f.Key == "" || seenKey(figs[:i], f) {
+		if !grouped(f) || seenKey(figs[:i], f) {
 			continue
 		}
 		k := keyOfFigure(f)
@@ -431,6 +468,7 @@ func (b *Board) insert(k gkey, figs []Figure, e *entry) *group {
 	g := b.groups[k]
 	if g == nil {
 		g = &group{k: k, pos: len(b.order)}
+		b.groupsVersion++
 		b.groups[k] = g
 		b.order = append(b.order, g)
 		b.out = append(b.out, k.group())
@@ -526,6 +564,7 @@ func (b *Board) remove(g *group, e *entry) {
 		return
 	case keep == 0:
 		delete(b.groups, g.k)
+		b.groupsVersion++
 		copy(b.order[g.pos:], b.order[g.pos+1:])
 		b.order = b.order[:len(b.order)-1]
 		copy(b.out[g.pos:], b.out[g.pos+1:])

@@ -44,8 +44,7 @@ import (
 // Vague counts ("thousands of junior doctors") have HasValue false.
 type Figure struct {
 	Text     string    // as written, qualifier included: "around 4,000", "44 per cent", "£1.2bn", "2,000 to 3,000"
-	Value    float64   // the normalised number: 4000, 44, 1.2e9; a range's lower end
-	HasValue bool      // false for vague counts such as "thousands of"
+	Value    float64   // the normalised number: 4000, 44, 1.2e9; a range's lower end (see HasValue)
 	Unit     string    // "" for counts, "%", "pp" (percentage points), "£", "$", "€", "¥", a measure ("km", "mph", "tonnes"), or "score" ("287/6 after 50 overs", "2-1")
 	Label    string    // what it counts, as written: "operations cancelled", "junior doctors"; "" when the text does not say
 	UpdateID string    // the update it was found in (set by Board)
@@ -64,18 +63,20 @@ type Figure struct {
 	// place of a per-party, per-team or per-place figure ("Labour" in
 	// "Labour has won 410 seats"), else "".
 	Subject string
+	// Context is, for text not in English, the words around the figure as
+	// written, in place of a Label no one checked.
+	Context string
 	// Aside marks a figure about another time or event: a comparison ("For
 	// comparison, the 2007 floods killed 13 people"), a value it moved from
 	// ("up from 18,000"). It is kept apart from the story's own figures.
 	Aside bool
 	// InWords marks a number written in words ("three hospitals").
 	InWords bool
-	// Context is, for text not in English, the words around the figure as
-	// written, in place of a Label no one checked.
-	Context string
+	// HasValue is false for vague counts such as "thousands of".
+	HasValue bool
 
-	ord  int32 // its place among its update's figures
 	weak bool  // a figure no reader pins: an increment ("a further 900"), a wish ("should be 95%"), a place ("at 12 schools")
+	ord  int32 // its place among its update's figures
 }
 
 // cand is a figure being built, with the token positions post-passes need.
@@ -91,6 +92,9 @@ type cand struct {
 	wordsOnly bool   // written in words: dropped without a noun
 	back      bool   // np was read backwards, from before the figure ("turnout was 67%")
 	keyPart   bool   // part belongs in the key: "people died", "homes without power"
+	share     bool   // with no noun, a share of the vote its Subject has: "National 48.2%"
+	price     bool   // the price of the product that is its Subject
+	total     bool   // np is a running total of what the figure before counts: "This brings the Ruritania total to 5,120"
 	bare      bool   // a number right after a name, with nothing after it: "Labour 98,"
 }
 
@@ -117,6 +121,10 @@ func extractTo(text string, dst []Figure, h hints) []Figure {
 	sc := pool.Get().(*scanner)
 	sc.text = text
 	sc.toks = sc.toks[:0]
+	if need := len(text)/4 + 16; cap(sc.toks) < need {
+		sc.toks = make([]token, 0, need) // one allocation, not a growing series, for a long text
+	}
+	sc.headAt, sc.heading, sc.cues, sc.english, sc.other, sc.year = 0, "", false, 0, 0, h.year
 	sc.tokenize()
 	if sc.foreign() {
 		dst = sc.extractForeign(dst, h)
@@ -168,6 +176,17 @@ func hasNumberWord(t string) bool {
 func (sc *scanner) extract(out []Figure, h hints) []Figure {
 	toks := sc.toks
 	cands := sc.cands[:0]
+	if len(toks) > 256 {
+		numbers := 0
+		for i := range toks {
+			if t := &toks[i]; t.kind == kNum || t.kind == kCur || t.kind == kWord && t.w.cls&(cNum|cScale|cPlural|cFrac|cDozen) != 0 {
+				numbers++
+			}
+		}
+		if cap(cands) < numbers {
+			cands = make([]cand, 0, numbers)
+		}
+	}
 	defer func() { clear(cands); sc.cands = cands[:0] }()
 	rejEnd := -1
 	for i := 0; i < len(toks); i++ {
@@ -185,7 +204,7 @@ func (sc *scanner) extract(out []Figure, h hints) []Figure {
 		if h.scores {
 			continue
 		}
-		if rejEnd >= 0 && i == rejEnd+1 && sc.connector(rejEnd) && toks[rejEnd].kind == kWord {
+		if rejEnd >= 0 && i == rejEnd+1 && sc.connector(rejEnd) && toks[rejEnd].kind == kWord && t.kind != kCur {
 			continue // "junctions 5 and 6": the second goes with the first
 		}
 		c, end, ok := sc.figureAt(i)
@@ -232,8 +251,32 @@ func (sc *scanner) extract(out []Figure, h hints) []Figure {
 		case c.np == "" && i+1 < len(cands) && cands[i+1].np != "" && c.qe+1 == cands[i+1].qs &&
 			(c.f.Unit == cands[i+1].f.Unit) && sc.connector(c.qe):
 			c.np, c.part = cands[i+1].np, cands[i+1].part
+		case c.total:
+			// "Another 14 people had died. This brings the Ruritania total to 5,120"
+			for j := i - 1; j >= 0 && j >= i-3; j-- {
+				if p := &cands[j]; p.np != "" && !p.total && p.f.Unit == c.f.Unit {
+					c.np, c.part, c.keyPart = p.np, p.part, p.keyPart
+					break
+				}
+			}
+		case c.f.Subject == "" && c.np != "" && i > 0 && cands[i-1].f.Subject != "" && cands[i-1].le == c.qs-1 &&
+			sc.toks[c.qs-1].kind == kPunct && sc.toks[c.qs-1].p == ',' && c.f.Unit == cands[i-1].f.Unit:
+			c.f.Subject = cands[i-1].f.Subject // "Greens: 38 seats, 12 seats gained"
 		}
 	}
+	for i := 1; i < len(cands); i++ {
+		// the whole a part is of: "609 of the 650 seats", "220 out of 441
+		// seats"; not "1,210 [deaths] out of 3,400 cases"
+		c, p := &cands[i], &cands[i-1]
+		k := c.qs - 1
+		if sc.is(k, "the") {
+			k--
+		}
+		if sc.is(k, "of") && (p.qe == k || sc.is(k-1, "out") && p.qe == k-1) && p.np == c.np {
+			c.f.weak = true
+		}
+	}
+	sc.placeLists(cands)
 	keep := 0
 	for i := range cands {
 		if cands[i].np != "" || !cands[i].wordsOnly {
@@ -258,6 +301,9 @@ func (sc *scanner) extract(out []Figure, h hints) []Figure {
 			out = append(out, f)
 			continue
 		}
+		if f.Subject == "" && c.np != "" {
+			c.np, f.Subject = sc.owner(c.np) // "30,000 GMB members"
+		}
 		f.Label = c.np
 		if c.part != "" && c.np != "" {
 			f.Label = c.np + " " + c.part
@@ -269,6 +315,18 @@ func (sc *scanner) extract(out []Figure, h hints) []Figure {
 		}
 		if i := strings.Index(f.Key, " among "); i > 0 {
 			f.Key = f.Key[:i]
+		}
+		if _, toll := canonical[f.Key]; toll && f.Subject == "" {
+			f.Subject = sc.headingBefore(c.qs) // figures under a heading that names a place: "Wales"
+		}
+		if f.Key == "" && c.share && f.Unit == "%" {
+			f.Key = "share" // "National 48.2%": a party's share
+		}
+		if c.price {
+			f.Key = "price"
+		}
+		if f.Key == "" && f.Subject != "" && f.Unit != "" && f.Unit != "%" && f.Unit != "pp" && f.Unit != "score" {
+			f.Key = f.Unit // "Jack Fire · 9,120 acres", "roads budget · £4bn"
 		}
 		f.ord = int32(len(out) - lo)
 		out = append(out, f)
@@ -408,6 +466,9 @@ func (sc *scanner) quantity(i int, allowRange bool) (q qty) {
 	if toks[i].kind == kCur {
 		q.unit, q.money = curSymbol(t[toks[i].s:toks[i].e]), true
 		i++
+		if i+1 < n && toks[i].kind == kCur && !toks[i].sp {
+			i++ // "$£699": the same price in two currencies
+		}
 		if i >= n || !(toks[i].kind == kNum || toks[i].kind == kWord && toks[i].w.cls&(cNum|cScale) != 0) {
 			q.end, q.reject = i, true
 			return
@@ -458,6 +519,9 @@ func (sc *scanner) quantity(i int, allowRange bool) (q qty) {
 			i += 2
 		case tk.w.cls&cCurWord != 0:
 			q.unit, q.money = units[tk.w.u], true
+			if sc.is(i, "cents") {
+				q.v /= 100 // "55 cents"
+			}
 			i++
 		case tk.w.cls&cMeasure != 0 && !q.frac && (tk.e-tk.s > 1 || !tk.sp):
 			q.unit = units[tk.w.u]
@@ -465,10 +529,11 @@ func (sc *scanner) quantity(i int, allowRange bool) (q qty) {
 		}
 	}
 	if q.has && q.unit == "" && !q.money && i+1 < n && (sc.is(i, "in") || sc.is(i, "out") && sc.is(i+1, "of") && i+2 < n) {
+		of := 0
 		if sc.is(i, "out") {
-			i++ // nine out of ten
+			of = 1 // nine out of ten
 		}
-		d := &toks[i+1]
+		d := &toks[i+1+of]
 		var dv float64
 		ok := false
 		switch {
@@ -477,9 +542,9 @@ func (sc *scanner) quantity(i int, allowRange bool) (q qty) {
 		case d.kind == kWord && d.w.cls&cNum != 0 && d.flags&fHyphen == 0:
 			dv, ok = d.w.v, true
 		}
-		if ok && dv > 1 && dv >= q.v && dv <= 1000 && !(i+2 < n && toks[i+2].kind == kWord && toks[i+2].w.cls&(cTime|cMonth) != 0) {
+		if ok && dv > 1 && dv >= q.v && dv <= 100 && !(i+2+of < n && toks[i+2+of].kind == kWord && toks[i+2+of].w.cls&(cTime|cMonth) != 0) {
 			q.v, q.unit, q.ratio = q.v/dv*100, "%", true
-			i += 2
+			i += 2 + of
 		}
 	}
 	if allowRange && i+1 < n && !q.ratio {
@@ -495,12 +560,17 @@ func (sc *scanner) quantity(i int, allowRange bool) (q qty) {
 		case sc.is(i, "or"):
 			join = true
 		}
+		if q.reject || q.start > 0 && toks[q.start-1].kind == kWord && camel(sc.word(q.start-1)) {
+			join = false // "vPad 7 to $319": a model, then its price
+		}
 		if join && (toks[i+1].kind == kNum || toks[i+1].kind == kCur || sc.numberWord(i+1)) {
 			q2 := sc.quantity(i+1, false)
 			switch {
 			case c.kind == kPunct && !c.sp && q.unit == "" && q2.unit == "" && q.v <= 20 && q2.v <= 20 && !q.word && !q.scaled && !q2.scaled:
 				q.reject, i = true, q2.end // 2-1: a score
-			case !q2.reject && !q2.vague && q.has && q2.has && (q.unit == "" || q2.unit == "" || q.unit == q2.unit) && q2.word == q.word:
+			case !q2.reject && !q2.vague && q.has && q2.has && (q.unit == "" || q2.unit == "" || q.unit == q2.unit) && q2.word == q.word &&
+				q2.v*max(q.scale, q2.scale)/q2.scale > q.v:
+				// a range runs upwards: "46.1% to 38.9%" is two figures
 				if q.unit == "" {
 					q.unit, q.money = q2.unit, q2.money
 				}
@@ -527,6 +597,9 @@ func (sc *scanner) suffix(q *qty, s string) {
 		}
 		q.reject = true
 		return
+	}
+	if len(s) > 5 && strings.EqualFold(s[len(s)-5:], "-plus") {
+		s = s[:len(s)-5] // "£100million-plus"
 	}
 	b, h := sc.lower(s)
 	switch string(b) {
@@ -673,7 +746,9 @@ func (sc *scanner) qualifier(start int) (int, string) {
 	if start == 0 || sc.toks[start-1].kind != kWord || sc.toks[start-1].w.cls&cQualEnd == 0 {
 		return start, ""
 	}
-	for qi, ph := range qualifiers {
+	b, _ := sc.lower(sc.word(start - 1))
+	for _, qi := range qualifiersEnding[string(b)] {
+		ph := qualifiers[qi]
 		k := start - len(ph)
 		if k < 0 {
 			continue
@@ -691,6 +766,10 @@ func (sc *scanner) qualifier(start int) (int, string) {
 	}
 	return start, ""
 }
+
+// qualifiersEnding lists, for each word a qualifier ends with, the
+// qualifiers that end with it, longest first.
+var qualifiersEnding = map[string][]int{}
 
 var qualifierText = func() []string {
 	out := make([]string, len(qualifiers))
@@ -752,8 +831,15 @@ func (sc *scanner) figureAt(i int) (c cand, end int, ok bool) {
 	}
 	f.InWords = q.word
 	sc.label(&q, qs, &c)
-	if q.word && !q.frac && !q.vague && !q.ratio && c.np == "" {
+	if q.word && !q.frac && !q.vague && !q.ratio && c.np == "" && sc.placeAfter(c.le) == "" {
 		return c, end, false // "two of the", "the first two"
+	}
+	// a product's price: "The Zephyr 3 Pro starts at $899", "vPad 7 to $319"
+	// ("The vPad Mini now has a price cut": the whole name, not "Mini")
+	if q.money && strings.IndexByte(f.Subject, ' ') < 0 {
+		if p := sc.productBefore(qs); p != "" && (f.Subject == "" || strings.HasSuffix(p, " "+f.Subject)) {
+			f.Subject, c.np, c.part, c.keyPart, c.back, c.price = p, "", "", false, false, true
+		}
 	}
 	// whose figure it is: "Labour has won 410 seats", "Labour: 411 seats", "Labour 98,"
 	if f.Subject == "" && !q.word {
@@ -762,6 +848,24 @@ func (sc *scanner) figureAt(i int) (c cand, end int, ok bool) {
 		colon := qs > 0 && toks[qs-1].kind == kPunct && toks[qs-1].p == ':'
 		if s := sc.entityBefore(qs, direct); s != "" && (c.np == "" && !colon || c.np != "" && !c.back) {
 			f.Subject = s
+			for b := qs - 1; b >= 0 && b >= qs-3 && toks[b].kind == kWord; b-- {
+				if sc.is(b, "need") || sc.is(b, "needs") || sc.is(b, "require") || sc.is(b, "requires") {
+					c.part = "needed" // "the visitors need another 87 runs": not runs scored
+					break
+				}
+			}
+			// a bare share is a party's share only right after its name at
+			// the start of a line ("National 48.2%") or after "on" or
+			// "ahead"; "Tory hold 53.6%" is one seat's result
+			c.share = c.np == "" && (sc.is(qs-1, "on") || sc.is(qs-1, "ahead") ||
+				sc.capWord(qs-1) && sc.initialLine(sc.nameBefore(qs-1)))
+		}
+	}
+	// "a chase of 167 to win", "Target 335": what a side must reach
+	if (c.np == "" || sc.is(qs-1, "target")) && !q.money && q.unit == "" && (sc.is(q.end, "to") && sc.is(q.end+1, "win") || sc.is(qs-1, "target") && !sc.is(qs-2, "a")) {
+		c.np = "target"
+		if sc.is(qs-1, "target") {
+			f.Subject = "" // not a name: "Target 240"
 		}
 	}
 	// "Confirmed cases: 84": the words before a colon say what it counts
@@ -771,16 +875,63 @@ func (sc *scanner) figureAt(i int) (c cand, end int, ok bool) {
 			b--
 		}
 		if b < qs-1 && (b == 0 || toks[b-1].kind == kBreak || toks[b-1].kind == kPunct && (toks[b-1].p == '-' || toks[b-1].p == '*')) {
-			c.np = sc.text[toks[b].s:toks[qs-2].e]
+			if s := sc.nameBefore(qs - 2); s == b && !q.word && !(s == qs-2 && sc.nounNamed(s)) {
+				f.Subject = sc.text[toks[b].s:toks[qs-2].e] // "Labour: 18,450": whose, not what
+			} else {
+				c.np = sc.text[toks[b].s:toks[qs-2].e]
+			}
 		}
+	}
+	// "- EPS $1.62 vs. $1.38 estimate": a list item's words before its figure
+	// say what it counts, and the line leading the list whose it is
+	if c.np == "" && f.Subject == "" && !q.word {
+		if b := sc.itemStart(qs); b >= 0 && b < qs && !(q.unit == "" && sc.nameBefore(qs-1) == b && !sc.nounNamed(b)) {
+			c.np = sc.text[toks[b].s:toks[qs-1].x] // (not "- Labour 98": a party's count)
+		}
+	}
+	if f.Subject == "" && c.np != "" && !c.back && sc.itemStart(qs) >= 0 {
+		f.Subject = sc.leadName(qs)
+	}
+	if q.unit == "" && !q.money && (sc.is(q.end, "more") || sc.is(q.end, "further") || sc.is(q.end, "additional") || sc.is(q.end, "extra")) {
+		f.weak = true // an increment: "24 more cases"
 	}
 	switch qual {
 	case "a further", "another", "an extra", "an additional":
 		f.weak = true // an increment, not the total
 	}
 	if q.unit == "" && !q.money && qual == "" && !c.back && f.Subject == "" &&
-		(sc.is(qs-1, "at") || sc.is(qs-1, "in") || sc.is(qs-1, "across") || sc.is(qs-1, "within") || sc.is(qs-1, "into")) {
-		f.weak = true // a place: "clinics will open at 12 schools"
+		(sc.is(qs-1, "at") || sc.is(qs-1, "in") || sc.is(qs-1, "across") || sc.is(qs-1, "within") || sc.is(qs-1, "into") || sc.is(qs-1, "from")) {
+		f.weak = true // a place or a source: "clinics will open at 12 schools", "figures from 228 organisations"
+	}
+	if j := max(c.le, q.end); j < n && toks[j].kind == kWord && toks[j].w.cls&cStop != 0 && (sc.is(j, "short") || sc.is(j, "ahead") ||
+		sc.is(j, "behind") || sc.is(j, "adrift") || sc.is(j, "clear") || (sc.is(j, "more") || sc.is(j, "fewer") || sc.is(j, "less")) && sc.is(j+1, "than")) {
+		f.weak = true // a gap, not a count: "30 seats short of a majority"
+	}
+	if specUnits[q.unit] {
+		f.weak = true // a product's specification, not the story's figure: "a 12 megapixel camera"
+	}
+	if sc.projected(qs) || sc.byFutureYear(q.end) {
+		f.weak = true // a forecast or a target, not a result: "the BBC now predicts the Greens 120 seats", "2.4% of GDP by 2026"
+	}
+	if f.Subject == "" && q.money && (c.np == "" || purposeHeads[strings.ToLower(c.np)]) {
+		if p := sc.purpose(max(c.le, q.end)); p != "" {
+			f.Subject = p // "£3 million of funding to support the book fair": its purpose says whose
+		}
+	}
+	if c.np == "" && f.Subject == "" && !q.word && (sc.is(qs-1, "others") || sc.is(qs-1, "independents")) {
+		f.Subject = upperFirst(sc.word(qs - 1)) // "Labor 62 seats, others 5"
+	}
+	if c.np == "" && f.Subject == "" && q.unit != "" && q.unit != "%" && q.unit != "pp" && !q.money {
+		f.Subject = sc.antecedent(qs) // "The Ridge Fire is ... it has burned 51,000 acres"
+	}
+	if sc.is(qs-1, "by") && (sc.is(qs-2, "beat") || sc.is(qs-2, "missed") || sc.is(qs-2, "by") && sc.is(qs-3, "beat") || sc.is(qs-2, "won") || sc.is(qs-2, "lost")) {
+		f.weak = true // a margin: "Vexo beat by $0.12 a share", "won by 1,400 votes"
+	}
+	if (q.money || q.unit == "") && (sc.is(qs-1, "down") || sc.is(qs-1, "up")) {
+		f.weak = true // a change, not a level: "shares were down $3.10"
+	}
+	if q.unit == "%" && sc.seatLevel(qs) {
+		f.weak = true // one seat's result: "in his Northfield seat, with 31% for the Greens"
 	}
 	_ = n
 	return c, end, true
@@ -863,17 +1014,23 @@ func (sc *scanner) rejected(q *qty, start, qs int, qual string) bool {
 			return true // Tuesday 9
 		case c&cNegPrev != 0 && plain:
 			return true // aged 32, page 3, call 111
-		case digits && plain && toks[b].flags&fCap != 0 && !sc.initial(b) && b == start-1 && qual == "" && !possessive(sc.word(b)):
-			if !sc.bareEnd(after) || sc.nameBefore(b) < 0 {
+		case digits && q.scaled && !q.money && num.x > num.e && toks[b].flags&fCap != 0 && !sc.initial(b) && b == start-1 && qual == "":
+			return true // part of a name: "Vexo TV 4k"
+		case digits && plain && b == start-1 && qual == "" && camel(sc.word(b)):
+			return true // a model: "vPad 7"
+		case digits && plain && toks[b].flags&fCap != 0 && !sc.initial(b) && b == start-1 && qual == "" && !possessive(sc.word(b)) &&
+			!sc.nounNamed(b):
+			if !sc.bareEnd(after) && !(after < n && toks[after].kind == kWord && perSubject[strings.ToLower(sc.word(after))]) || sc.nameBefore(b) < 0 {
 				return true // Radio 4, Stage 2; not "the League's 20 clubs"
 			}
-			// "Labour 398, Conservative 104": a name's figure, which needs a noun from elsewhere
+			// "Labour 398, Conservative 104": a name's figure, which needs a noun
+			// from elsewhere; "CL 60 seats" has its own
 		}
 	}
-	if digits && plain && !q.rng && num.flags&(fComma|fDot) == 0 {
+	if digits && plain && !q.rng && num.flags&(fComma|fDot) == 0 && !sc.nounWord2(after) {
 		switch q.v {
 		case 999, 111, 101, 112, 911:
-			return true // emergency and service numbers
+			return true // emergency and service numbers; not "at least 101 deaths"
 		}
 	}
 	if q.word && !q.vague {
@@ -891,6 +1048,9 @@ func (sc *scanner) rejected(q *qty, start, qs int, qual string) bool {
 		if toks[q.num].flags&fHyphen == 0 && !(q.num > start) {
 			return true // the second half, half-time
 		}
+	}
+	if q.frac && !sc.is(after, "of") && (sc.nounWord2(after) || (sc.is(after, "or") || sc.is(after, "and")) && sc.nounWord2(after+1)) {
+		return true // ordinals: "a third party", "a third or fourth party"
 	}
 	if q.frac && (sc.is(start-1, "second") || sc.is(start-1, "first") || sc.is(start-1, "last")) {
 		return true
@@ -919,6 +1079,10 @@ func (sc *scanner) label(q *qty, qs int, c *cand) {
 	n := len(toks)
 	k := q.end
 	share := q.unit == "%" || q.unit == "pp"
+	outOf := sc.is(k, "out") && sc.is(k+1, "of") && k+2 < n && toks[k+2].kind == kNum
+	if outOf {
+		k++ // "220 out of 441 seats": of the whole, as "220 of 441 seats"
+	}
 	if sc.is(k, "of") && (share || q.vague || !q.word || q.money) || q.money && sc.is(k, "in") {
 		k++
 		for k < n && toks[k].kind == kWord && toks[k].w.cls&cDet != 0 && toks[k].w.cls&cPron == 0 {
@@ -937,8 +1101,35 @@ func (sc *scanner) label(q *qty, qs int, c *cand) {
 		}
 	}
 	s, e, next, needHead := sc.nounPhrase(k)
+	if share && next == k+1 && (sc.is(k, "vote") || sc.is(k, "voted")) {
+		// "81.4% vote to STRIKE", "90% voted in favour"
+		switch {
+		case sc.is(next, "to") && next+1 < n && toks[next+1].kind == kWord:
+			e, next = toks[next+1].e, next+2
+		case sc.is(next, "in") && sc.is(next+1, "favour") || sc.is(next, "in") && sc.is(next+1, "favor"):
+			e, next = toks[next+1].e, next+2
+		case sc.is(next, "for") || sc.is(next, "against"):
+			e, next = toks[next].e, next+1
+		}
+	}
+	gen := next-k == 1 && s < e && toks[k].w.cls&cGeneric != 0 // "23 people": generic[np], from the word's class
 	c.le = next
 	c.bare = s == e && sc.bareEnd(k)
+	if s == e && !q.money && (q.unit == "" || share) {
+		switch {
+		case share && sc.participle(k) && !sc.nounWord2(k+1) && k < n && toks[k].w.cls&cVerb == 0:
+			s, e, next = toks[k].s, toks[k].e, k+1 // "40 percent contained", "43.7% counted"
+		case q.unit == "" && sc.is(k, "in") && sc.lowNoun(k+1):
+			m := k + 2
+			for m < n && m-k < 4 && sc.lowNoun(m) {
+				m++ // "106 in critical care beds"
+			}
+			if !sc.nounWord2(m) {
+				s, e, next = toks[k].s, toks[m-1].e, m // "31 in doubt"
+			}
+		}
+		c.le = next
+	}
 	if next < n && toks[next].kind == kWord && toks[next].w.cls&cModal != 0 {
 		c.f.weak = true // "5,000 nurses could join"
 	}
@@ -951,7 +1142,8 @@ func (sc *scanner) label(q *qty, qs int, c *cand) {
 			aux++
 		}
 		switch {
-		case aux > 0 && j < n && toks[j].kind == kWord && toks[j].w.cls&cState != 0:
+		case aux > 0 && j < n && toks[j].kind == kWord && toks[j].w.cls&cState != 0 && !(s == e && share):
+			// (not "a quarter were missing": a share of what, it does not say)
 			// "40 are missing", "40 people are reported missing"
 			if s == e {
 				c.np = sc.word(j)
@@ -960,11 +1152,18 @@ func (sc *scanner) label(q *qty, qs int, c *cand) {
 			}
 			c.le = j + 1
 			return
-		case s < e && plural(sc.text[s:e]) && sc.is(j, "without") && sc.nounWord2(j+1):
-			// "9,500 homes remain without power"
-			c.np, c.part, c.keyPart = sc.text[s:e], sc.text[toks[j].s:toks[j+1].e], true
-			c.le = j + 2
-			return
+		case s < e && (plural(sc.text[s:e]) || sc.is(k, "people") && next == k+1) && (sc.is(j, "without") || (sc.is(j, "in") || sc.is(j, "on")) && sc.onlyBe(next, j)) && sc.lowNoun(j+1):
+			// "9,500 homes remain without power", "3,140 patients in hospital",
+			// "396 patients were in ventilation beds": where they are is what they are
+			k := j + 2
+			if sc.lowNoun(k) {
+				k++
+			}
+			if k >= n || !(toks[k].kind == kWord && (sc.nounWord(k) || toks[k].w.cls&cTime != 0)) {
+				c.np, c.part, c.keyPart = sc.text[s:e], sc.text[toks[j].s:toks[k-1].e], true
+				c.le = k
+				return
+			}
 		}
 	}
 	if s < e {
@@ -975,11 +1174,22 @@ func (sc *scanner) label(q *qty, qs int, c *cand) {
 		if j+2 < n && toks[j].kind == kPunct && toks[j].p == '[' && toks[j+1].kind == kNum && toks[j+2].kind == kPunct && toks[j+2].p == ']' {
 			j += 3 // a link reference: "operations [2] were cancelled"
 		}
+		if sc.is(j, "with") {
+			// "240 patients with confirmed flu were admitted"
+			k := j + 1
+			for k < n && k-j <= 4 && (toks[k].kind == kWord && toks[k].w.cls&cAux == 0 || toks[k].kind == kNum) {
+				k++
+			}
+			if k < n && toks[k].kind == kWord && toks[k].w.cls&cAux != 0 {
+				j = k
+			}
+		}
 		for j < n && aux < 4 && toks[j].kind == kWord && toks[j].w.cls&cAux != 0 {
 			j++
 			aux++
 		}
-		if aux > 0 && sc.participle(j) {
+		if aux > 0 && sc.participle(j) && !(sc.is(qs-1, "by") || sc.is(qs-1, "with") || sc.is(qs-1, "from")) {
+			// (not "the action by 30,000 members has shut down": that verb is the action's)
 			ps := j
 			j++
 			if (sc.is(j, "or") || sc.is(j, "and")) && sc.participle(j+1) {
@@ -991,103 +1201,283 @@ func (sc *scanner) label(q *qty, qs int, c *cand) {
 			c.part = sc.text[toks[ps].s:toks[j-1].e]
 			c.le = j
 		}
+		if c.part == "" && gen && next < n && toks[next].kind == kWord &&
+			isCanonical(strings.ToLower(c.np+" "+sc.word(next))) {
+			c.part, c.keyPart, c.le = sc.word(next), true, next+1 // "Twelve people died", "left 1,800 people injured"
+		}
 		// the verb before: "Police arrested 23 people", "the council has closed 31 schools"
 		if p := qs - 1; c.part == "" && p >= 0 && sc.participle(p) && toks[p].w.cls&(cVerb|cModal) == 0 {
-			if generic[strings.ToLower(c.np)] {
+			if gen {
 				c.part, c.keyPart = sc.word(p), true
 			} else if p > 0 && toks[p-1].kind == kWord && toks[p-1].w.cls&cAux != 0 {
 				c.part = sc.word(p)
 			}
-		} else if aux > 0 && c.part != "" && generic[strings.ToLower(c.np)] {
+		} else if aux > 0 && c.part != "" && gen {
 			c.keyPart = true // "people have died", "people were evacuated"
+		}
+		if c.part == "" {
+			// "580 seats declared", "12 seats gained", "41,000 deaths
+			// registered", "100 seats to go": a measure of its own
+			switch j := next; {
+			case sc.is(j, "to") && sc.is(j+1, "go"):
+				c.part, c.keyPart, c.le = "to go", true, j+2
+			case sc.is(j, "still") && sc.is(j+1, "to") && sc.is(j+2, "be") && sc.participle(j+3):
+				c.part, c.keyPart, c.le = "to be "+sc.word(j+3), true, j+4
+			case sc.measureParticiple(j):
+				c.part, c.keyPart, c.le = sc.word(j), true, j+1
+			case (sc.is(j, "now") || sc.is(j, "already")) && sc.measureParticiple(j+1):
+				c.part, c.keyPart, c.le = sc.word(j+1), true, j+2 // "629 seats now declared"
+			}
 		}
 	}
 	// "the cancellation of around 4,000 operations"
 	if c.part == "" && sc.is(qs-1, "of") && qs >= 2 && toks[qs-2].kind == kWord && toks[qs-2].w.cls&cNominal != 0 {
 		c.part = units[toks[qs-2].w.u]
 	}
-	if c.np != "" || c.needPrev {
+	if outOf && c.np != "" {
+		// "risen to 1,210 out of 3,400 cases": the clause may say what the
+		// part counts ("the number of people who have died")
+		np, part, keyPart := c.np, c.part, c.keyPart
+		c.np, c.part, c.keyPart = "", "", false
+		if sc.readBack(q, qs, c); c.np == "" {
+			c.np, c.part, c.keyPart = np, part, keyPart
+		}
+		return
+	}
+	if c.np != "" && !(c.part == "" && gen) || c.needPrev {
 		return
 	}
 	// "39% of them - around 10,000 -": the figure before explains this one
-	if b := qs - 1; b >= 0 && toks[b].kind == kPunct && (toks[b].p == '-' || toks[b].p == '(') {
+	if b := qs - 1; c.np == "" && b >= 0 && toks[b].kind == kPunct && (toks[b].p == '-' || toks[b].p == '(') {
 		c.apposite = true
 		return
 	}
-	// "turnout was 67%", "a turnout of 67%"
-	{
-		j, steps, moved, modal := qs-1, 0, false, false
-		for j >= 0 && steps < 5 && toks[j].kind == kWord && (toks[j].w.cls&(cVerb|cAux) != 0 ||
-			steps > 0 && (sc.participle(j) || toks[j].w.cls&cModal != 0 || edIng(sc.word(j)) && toks[j].w.cls&cStop == 0)) {
-			moved = moved || toks[j].w.cls&cMove != 0 || sc.is(j, "stand") || sc.is(j, "stands") || sc.is(j, "stood") ||
-				sc.is(j, "reached") || sc.is(j, "totals") || sc.is(j, "totalled") || sc.is(j, "hit") || sc.is(j, "passed")
-			modal = modal || toks[j].w.cls&cModal != 0
-			j--
-			steps++
+	sc.readBack(q, qs, c)
+}
+
+// readBack reads what a figure counts from the words before it, when the
+// words after it do not say or say only "people": "turnout was 67%", "a
+// turnout of 67%", "The death toll in the storm rose to
+// 57 people", "The number of people still missing has been updated to 31".
+func (sc *scanner) readBack(q *qty, qs int, c *cand) {
+	toks := sc.toks
+	n := len(toks)
+	share := q.unit == "%" || q.unit == "pp"
+	j, steps, moved, modal := qs-1, 0, false, false
+	for j >= 0 && steps < 6 && toks[j].kind == kWord && (toks[j].w.cls&(cVerb|cAux) != 0 ||
+		steps > 0 && (sc.participle(j) || toks[j].w.cls&cModal != 0 || edIng(sc.word(j)) && toks[j].w.cls&cStop == 0 || adverb(sc.word(j)))) {
+		moved = moved || toks[j].w.cls&cMove != 0 || sc.is(j, "stand") || sc.is(j, "stands") || sc.is(j, "stood") ||
+			sc.is(j, "reached") || sc.is(j, "totals") || sc.is(j, "totalled") || sc.is(j, "hit") || sc.is(j, "passed")
+		modal = modal || toks[j].w.cls&cModal != 0
+		j--
+		steps++
+	}
+	if steps == 0 {
+		return
+	}
+	if modal {
+		c.f.weak = true // "uptake should be 95%": a wish, not a count
+	}
+	if moved && sc.is(qs-1, "by") && q.unit == "" {
+		c.f.weak = true // "has increased by 1,204": an increment, not the total
+	}
+	if j > 1 && (toks[j].kind == kNum || sc.capWord(j)) {
+		// "Calls to Line 24 rose by 9%": past a name to the noun
+		p := j
+		for p > 0 && j-p < 3 && (toks[p].kind == kNum || sc.capWord(p)) {
+			p--
 		}
-		if steps > 0 && modal {
-			c.f.weak = true // "uptake should be 95%": a wish, not a count
-		}
-		last := -1 // the noun a place ends with
-		if steps > 0 && j >= 0 && sc.nounWord(j) && toks[j].flags&fCap != 0 && !sc.initial(j) {
-			// "Sales in Greater China fell 3%": a place after the noun
-			p := j
-			for p > 0 && j-p < 3 && sc.capWord(p-1) && !sc.initial(p) {
-				p--
-			}
-			if p >= 2 && (sc.is(p-1, "in") || sc.is(p-1, "for") || sc.is(p-1, "across") || sc.is(p-1, "at")) && sc.nounWord(p-2) &&
-				(toks[p-2].flags&fCap == 0 || sc.initial(p-2)) {
-				last, j = j, p-2
-			} else {
-				j = -1
-			}
-		}
-		measure := j >= 0 && !q.word && toks[j].kind == kWord && (singular[strings.ToLower(sc.word(j))] || sc.is(j, "total") || sc.is(j, "tally") || sc.is(j, "number"))
-		if steps > 0 && (share || q.money || moved || measure) && j >= 0 && sc.nounWord(j) && (toks[j].flags&fCap == 0 || sc.initial(j)) {
-			// "turnout among trainees was": the noun before the preposition
-			p := j - 1
-			for p >= 0 && p > j-4 && (toks[p].kind == kWord && toks[p].w.cls&cDet != 0 || sc.nounWord(p)) {
-				p--
-			}
-			if p >= 1 && (sc.is(p, "in") || sc.is(p, "among") || sc.is(p, "for") || sc.is(p, "across") || sc.is(p, "at")) &&
-				sc.nounWord(p-1) && (toks[p-1].flags&fCap == 0 || sc.initial(p-1)) {
-				j = p - 1
-			}
-			si := j
-			if m := j - 1; m >= 0 && sc.nounWord(m) && !(possessive(sc.word(m)) && toks[m].flags&fCap != 0) && (sc.initial(m) || m > 0 && toks[m-1].kind == kWord && toks[m-1].w.cls&cDet != 0 || sc.capWord(m-1)) {
-				si = m // "Waiting lists grew by 50,000"
-			}
-			end := toks[j].e
-			if last > j {
-				end = toks[last].e
-			}
-			if (sc.is(j, "total") || sc.is(j, "tally")) && j+1 < n && sc.participle(j+1) {
-				end = toks[j+1].e // "the total evacuated rose to 3,200"
-				c.keyPart = true
-			}
-			// "Labour's share of the vote": whose it is
-			k := si - 1
-			for k >= 0 && si-k < 4 && toks[k].kind == kWord && (toks[k].w.cls&cDet != 0 || sc.is(k, "of") || sc.nounWord(k) && !possessive(sc.word(k))) {
-				k--
-			}
-			if b := si - 1; b >= 0 && sc.capWord(b) && !sc.initial(b) && !possessive(sc.word(b)) && sc.nameBefore(b) >= 0 {
-				c.f.Subject = sc.text[toks[sc.nameBefore(b)].s:toks[b].e] // "The US death toll"
-			} else if k >= 0 && toks[k].kind == kWord && possessive(sc.word(k)) && toks[k].flags&fCap != 0 {
-				w := sc.word(k)
-				name := w[:len(w)-len("'s")]
-				if strings.HasSuffix(w, "’s") {
-					name = w[:len(w)-len("’s")]
-				}
-				if b := sc.nameBefore(k - 1); b >= 0 && b == k-1 && !sc.initial(k) {
-					name = sc.text[toks[b].s:toks[k-1].e] + " " + name
-				}
-				c.f.Subject = name
-				si = k + 1
-			}
-			c.np = sc.text[toks[si].s:end]
-			c.back = true
+		if (sc.is(p, "to") || sc.is(p, "for") || sc.is(p, "from")) && sc.nounWord(p-1) && (toks[p-1].flags&fCap == 0 || sc.initial(p-1)) {
+			j = p - 1
 		}
 	}
+	chainEnd := j
+	place, last := -1, -1 // a place after the noun: "Sales in Greater China", "cases in the UK"
+	if j >= 0 && sc.nounWord(j) && toks[j].flags&fCap != 0 && !sc.initial(j) {
+		p := j
+		for p > 0 && j-p < 3 && sc.capWord(p-1) && !sc.initial(p) {
+			p--
+		}
+		b := p - 1
+		if sc.is(b, "the") {
+			b--
+		}
+		if b >= 1 && (sc.is(b, "in") || sc.is(b, "for") || sc.is(b, "across") || sc.is(b, "at")) && sc.nounWord(b-1) &&
+			(toks[b-1].flags&fCap == 0 || sc.initial(b-1)) {
+			place, last, j = p, j, b-1
+		} else {
+			j = -1
+		}
+	}
+	if chainEnd >= 0 && !q.word && !(j >= 0 && sc.measureWord(j)) {
+		// "The toll from the floods along the Bresk valley has risen to
+		// 57": the measure the clause is about, further back
+		if np, part, keyPart, si, ok := sc.measureBefore(chainEnd); ok {
+			c.np, c.part, c.keyPart, c.back = np, part, keyPart, true
+			sc.whose(si, c)
+			return
+		}
+	}
+	if c.np != "" {
+		return // "268 people", when nothing better says what they are
+	}
+	measure := j >= 0 && !q.word && toks[j].kind == kWord && (singular[strings.ToLower(sc.word(j))] || sc.measureWord(j))
+	if (share || q.money || moved || measure) && j >= 0 && sc.nounWord(j) && (toks[j].flags&fCap == 0 || sc.initial(j)) {
+		// "turnout among trainees was": the noun before the preposition
+		p := j - 1
+		for p >= 0 && p > j-4 && (toks[p].kind == kWord && toks[p].w.cls&cDet != 0 || sc.nounWord(p)) {
+			p--
+		}
+		if p >= 1 && (sc.is(p, "in") || sc.is(p, "among") || sc.is(p, "for") || sc.is(p, "across") || sc.is(p, "at")) &&
+			sc.nounWord(p-1) && (toks[p-1].flags&fCap == 0 || sc.initial(p-1)) {
+			j = p - 1
+		}
+		si := j
+		if m := j - 1; m >= 0 && sc.nounWord(m) && !(possessive(sc.word(m)) && toks[m].flags&fCap != 0) && (sc.initial(m) ||
+			m > 0 && toks[m-1].kind == kWord && (toks[m-1].w.cls&cDet != 0 || toks[m-1].w.cls&cStop != 0 && toks[m-1].w.cls&(cAux|cModal|cVerb) == 0) ||
+			sc.capWord(m-1)) {
+			si = m // "Waiting lists grew by 35,000"
+		}
+		end := toks[j].e
+		if last > j {
+			if _, toll := canonical[strings.ToLower(sc.word(j))]; toll && j == si {
+				c.f.Subject = sc.text[toks[place].s:toks[last].e] // "the total number of cases in Ruritania": Ruritania's
+			} else {
+				end = toks[last].e // "Sales in Greater China"
+			}
+		}
+		if (sc.is(j, "total") || sc.is(j, "tally")) && j+1 < n && sc.participle(j+1) {
+			end = toks[j+1].e // "the total evacuated rose to 3,200"
+			c.keyPart = true
+		} else if sc.is(j, "total") || sc.is(j, "tally") {
+			// "This brings the Ruritania total to 5,120": the total of what
+			// the figure before counts, Ruritania's
+			c.total = true
+			if si < j && sc.capWord(si) {
+				c.f.Subject = sc.text[toks[si].s:toks[j-1].e]
+			}
+			si = j
+		}
+		si = sc.whose(si, c)
+		c.np = sc.text[toks[si].s:end]
+		c.back = true
+	}
+}
+
+// whose finds whose a measure read backwards is, from the words before its
+// first token si: "The US death toll", "Labour's share of the vote", "Ruritania,
+// for its part, has a toll of". It returns where the measure
+// starts, past a possessive it took.
+func (sc *scanner) whose(si int, c *cand) int {
+	if c.f.Subject != "" {
+		return si
+	}
+	toks := sc.toks
+	k := si - 1
+	for k >= 0 && si-k < 4 && toks[k].kind == kWord && (toks[k].w.cls&cDet != 0 || sc.is(k, "of") || sc.is(k, "a") || sc.is(k, "an") ||
+		sc.nounWord(k) && !possessive(sc.word(k))) {
+		k--
+	}
+	switch b := si - 1; {
+	case b >= 0 && sc.capWord(b) && !sc.initial(b) && !possessive(sc.word(b)) && sc.nameBefore(b) >= 0:
+		c.f.Subject = sc.text[toks[sc.nameBefore(b)].s:toks[b].e] // "The US death toll"
+	case k >= 0 && toks[k].kind == kWord && possessive(sc.word(k)) && toks[k].flags&fCap != 0:
+		w := sc.word(k)
+		name := w[:len(w)-len("'s")]
+		if strings.HasSuffix(w, "’s") {
+			name = w[:len(w)-len("’s")]
+		}
+		if b := sc.nameBefore(k - 1); b >= 0 && b == k-1 && !sc.initial(k) {
+			name = sc.text[toks[b].s:toks[k-1].e] + " " + name
+		}
+		c.f.Subject = name
+		return k + 1
+	case k >= 0 && toks[k].kind == kWord && toks[k].w.cls&cLink != 0 && toks[k].flags&fCap == 0:
+		c.f.Subject = sc.entityBefore(k+1, false) // "Ruritania has a toll of"
+	}
+	return si
+}
+
+// measureWord reports whether token i names a toll or a count the story
+// keeps: "toll", "deaths", "cases", "turnout", "number", "total".
+func (sc *scanner) measureWord(i int) bool {
+	if i < 0 || i >= len(sc.toks) || sc.toks[i].kind != kWord {
+		return false
+	}
+	b, _ := sc.lower(sc.word(i))
+	w := string(b)
+	if _, ok := canonical[w]; ok {
+		return true
+	}
+	switch w {
+	case "total", "tally", "number", "count", "turnout", "caseload", "attendance", "crowd":
+		return true
+	}
+	return false
+}
+
+// measureBefore finds, in the clause that ends at token j, the toll or
+// count a figure after its verb gives: "the death toll from the landslide
+// that buried the valley road has been raised to 41", "The number of
+// people who have died ... has risen to 1,210". si is the
+// measure's first token.
+func (sc *scanner) measureBefore(j int) (np, part string, keyPart bool, si int, ok bool) {
+	toks := sc.toks
+	for m := j; m >= 0 && j-m < 16; m-- {
+		t := &toks[m]
+		if t.kind == kBreak || t.kind == kPunct && strings.IndexByte(".;:!?,", t.p) >= 0 ||
+			sc.is(m, "but") || sc.is(m, "while") || sc.is(m, "whereas") || sc.is(m, "although") {
+			return
+		}
+		if t.kind == kNum && !(m > 0 && sc.toks[m-1].kind == kWord && sc.toks[m-1].w.cls&cNegPrev != 0) && !(t.x > t.e && sc.text[t.e] == '-') {
+			return // another figure's clause ("the magnitude 7.1 earthquake", "the 7.8-magnitude quake" are no figures)
+		}
+		if t.kind != kWord || !sc.measureWord(m) {
+			continue
+		}
+		if (sc.is(m, "number") || sc.is(m, "total") || sc.is(m, "count") || sc.is(m, "tally")) && sc.is(m+1, "of") {
+			// "the number of people still missing": what it counts, and
+			// the state or deed that makes them counted
+			k := m + 2
+			for k < j && toks[k].kind == kWord && toks[k].w.cls&cDet != 0 {
+				k++
+			}
+			s, e, next, _ := sc.nounPhrase(k)
+			if s == e {
+				return
+			}
+			np = sc.text[s:e]
+			for k := next; k < len(toks) && k < next+5; k++ {
+				if toks[k].kind != kWord {
+					break
+				}
+				if toks[k].w.cls&cState != 0 || sc.is(k, "died") || sc.is(k, "admitted") || sc.is(k, "evacuated") ||
+					sc.is(k, "rescued") || sc.is(k, "arrested") {
+					part, keyPart = sc.word(k), generic[strings.ToLower(np)]
+					break
+				}
+			}
+			return np, part, keyPart, m, true
+		}
+		if sc.is(m, "number") || sc.is(m, "total") || sc.is(m, "count") || sc.is(m, "tally") {
+			continue // "the total" alone says nothing
+		}
+		si = m
+		if m > 0 && sc.nounWord(m-1) && toks[m-1].flags&fCap == 0 {
+			si = m - 1 // "death toll"
+		}
+		if (sc.is(m+1, "in") || sc.is(m+1, "on")) && sc.lowNoun(m+2) && !sc.nounWord2(m+3) && plural(sc.word(m)) {
+			// "confirmed deaths in hospitals": where is what they are
+			return sc.text[toks[si].s:t.e], sc.text[toks[m+1].s:toks[m+2].e], true, si, true
+		}
+		return sc.text[toks[si].s:t.e], "", false, si, true
+	}
+	return
+}
+
+// adverb reports whether w reads as an adverb: "officially", "now".
+func adverb(w string) bool {
+	return len(w) > 4 && strings.HasSuffix(w, "ly")
 }
 
 // nounWord reports whether token i can be part of a noun phrase.
@@ -1154,12 +1544,20 @@ func (sc *scanner) nounPhrase(k int) (s, e int32, next int, needHead bool) {
 			}
 		}
 		if edIng(w) {
-			if cnt > 0 {
-				break // a verb after the noun
+			if cnt > 0 && (w[len(w)-1] == 'd' || plural(last)) {
+				break // a verb after the noun ("operations cancelled", "doctors striking"); not "additional funding"
 			}
-			if !(j+1 < n && sc.nounWord(j+1) && !edIng(sc.word(j+1))) {
+			if cnt == 0 && !ingNouns[strings.ToLower(w)] && !(j+1 < n && sc.nounWord(j+1) && !edIng(sc.word(j+1))) {
+				if t.w.cls&cState != 0 { // "400 injured", "16 missing"
+					s, e = t.s, t.e
+					j++
+					cnt++
+				}
 				break
 			}
+		}
+		if cnt > 0 && t.w.cls&cPart != 0 {
+			break // "people known to have died"
 		}
 		if cnt > 0 && t.flags&fCap != 0 && toks[j-1].flags&fCap == 0 {
 			break // "5,000 doctors Tuesday", "in England"
@@ -1171,12 +1569,453 @@ func (sc *scanner) nounPhrase(k int) (s, e int32, next int, needHead bool) {
 		last = w
 		j++
 		cnt++
-		if plural(w) {
-			break
+		if plural(w) && !(j < n && sc.nounWord(j) && toks[j].flags&fCap == 0 && plural(sc.word(j)) && !edIng(sc.word(j))) {
+			break // ("outpatients appointments": the first plural names the second)
 		}
 	}
 	if cnt > 0 && !plural(last) && (sc.is(j, "and") || sc.is(j, "or")) && j+1 < n && (toks[j+1].kind == kNum || toks[j+1].kind == kCur || sc.numberWord(j+1)) {
 		needHead = true
 	}
+	if cnt > 0 && cnt < 4 && !plural(last) && (sc.is(j, "and") || sc.is(j, "or")) && j+1 < n && toks[j+1].kind == kWord && toks[j+1].flags&fCap == 0 {
+		// "inpatient and outpatient appointments": two modifiers of one head
+		if _, e2, next2, _ := sc.nounPhrase(j + 1); e2 > 0 && plural(sc.text[toks[next2-1].s:toks[next2-1].e]) {
+			e, j = e2, next2
+		}
+	}
 	return s, e, j, needHead
+}
+
+// measureParticiple reports whether token i is a participle that makes a
+// count of its own ("seats declared"), not a verb with an object ("hospitals
+// declared a critical incident").
+func (sc *scanner) measureParticiple(i int) bool {
+	if i >= len(sc.toks) || sc.toks[i].kind != kWord || sc.toks[i].w.cls&cMeasurePart == 0 {
+		return false
+	}
+	if o := i + 1; o < len(sc.toks) {
+		t := &sc.toks[o]
+		return !(t.kind == kNum || t.kind == kCur || t.kind == kWord && (t.w.cls&cDet != 0 || sc.is(o, "a") || sc.is(o, "an") || sc.nounWord(o)))
+	}
+	return true
+}
+
+// onlyBe reports whether tokens [i, j) are only forms of "be" and "remain":
+// "patients were in hospital"; not "doctors had been due on shift".
+func (sc *scanner) onlyBe(i, j int) bool {
+	for ; i < j; i++ {
+		if sc.toks[i].kind != kWord || sc.toks[i].w.cls&(cAux|cVerb|cStop) == 0 && !sc.is(i, "remain") && !sc.is(i, "remains") {
+			return false
+		}
+		if !(sc.is(i, "is") || sc.is(i, "are") || sc.is(i, "was") || sc.is(i, "were") || sc.is(i, "remain") ||
+			sc.is(i, "remains") || sc.is(i, "remained") || sc.is(i, "still") || sc.is(i, "now")) {
+			return false
+		}
+	}
+	return true
+}
+
+// priceWords come between a product and its price: "starts at", "will
+// cost", "has a price cut to".
+var priceWords = wordSet("starts", "start", "starting", "costs", "cost", "priced", "sells", "sell", "retails", "retail",
+	"cut", "drops", "dropped", "falls", "will", "would", "is", "be", "now", "also", "has", "a", "price", "at", "for",
+	"to", "from")
+
+// productBefore returns the product whose price the money figure at token
+// qs is: a name of capitalised and camel-case words and model numbers
+// ("vPad 8 Plus", "Zephyr Watch Series 3", "Vexo 6a") before a price
+// verb, or before "to" or "at" in a list of prices ("vPad 7 to $319");
+// "" when there is none.
+func (sc *scanner) productBefore(qs int) string {
+	toks := sc.toks
+	j, priced, words := qs-1, false, 0
+	for j >= 0 && words < 7 && toks[j].kind == kWord && priceWords[strings.ToLower(sc.word(j))] {
+		switch strings.ToLower(sc.word(j)) {
+		case "starts", "start", "starting", "costs", "cost", "priced", "sells", "sell", "retails", "retail", "cut", "drops", "dropped", "falls":
+			priced = true
+		}
+		j--
+		words++
+	}
+	if j > 0 && toks[j].kind == kPunct && toks[j].p == ',' {
+		// "The Zephyr tablet, which comes with a stylus, will start at"
+		for k := j - 1; k > 0 && j-k < 16; k-- {
+			if toks[k].kind == kPunct && toks[k].p == ',' {
+				if sc.is(k+1, "which") || sc.is(k+1, "who") || sc.is(k+1, "that") {
+					j = k - 1
+				}
+				break
+			}
+		}
+	}
+	if j < 0 {
+		return ""
+	}
+	end, named := j, false
+	for j >= 0 && end-j < 6 {
+		t := &toks[j]
+		switch {
+		case t.kind == kWord && t.flags&fCap != 0 && t.w.cls&(cDet|cMonth|cWeekday) == 0 && !sc.is(j, "a") && !sc.is(j, "and") && !sc.initial(j):
+			named = true
+		case t.kind == kWord && camel(sc.word(j)):
+			named = true
+		case t.kind == kWord && (sc.is(j, "plus") || sc.is(j, "pro") || sc.is(j, "max") || sc.is(j, "mini") || sc.is(j, "ultra")) && j < end+1:
+		case t.kind == kNum && t.flags&(fComma|fDot|fPct|fColon|fSlash) == 0 && t.w.v < 100 && j > 0 && toks[j-1].kind == kWord:
+		default:
+			goto done
+		}
+		j--
+	}
+done:
+	if !named || j == end {
+		return ""
+	}
+	if sc.is(j, "the") {
+		j--
+	}
+	list := j >= 0 && (toks[j].kind == kPunct && toks[j].p == ',' || sc.is(j, "and"))
+	if !priced && !(list && words > 0 && (sc.is(qs-1, "to") || sc.is(qs-1, "at"))) && !(list && words == 0) {
+		return ""
+	}
+	s := j + 1
+	if sc.is(s, "the") {
+		s++
+	}
+	return sc.text[toks[s].s:toks[end].x]
+}
+
+// camel reports whether w has a capital after its first letter: "vPad",
+// "SkyBuds".
+func camel(w string) bool {
+	for i := 1; i < len(w); i++ {
+		if w[i] >= 'A' && w[i] <= 'Z' && w[i-1] >= 'a' && w[i-1] <= 'z' {
+			return true
+		}
+	}
+	return false
+}
+
+// purposeHeads are nouns for money whose purpose says what it is for.
+var purposeHeads = wordSet("funding", "support", "investment", "spending", "boost", "grant", "grants", "package", "fund",
+	"additional funding", "new funding", "extra funding", "support allocated")
+
+// purpose returns what the money at a figure ending before token k is for:
+// "to support the book fair", "to tackle the 'green belt'", "for the
+// early development of tidal power", "is added to the roads budget"; "" when nothing says.
+func (sc *scanner) purpose(k int) string {
+	toks := sc.toks
+	for j := 0; j < 3 && k < len(toks) && toks[k].kind == kWord && (sc.onlyBe(k, k+1) || sc.is(k, "will") || sc.is(k, "be") ||
+		sc.is(k, "been") || sc.participle(k)); j++ {
+		k++ // "is added", "allocated"
+	}
+	switch {
+	case sc.is(k, "to") && (sc.is(k+1, "support") || sc.is(k+1, "tackle") || sc.is(k+1, "fund") || sc.is(k+1, "help")):
+		k += 2
+	case sc.is(k, "for") || sc.is(k, "to") || sc.is(k, "on"):
+		k++
+	default:
+		return ""
+	}
+	for k < len(toks) && (sc.is(k, "the") || sc.is(k, "a") || sc.is(k, "an") || sc.is(k, "early") || sc.is(k, "development") || sc.is(k, "of")) {
+		k++
+	}
+	var b strings.Builder
+	for n := 0; k < len(toks) && n < 4; k++ {
+		t := &toks[k]
+		if t.kind == kPunct && t.p == '"' {
+			continue // "the 'green belt'"
+		}
+		if t.kind != kWord || t.w.cls&(cStop|cVerb|cAux) != 0 {
+			break
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(sc.word(k))
+		n++
+	}
+	return b.String()
+}
+
+// byFutureYear reports whether a target year follows the figure ending
+// before token k: "2.4% of GDP by 2026", "15 million tonnes of CO2 a
+// year by 2035".
+func (sc *scanner) byFutureYear(k int) bool {
+	for j := k; j < len(sc.toks) && j-k < 8; j++ {
+		t := &sc.toks[j]
+		if t.kind == kBreak || t.kind == kPunct && (t.p == '.' || t.p == ';' || t.p == ',') {
+			return false
+		}
+		if sc.is(j, "by") && j+1 < len(sc.toks) && sc.toks[j+1].kind == kNum && sc.toks[j+1].flags&fDigits4 != 0 &&
+			sc.year > 0 && int(sc.toks[j+1].w.v) > sc.year {
+			return true
+		}
+	}
+	return false
+}
+
+// antecedent returns the name a figure's "it" or "the fire" stands for:
+// the name that opens the sentence before ("The Ridge Fire is ... By
+// Monday it had burned 51,000 acres"; "the Jack Fire ... the fire had grown
+// to 9,120 acres"); "" when there is none.
+func (sc *scanner) antecedent(qs int) string {
+	toks := sc.toks
+	// the subject of the figure's clause: "it" or "the <noun>", before a few verbs
+	j := qs - 1
+	for j >= 0 && qs-j <= 5 && toks[j].kind == kWord && (toks[j].w.cls&(cVerb|cAux) != 0 || sc.participle(j) || adverb(sc.word(j)) ||
+		sc.is(j, "burned") || sc.is(j, "grown") || sc.is(j, "only")) {
+		j--
+	}
+	noun := ""
+	switch {
+	case sc.is(j, "it"):
+	case j > 0 && sc.nounWord(j) && toks[j].flags&fCap == 0 && sc.is(j-1, "the"):
+		noun = strings.ToLower(sc.word(j))
+		j--
+	default:
+		return ""
+	}
+	// the sentence before
+	b := j - 1
+	for b >= 0 && !sc.boundary(b, b+1) {
+		b--
+	}
+	for s := b - 1; s >= 0 && b-s < 60; s-- {
+		if s > 0 && !sc.boundary(s-1, s) {
+			continue
+		}
+		// the sentence [s, b): find a name in it ending with the noun, or
+		// opening it
+		for i := s; i < b; i++ {
+			if !sc.capWord(i) || sc.initial(i) && i != s && i != s+1 {
+				continue
+			}
+			e := i
+			for e+1 < b && sc.capWord(e+1) && e-i < 3 {
+				e++
+			}
+			if e > i && (noun == "" && (i == s || i == s+1 && sc.is(s, "the")) || noun != "" && strings.EqualFold(sc.word(e), noun)) {
+				return sc.text[toks[i].s:toks[e].e]
+			}
+			i = e
+		}
+		return ""
+	}
+	return ""
+}
+
+// projected reports whether the clause before token qs makes the figure a
+// forecast: "BBC now predicts", "the exit poll suggests", "a projection of".
+func (sc *scanner) projected(qs int) bool {
+	for j := qs - 1; j >= 0 && qs-j <= 20; j-- {
+		t := &sc.toks[j]
+		if t.kind == kBreak || t.kind == kPunct && (t.p == '.' || t.p == ';' || t.p == '!' || t.p == '?') ||
+			t.kind == kWord && t.e-t.s == 3 && (sc.is(j, "and") || sc.is(j, "but")) && j+1 < len(sc.toks) && sc.participle(j+1) {
+			return false // ("raised its outlook and unveiled a $2 billion buyback": another clause)
+		}
+		if t.kind != kWord || t.w.cls&cSentence == 0 || sc.is(j, "seat") || sc.is(j, "constituency") || sc.is(j, "ward") {
+			continue
+		}
+		if !sc.is(j, "poll") && !sc.is(j, "polls") || sc.is(j-1, "exit") {
+			return true
+		}
+	}
+	return false
+}
+
+// seatLevel reports whether the sentence around token qs is about one
+// seat: it names "her seat", "the constituency", "the ward".
+func (sc *scanner) seatLevel(qs int) bool {
+	s := qs
+	for s > 0 && qs-s < 40 && !sc.boundary(s-1, s) {
+		s--
+	}
+	for j := s; j < len(sc.toks) && j-s < 60; j++ {
+		if j > qs && sc.boundary(j, j+1) {
+			break
+		}
+		if sc.toks[j].kind == kWord && sc.toks[j].w.cls&cSentence != 0 && (sc.is(j, "seat") || sc.is(j, "constituency") || sc.is(j, "ward")) {
+			return true
+		}
+	}
+	return false
+}
+
+// itemStart returns the first token of the list item ("- " or "• " opening
+// a line) that token qs stands in, when only a few words come before qs;
+// -1 otherwise.
+func (sc *scanner) itemStart(qs int) int {
+	toks := sc.toks
+	b := qs
+	for b > 0 && qs-b < 6 && (toks[b-1].kind == kWord && toks[b-1].w.cls&(cStop|cVerb|cAux|cTime|cMonth|cWeekday) == 0 ||
+		toks[b-1].kind == kNum && toks[b-1].flags&fGlued != 0) {
+		b--
+	}
+	if b > 0 && toks[b-1].kind == kPunct && (toks[b-1].p == '-' || toks[b-1].p == '*') && sc.initialLine(b-1) {
+		return b
+	}
+	return -1
+}
+
+// leadName returns whose the figures of a list are, from the line that
+// leads the list and ends in a colon ("Vexo:", "Zephyr beat on
+// sales and profit:"): the name it opens with; "" when there is none.
+func (sc *scanner) leadName(qs int) string {
+	toks := sc.toks
+	k := qs
+	for lines := 0; k > 0 && lines < 12 && qs-k < 300; lines++ {
+		// to the start of this line
+		for k > 0 && toks[k-1].kind != kBreak {
+			k--
+		}
+		if k == 0 {
+			return ""
+		}
+		e := k - 1 // the break before it; the line before ends at e
+		k = e
+		for k > 0 && toks[k-1].kind != kBreak {
+			k--
+		}
+		if k == e {
+			continue // a blank line
+		}
+		if toks[k].kind == kPunct && (toks[k].p == '-' || toks[k].p == '*') {
+			continue // another item
+		}
+		if last := &toks[e-1]; last.kind != kPunct || last.p != ':' {
+			return ""
+		}
+		n := k
+		for n < e-1 && n-k < 3 && (sc.capWord(n) || toks[n].kind == kWord && camel(sc.word(n))) {
+			n++
+		}
+		if n == k || sc.nameBefore(n-1) != k && !camel(sc.word(k)) {
+			return ""
+		}
+		return sc.text[toks[k].s:toks[n-1].e]
+	}
+	return ""
+}
+
+// nounNamed reports whether a capitalised word names what is counted
+// rather than whose it is: "Turnout", "Deaths", "Cases".
+func (sc *scanner) nounNamed(i int) bool {
+	w := strings.ToLower(sc.word(i))
+	_, toll := canonical[w]
+	return toll || singular[w] || perSubject[w] || generic[w] || furniture[w]
+}
+
+// placeLists gives each figure of a list by place its place, and what it
+// counts when it does not say: "31 people have died in Aland, 17 in
+// neighbouring Bresk county, 9 in Corve", "The death toll includes 1,140
+// in Aland, 620 in Bresk". A lone figure in a place keeps no
+// subject: the place is most often the story's own.
+func (sc *scanner) placeLists(cands []cand) {
+	for i := 0; i < len(cands); {
+		j := i
+		for j < len(cands) && cands[j].f.Unit == "" && cands[j].f.Subject == "" && sc.placeAfter(cands[j].le) != "" &&
+			(j == i || !sc.boundary(cands[j-1].qe, cands[j].qs)) {
+			j++
+		}
+		if j-i < 2 || sc.placeAfter(cands[i].le) == sc.placeAfter(cands[j-1].le) {
+			i++ // (not "12 out of 140 hospital trusts in Wales": one place)
+			continue
+		}
+		run := cands[i:j]
+		if run[0].np == "" {
+			if np, part, keyPart, _, ok := sc.measureBefore(run[0].qs - 1); ok {
+				run[0].np, run[0].part, run[0].keyPart = np, part, keyPart
+			}
+		}
+		for p := i - 1; p >= 0 && run[0].np == ""; p-- {
+			// "... at least 60 deaths. There are 52 reported in Aland, three in ..."
+			if pc := &cands[p]; pc.f.Unit == "" && isCanonical(canon(keyOf(pc.np))) {
+				run[0].np, run[0].part, run[0].keyPart = pc.np, pc.part, pc.keyPart
+			}
+		}
+		for k := range run {
+			c := &run[k]
+			if c.np == "" {
+				c.np, c.part, c.keyPart = run[0].np, run[0].part, run[0].keyPart
+			}
+			c.f.Subject = sc.placeAfter(c.le)
+			if c.f.InWords {
+				c.f.weak = true // "four in North Carolina": it makes the list a list, but is small beside it
+			} else if c.f.Qualifier == "another" {
+				c.f.weak = false // in a list "another" is the next place, not an increment
+			}
+		}
+		i = j
+	}
+}
+
+// placeAfter returns the place named from token k on: "in Aland", "in
+// the hill towns of Bresk", "in neighbouring Corve county"; "" when there is
+// none.
+func (sc *scanner) placeAfter(k int) string {
+	for j := 0; j < 4 && k < len(sc.toks) && !sc.is(k, "in") && sc.toks[k].kind == kWord &&
+		(sc.onlyBe(k, k+1) || sc.is(k, "without") || sc.participle(k) || sc.toks[k].w.cls&cState != 0 || sc.is(k, "power")); j++ {
+		k++ // "52 reported in Aland", "30,000 were without power in Bresk"
+	}
+	if !sc.is(k, "in") {
+		return ""
+	}
+	k++
+	if sc.is(k, "the") {
+		k++
+	}
+	if k < len(sc.toks) && sc.toks[k].kind == kWord && sc.toks[k].flags&fCap == 0 && sc.toks[k].w.cls&cStop == 0 && sc.capWord(k+1) {
+		k++ // "neighbouring Corve"
+	}
+	s := k
+	for k < len(sc.toks) && k-s < 5 && (sc.capWord(k) || k > s && sc.is(k, "of") && sc.capWord(k+1)) {
+		k++
+	}
+	if k == s {
+		return ""
+	}
+	return sc.text[sc.toks[s].s:sc.toks[k-1].e]
+}
+
+// headingBefore returns the place a heading line before token i names, as
+// in a story's sections by nation ("England", "Wales"); "" when none does.
+// Calls for one text must come in text order: the scan goes on from where
+// the last one stopped.
+func (sc *scanner) headingBefore(i int) string {
+	for k := sc.headAt; k < i && k < len(sc.toks); k++ {
+		if k > 0 && sc.toks[k-1].kind != kBreak {
+			continue
+		}
+		e := k
+		for e < len(sc.toks) && e-k < 4 && sc.capWord(e) {
+			e++
+		}
+		if e > k && (e == len(sc.toks) || sc.toks[e].kind == kBreak) && sc.nameBefore(e-1) == k {
+			sc.heading = sc.text[sc.toks[k].s:sc.toks[e-1].e]
+		}
+	}
+	sc.headAt = max(sc.headAt, i)
+	return sc.heading
+}
+
+// owner splits a noun phrase counted per party or union into whose it is
+// and what it counts: "GMB members" is the GMB's members, "DUP seats" the
+// DUP's seats. Other phrases come back whole, with no owner.
+func (sc *scanner) owner(np string) (string, string) {
+	sp := strings.LastIndexByte(np, ' ')
+	if sp < 0 || !perSubject[strings.ToLower(np[sp+1:])] {
+		return np, ""
+	}
+	name := np[:sp]
+	for w := range strings.SplitSeq(name, " ") {
+		if w == "" || w[0] < 'A' || w[0] > 'Z' {
+			return np, ""
+		}
+	}
+	return np[sp+1:], name
+}
+
+// lowNoun reports whether token i is a noun in lower case that can say
+// where the counted are: "hospital", "intensive", "care".
+func (sc *scanner) lowNoun(i int) bool {
+	return i < len(sc.toks) && sc.nounWord(i) && sc.toks[i].flags&fCap == 0 && sc.toks[i].w.cls&cModifier == 0 && !edIng(sc.word(i))
 }

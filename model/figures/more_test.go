@@ -2,6 +2,7 @@ package figures
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -74,4 +75,26 @@ func FuzzExtract(f *testing.F) {
 			}
 		}
 	})
+}
+
+// A word's classes are the same whether the tokenizer hashes it on the way
+// or classify looks it up afresh, whatever its capitals.
+func TestScanWordClassifies(t *testing.T) {
+	var sc scanner
+	for _, w := range names[1:] {
+		for _, v := range []string{w, strings.ToUpper(w[:1]) + w[1:], strings.ToUpper(w), strings.ReplaceAll(w, "'", "’")} {
+			sc.text, sc.toks = v+" x", sc.toks[:0]
+			sc.tokenize()
+			if len(sc.toks) == 0 || sc.toks[0].kind != kWord {
+				continue // a word the tokenizer splits, such as "o'clock" written with ’ at its end
+			}
+			want := sc.classify(sc.word(0))
+			if v == "may" {
+				want.cls &^= cMonth // the verb, not the month
+			}
+			if got := sc.toks[0].w; got != want {
+				t.Errorf("%q: tokenized as %+v, classified as %+v", v, got, want)
+			}
+		}
+	}
 }

@@ -20,6 +20,16 @@ var canonical = map[string]string{
 	"admitted": "hospital admissions", "children admitted": "hospital admissions",
 	"admitted to hospital": "hospital admissions", "children admitted to hospital": "hospital admissions",
 	"patients admitted to hospital": "hospital admissions", "patients admitted": "hospital admissions",
+	"people in hospital": "people in hospital", "patients in hospital": "people in hospital",
+	"hospitalised": "hospitalised", "people hospitalised": "hospitalised", "patients hospitalised": "hospitalised",
+	"hospitalized": "hospitalized", "people hospitalized": "hospitalized", "patients hospitalized": "hospitalized",
+}
+
+// isCanonical reports whether key is one of the names canonical gives one
+// name to.
+func isCanonical(key string) bool {
+	_, ok := canonical[key]
+	return ok
 }
 
 // canon returns the one name of a key.
@@ -34,7 +44,23 @@ func canon(key string) string {
 // seats", "18,837 votes" and "a 33% share" need a party, "87 runs" a team.
 var perSubject = wordSet("seats", "seat", "votes", "vote", "share", "shares of the vote", "share of the vote", "vote share",
 	"mps", "councillors", "councils", "delegates", "goals", "points", "wickets", "runs", "medals", "golds",
-	"majority", "lead", "gains", "losses", "candidates", "constituencies", "wards", "member", "members")
+	"majority", "lead", "gains", "losses", "candidates", "constituencies", "wards", "member", "members", "citizens", "nationals")
+
+// measureParticiples make a count of their own of the noun before them:
+// "seats declared" is not "seats", "deaths registered" not "deaths".
+var measureParticiples = wordSet("declared", "undeclared", "counted", "cast", "gained", "lost", "allocated", "registered",
+	"rescheduled", "cancelled", "postponed")
+
+// aloneParts are the parts after a noun counted per party or team that
+// make it readable alone: "seats declared", "votes counted", "seats to go".
+var aloneParts = wordSet("declared", "undeclared", "counted", "cast", "allocated", "to go", "to be declared", "to be counted")
+
+// specUnits measure a product's specification, which no reader pins.
+var specUnits = wordSet("megapixels", "GB", "TB", "inches", "GHz", "mAh")
+
+// ingNouns are nouns in -ing that a figure counts: "£8.6 million funding".
+var ingNouns = wordSet("funding", "spending", "borrowing", "lending", "housing", "training", "building", "buildings",
+	"meeting", "meetings", "shooting", "shootings", "bombing", "bombings", "staffing", "heating", "savings")
 
 // furniture are nouns no reader pins: parts of a match's running count,
 // time, and a page's own furniture.
@@ -102,8 +128,11 @@ func (f *Figure) Readable() bool {
 // readableValue is Readable for a figure whose key is known to read alone:
 // what is left to check is the figure itself.
 func (f *Figure) readableValue() bool {
-	if f.Aside || f.InWords || f.weak || !f.HasValue {
+	if f.Aside || f.weak || !f.HasValue {
 		return false
+	}
+	if _, toll := canonical[f.Key]; f.InWords && !toll && f.Unit != "%" && f.Value < 1000 {
+		return false // "two sides": numbers in words count a toll ("Twelve people are dead"), a share ("one in five") or thousands ("One hundred thousand nurses")
 	}
 	if f.Unit == "" && f.Value < 10 && f.Subject == "" {
 		if _, ok := canonical[f.Key]; !ok {
@@ -130,10 +159,16 @@ func readableKey(key, subject, unit string, foreign bool) bool {
 		return true
 	}
 	h := head(key)
+	if strings.HasSuffix(key, " per share") {
+		return true // "earnings per share" is no share of the vote
+	}
+	if sp := strings.IndexByte(key, ' '); sp > 0 && perSubject[key[:sp]] {
+		return aloneParts[key[sp+1:]] || strings.HasPrefix(key, "vote ") || strings.HasPrefix(key, "voted ") // "seats declared", "vote to strike"; not "seats gained" without whose
+	}
 	if perSubject[key] || perSubject[h] || furniture[key] || furniture[h] {
 		return false
 	}
-	if generic[key] || generic[key[:strings.IndexByte(key+" ", ' ')]] {
+	if generic[key] || generic[key[:strings.IndexByte(key+" ", ' ')]] && !strings.Contains(key, " without ") && !strings.Contains(key, " in ") {
 		return false // "23 people"; "people moved out" unless one name says what ("people evacuated")
 	}
 	if unit == "" && !strings.Contains(key, " ") && !singular[key] && !plural(key) {

@@ -46,6 +46,13 @@ type scanner struct {
 	cands  []cand
 	asides []bool // per token: in a sentence or clause about another time or event
 	low    [32]byte
+
+	headAt  int    // headingBefore has read the lines before this token
+	heading string // the place the last heading line named
+	cues    bool   // the text may hold an aside cue or another year: markAsides has work to do
+
+	english, other int // function words of English and of other languages, counted as the text is scanned
+	year           int // the update's year, 0 when unknown
 }
 
 // lower returns word w lower-cased (ASCII, with ’ as ') in the scanner's
@@ -56,15 +63,9 @@ func (sc *scanner) lower(w string) ([]byte, uint32) {
 	}
 	n := 0
 	h := uint32(fnvOffset)
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		switch {
-		case c >= 'A' && c <= 'Z':
-			c += 'a' - 'A'
-		case c == 0xE2 && i+2 < len(w) && w[i+1] == 0x80 && w[i+2] == 0x99: // ’
-			c = '\''
-			i += 2
-		}
+	for i := 0; i < len(w); {
+		var c byte
+		c, i = foldAt(w, i)
 		sc.low[n] = c
 		h = (h ^ uint32(c)) * fnvPrime
 		n++
@@ -72,13 +73,60 @@ func (sc *scanner) lower(w string) ([]byte, uint32) {
 	return sc.low[:n], h
 }
 
-// classify returns a word's classes.
+// foldAt returns the byte at w[i] as lower makes it (A-Z in lower case, ’
+// as ') and where the next one starts.
+func foldAt(w string, i int) (byte, int) {
+	switch c := w[i]; {
+	case c >= 'A' && c <= 'Z':
+		return c + 'a' - 'A', i + 1
+	case c == 0xE2 && i+2 < len(w) && w[i+1] == 0x80 && w[i+2] == 0x99: // ’
+		return '\'', i + 3
+	default:
+		return c, i + 1
+	}
+}
+
+// classify returns a word's classes. It hashes the word as lower would
+// lower-case it and compares it with the table's word in place, without
+// copying it.
 func (sc *scanner) classify(w string) winfo {
-	b, h := sc.lower(w)
-	if b == nil {
+	if len(w) > len(sc.low) {
 		return winfo{}
 	}
-	return lookup(b, h)
+	h := uint32(fnvOffset)
+	for i := 0; i < len(w); {
+		var c byte
+		c, i = foldAt(w, i)
+		h = (h ^ uint32(c)) * fnvPrime
+	}
+	return lookupFold(w, h)
+}
+
+// lookupFold returns the classes of word w, whose hash lower-cased is h.
+func lookupFold(w string, h uint32) winfo {
+	for j := h & (1<<slotBits - 1); ; j = (j + 1) & (1<<slotBits - 1) {
+		s := slots[j]
+		if s.i == 0 {
+			return winfo{}
+		}
+		if s.h == h && foldEqual(names[s.i], w) {
+			return infos[s.i]
+		}
+	}
+}
+
+// foldEqual reports whether w lower-cased as lower does is name.
+func foldEqual(name, w string) bool {
+	j := 0
+	for i := 0; i < len(w); {
+		var c byte
+		c, i = foldAt(w, i)
+		if j >= len(name) || name[j] != c {
+			return false
+		}
+		j++
+	}
+	return j == len(name)
 }
 
 func isLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
@@ -156,28 +204,45 @@ func (sc *scanner) scanWord(i int, sp bool) int {
 	if c := t[i]; c >= 'A' && c <= 'Z' {
 		flags |= fCap
 	}
+	h := uint32(fnvOffset) // the word's hash as classify computes it, on the way
 	for i < len(t) {
 		c := t[i]
 		switch {
-		case isLetter(c):
+		case c >= 'a' && c <= 'z':
+			h = (h ^ uint32(c)) * fnvPrime
+			i++
+		case c >= 'A' && c <= 'Z':
+			h = (h ^ uint32(c+'a'-'A')) * fnvPrime
 			i++
 		case c == '\'' || c == '-':
 			if i+1 < len(t) && (isLetter(t[i+1]) || t[i+1] >= 0x80) {
 				if c == '-' {
 					flags |= fHyphen
 				}
+				h = (h ^ uint32(c)) * fnvPrime
 				i++
 				continue
+			}
+			if d := digitsAt(t, i+1); c == '-' && flags&fCap != 0 && d > 0 && d <= 3 && (i+1+d == len(t) || !isLetter(t[i+1+d]) && !isDigit(t[i+1+d])) {
+				for _, b := range []byte(t[i : i+1+d]) {
+					h = (h ^ uint32(b)) * fnvPrime
+				}
+				i += 1 + d // a name with a number: "Covid-19", "F-35"
+				goto done
 			}
 			goto done
 		case c >= 0x80:
 			r, size := utf8.DecodeRuneInString(t[i:])
 			if r == '’' && i+size < len(t) && isLetter(t[i+size]) {
+				h = (h ^ uint32('\'')) * fnvPrime
 				i += size
 				continue
 			}
 			if !unicode.IsLetter(r) {
 				goto done
+			}
+			for k := i; k < i+size; k++ {
+				h = (h ^ uint32(t[k])) * fnvPrime
 			}
 			i += size
 		default:
@@ -187,7 +252,9 @@ func (sc *scanner) scanWord(i int, sp bool) int {
 done:
 	w := t[start:i]
 	tk := token{s: int32(start), e: int32(i), x: int32(i), kind: kWord, sp: sp, flags: flags}
-	tk.w = sc.classify(w)
+	if len(w) <= len(sc.low) {
+		tk.w = lookupFold(w, h)
+	}
 	if tk.w.cls == 0 && flags&fHyphen != 0 {
 		// twenty-five, two-thirds, seven-day: numbers in words, read by wordNumber
 		if h := strings.IndexByte(w, '-'); h > 0 && sc.classify(w[:h]).cls&cNum != 0 {
@@ -196,6 +263,16 @@ done:
 	}
 	if tk.w.cls&cMonth != 0 && w == "may" {
 		tk.w.cls &^= cMonth // the verb, not the month
+	}
+	if tk.w.cls&cCueNext != 0 && len(sc.toks) > 0 && sc.toks[len(sc.toks)-1].w.cls&(cCue|cCueNext) != 0 && !strings.EqualFold(w, "the") ||
+		tk.w.cls&cCue != 0 && (strings.EqualFold(w, "previous") || strings.EqualFold(w, "outgoing")) {
+		sc.cues = true // "last year", "for comparison", "previous"; not "at the" unless "the last" follows
+	}
+	switch {
+	case tk.w.cls&cForeign != 0:
+		sc.other++
+	case tk.w.cls&cStop != 0:
+		sc.english++
 	}
 	sc.toks = append(sc.toks, tk)
 	return i
@@ -246,6 +323,7 @@ func (sc *scanner) number(i int, sp bool) int {
 	}
 	if digits == 4 && tk.flags&(fComma|fDot) == 0 {
 		tk.flags |= fDigits4
+		sc.cues = sc.cues || v >= 1900 && v <= 2100 // a year, maybe another one
 	}
 	tk.e = int32(i)
 	tk.w.v = v
@@ -285,6 +363,15 @@ func (sc *scanner) number(i int, sp bool) int {
 	tk.x = int32(i)
 	sc.toks = append(sc.toks, tk)
 	return i
+}
+
+// digitsAt returns how many digits start at t[i:].
+func digitsAt(t string, i int) int {
+	n := 0
+	for i+n < len(t) && isDigit(t[i+n]) {
+		n++
+	}
+	return n
 }
 
 func allDigits(s string, want int) bool {

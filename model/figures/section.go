@@ -1,13 +1,18 @@
 package figures
 
 import (
+	"sort"
 	"strings"
 	"time"
 )
 
-// MaxOthers is how many figures the In numbers section shows beside the
-// page's own list and the trackers.
+// MaxOthers is how many lines of other figures the In numbers section shows
+// beside the page's own list and the trackers. Figures of one measure for
+// several subjects share a line ("Labour 412 · Conservative 121 seats").
 const MaxOthers = 8
+
+// maxRow bounds how many subjects one line reads.
+const maxRow = 12
 
 // Tracker is a quantity the story states again as it moves on: a toll, a
 // count, a score, a share. Its figures come from two updates or more. Its
@@ -30,20 +35,74 @@ const maxScan = 16
 // until f returns false or, when limit is true, maxScan figures have been
 // looked at.
 func (t *Tracker) earlier(limit bool, f func(*Figure) bool) {
-	last := t.Latest.UpdateID
-	for i := range t.figs {
+	for i := 0; i < len(t.figs); {
 		if limit && i >= maxScan {
 			return
 		}
-		h := &t.figs[i]
-		if h.UpdateID == last || h.UpdateID == t.Latest.UpdateID || !h.readableValue() {
-			continue
-		}
-		last = h.UpdateID
-		if !f(h) {
+		best, next := bestOfUpdate(t.figs, i)
+		if best >= 0 && t.figs[best].UpdateID != t.Latest.UpdateID && !tooSmall(&t.figs[best], &t.Latest) && !f(&t.figs[best]) {
 			return
 		}
+		i = next
 	}
+}
+
+// tooSmall reports whether an earlier statement is too small to be the
+// same count as the latest: under a twentieth of it, it is a part the text
+// gave ("Juárez reports four cases" in an outbreak of 663).
+func tooSmall(h, latest *Figure) bool {
+	return h.Unit == "" && latest.Unit == "" && h.Value < latest.Value/20
+}
+
+// bestOfUpdate returns, for the figures of one update starting at figs[i],
+// the one a reader would take as its statement, and where the next
+// update's start: the first readable one, unless another in the same update
+// says it more precisely ("over 100" deaths, then "at least 101"). best is
+// -1 when none is readable.
+func bestOfUpdate(figs []Figure, i int) (best, next int) {
+	best = -1
+	next = i
+	for ; next < len(figs) && figs[next].UpdateID == figs[i].UpdateID; next++ {
+		if f := &figs[next]; f.readableValue() && (best < 0 || morePrecise(f, &figs[best])) {
+			best = next
+		}
+	}
+	return best, next
+}
+
+// morePrecise reports whether a says better than b what one update's figures
+// for a tracker say: of a toll, the whole rather than a part ("at least 22
+// deaths", after "more than a dozen people dead in Bresk"); else b's value
+// more precisely. For that the two
+// are within a tenth of each other, and b is qualified ("over 100") and a
+// is not, or a is less round ("at least 101"). A value far from b's is
+// another count ("54" in Lee County), not a better statement of it.
+func morePrecise(a, b *Figure) bool {
+	if isCanonical(a.Key) && a.Unit == "" && a.Value > 2*b.Value {
+		return true
+	}
+	if d := a.Value - b.Value; d > 0.1*max(a.Value, b.Value) || -d > 0.1*max(a.Value, b.Value) {
+		return false
+	}
+	if (a.Qualifier == "") != (b.Qualifier == "") {
+		return a.Qualifier == ""
+	}
+	return roundness(a.Value) < roundness(b.Value)
+}
+
+// roundness counts the zeros a whole number ends with: 100 has two, 101
+// none.
+func roundness(v float64) int {
+	x := int64(v)
+	if float64(x) != v {
+		return 0
+	}
+	n := 0
+	for x != 0 && x%10 == 0 {
+		x /= 10
+		n++
+	}
+	return n
 }
 
 // History returns the statements before the latest, newest first, one per
@@ -102,21 +161,85 @@ type Entry struct {
 	Line    *Line
 	Tracker *Tracker
 	Figure  *Figure
+	Row     *Row
 }
 
-// Entries returns the section's lines in order.
+// Row is one measure read for several subjects on one line: "Labour 412 ·
+// Conservative 121 · Liberal Democrat 72 seats". Its members are the
+// section's own trackers and figures, each still one subject's.
+type Row struct {
+	Members []Entry // each a Tracker or a Figure, the largest value first
+}
+
+// Entries returns the section's lines in order: the page's list, then the
+// trackers and the other figures, those of one measure for several
+// subjects together in a Row where the first of them stands.
 func (s *Section) Entries() []Entry {
 	out := make([]Entry, 0, len(s.Lines)+len(s.Trackers)+len(s.Others))
 	for i := range s.Lines {
 		out = append(out, Entry{Line: &s.Lines[i]})
 	}
+	items := make([]Entry, 0, len(s.Trackers)+len(s.Others))
 	for i := range s.Trackers {
-		out = append(out, Entry{Tracker: &s.Trackers[i]})
+		items = append(items, Entry{Tracker: &s.Trackers[i]})
 	}
 	for i := range s.Others {
-		out = append(out, Entry{Figure: &s.Others[i]})
+		items = append(items, Entry{Figure: &s.Others[i]})
+	}
+	rows := map[rowKey]*Row{}
+	for _, e := range items {
+		k, ok := rowKeyOf(e.latest())
+		if !ok {
+			continue
+		}
+		if r := rows[k]; r != nil {
+			r.Members = append(r.Members, e)
+		} else {
+			rows[k] = &Row{Members: []Entry{e}}
+		}
+	}
+	for _, e := range items {
+		k, ok := rowKeyOf(e.latest())
+		r := rows[k]
+		switch {
+		case !ok || len(r.Members) < 2:
+			out = append(out, e)
+		case r.Members[0] == e: // the row stands where its first member would
+			if len(r.Members) > maxRow {
+				r.Members = r.Members[:maxRow]
+			}
+			out = append(out, Entry{Row: r})
+		}
+	}
+	for _, r := range rows {
+		sort.SliceStable(r.Members, func(i, j int) bool { return r.Members[i].latest().Value > r.Members[j].latest().Value })
 	}
 	return out
+}
+
+// rowKey is what figures that share a line have in common.
+type rowKey struct{ key, unit string }
+
+// rowKeyOf returns the line a subject's figure may share with other
+// subjects' figures of the same measure; ok is false for a figure that
+// keeps its own line: one with no subject, a score, or text not in English.
+func rowKeyOf(f *Figure) (rowKey, bool) {
+	if f == nil || f.Subject == "" || f.Unit == "score" || f.Context != "" {
+		return rowKey{}, false
+	}
+	return rowKey{f.Key, f.Unit}, true
+}
+
+// latest returns the figure an entry shows: a tracker's latest or the
+// figure; nil for a list line or a row.
+func (e Entry) latest() *Figure {
+	switch {
+	case e.Tracker != nil:
+		return &e.Tracker.Latest
+	case e.Figure != nil:
+		return e.Figure
+	}
+	return nil
 }
 
 // Len returns the number of entries.
@@ -137,6 +260,14 @@ func (e Entry) UpdateID() string {
 		return e.Tracker.Latest.UpdateID
 	case e.Figure != nil:
 		return e.Figure.UpdateID
+	case e.Row != nil:
+		newest := e.Row.Members[0].latest()
+		for _, m := range e.Row.Members[1:] {
+			if f := m.latest(); f.Time.After(newest.Time) {
+				newest = f
+			}
+		}
+		return newest.UpdateID
 	}
 	return ""
 }
@@ -175,8 +306,51 @@ func (e Entry) Text(loc *time.Location, days bool) string {
 		return s
 	case e.Figure != nil:
 		return figureText(e.Figure)
+	case e.Row != nil:
+		return e.Row.text()
 	}
 	return ""
+}
+
+// text shows a row: "Labour 412 (from 410) · Conservative 121 seats", each
+// subject with its latest value and, for a tracker that moved, the value
+// it moved from.
+func (r *Row) text() string {
+	var b strings.Builder
+	for i, m := range r.Members {
+		if i > 0 {
+			b.WriteString(" · ")
+		}
+		f := m.latest()
+		b.WriteString(f.Subject)
+		b.WriteByte(' ')
+		b.WriteString(f.Text)
+		if m.Tracker != nil {
+			if from, _, ok := m.Tracker.Change(); ok {
+				b.WriteString(" (from ")
+				b.WriteString(from.Text)
+				b.WriteByte(')')
+			}
+		}
+	}
+	if name := measureName(r.Members[0].latest()); name != "" {
+		b.WriteByte(' ')
+		b.WriteString(name)
+	}
+	return b.String()
+}
+
+// measureName is how a row names what its figures count: "seats",
+// "deaths"; "" for a party's share or a product's price, which say it
+// with their unit.
+func measureName(f *Figure) string {
+	switch {
+	case f.Key == "share" || f.Key == "price":
+		return ""
+	case isCanonical(f.Key):
+		return canonical[f.Key]
+	}
+	return f.Label
 }
 
 // Days reports whether the section's figures span more than one day.
@@ -245,17 +419,23 @@ func (b *Board) Section() Section {
 			last = t
 		}
 	}
-	for _, g := range b.order {
-		if g.k.aside || !g.readable() {
+	slots := make(map[rowKey]int) // the measures read per subject that have a line, and how many subjects it reads
+	others := 0                   // lines of other figures
+	fams := b.families()
+	for fi := range fams {
+		fm := &fams[fi]
+		if g := fm.lead; g.k.aside || !g.readable() {
 			continue
 		}
-		figs := g.buf[g.off:]
+		figs := fm.figures()
 		latest := -1
-		for i := range figs[:min(len(figs), maxScan)] {
-			if figs[i].readableValue() {
-				latest = i
+		for i := 0; i < min(len(figs), maxScan); {
+			best, next := bestOfUpdate(figs, i)
+			if best >= 0 {
+				latest = best
 				break
 			}
+			i = next
 		}
 		if latest < 0 {
 			continue
@@ -271,14 +451,29 @@ func (b *Board) Section() Section {
 				continue // the page's list says it already, and it has not moved
 			}
 			s.Trackers = append(s.Trackers, t)
+			if k, ok := rowKeyOf(f); ok {
+				slots[k]++
+			}
 			note(f.Time)
 			if changed {
 				note(at)
 			}
-		case len(s.Others) < MaxOthers && f.UpdateID != listFrom:
-			s.Others = append(s.Others, *f)
-		default:
+		case f.UpdateID == listFrom:
 			continue
+		default:
+			k, ok := rowKeyOf(f)
+			switch {
+			case ok && slots[k] > 0 && slots[k] < maxRow:
+				slots[k]++ // a further subject on a line already shown
+			case others < MaxOthers && !(ok && slots[k] > 0):
+				others++
+				if ok {
+					slots[k] = 1
+				}
+			default:
+				continue
+			}
+			s.Others = append(s.Others, *f)
 		}
 		s.pinned[figureID{f.UpdateID, f.ord}] = true
 	}

@@ -22,7 +22,9 @@ var commonStarts = wordSet("officials", "police", "hospitals", "trusts", "doctor
 	"now", "today", "tonight", "yesterday", "and", "but", "or", "if", "when", "with", "after", "before", "as", "in",
 	"on", "at", "for", "by", "from", "a", "an", "of", "to", "our", "their", "its", "his", "her", "my", "your",
 	"wicket", "goal", "four", "six", "out", "drinks", "update", "breaking", "live", "latest", "summary", "what",
-	"here", "key", "lunch", "tea", "stumps", "full-time", "half-time", "kick-off")
+	"here", "key", "lunch", "tea", "stumps", "full-time", "half-time", "kick-off", "okay", "ok", "well", "yes", "right",
+	"still", "again", "also", "just", "only", "about", "around", "nearly", "almost", "some", "all", "both", "update",
+	"total", "totals", "overall")
 
 // capWord reports whether token i is a capitalised word that can be part of
 // a name: "Labour", "Reform", "UK", "Sinn".
@@ -52,6 +54,9 @@ func (sc *scanner) nameBefore(end int) (start int) {
 	if w, _ := sc.lower(sc.word(start)); end == start && commonStarts[string(w)] {
 		return -1
 	}
+	if p := start - 1; p >= 0 && sc.toks[p].kind == kPunct && sc.toks[p].p == '/' {
+		return -1 // "Lab/Lib Dem 203": two parties together
+	}
 	return start
 }
 
@@ -74,6 +79,18 @@ func (sc *scanner) entityBefore(qs int, direct bool) string {
 	}
 	if links == 0 && !direct || j < 0 {
 		return ""
+	}
+	if links > 0 && sc.toks[j].kind == kPunct && sc.toks[j].p == ',' {
+		// "The United Kingdom, meanwhile, has": past an aside between commas
+		for k := j - 1; k > 0 && j-k <= 3 && sc.toks[k].kind == kWord; k-- {
+			if p := &sc.toks[k-1]; p.kind == kPunct && p.p == ',' {
+				j = k - 2
+				break
+			}
+		}
+		if j < 0 || sc.toks[j].kind != kWord {
+			return ""
+		}
 	}
 	s := sc.nameBefore(j)
 	if s < 0 {
@@ -129,6 +146,9 @@ func (sc *scanner) scoreAt(i int) (c cand, end int, ok bool) {
 		c.qs, c.qe, c.np = i, end, "score"
 		return c, end, true
 	}
+	if c, end, ok := sc.cricketLine(i); ok {
+		return c, end, true
+	}
 	// football: Name 2-1 Name
 	if i+2 >= n || t.w.v > 20 || toks[i+1].kind != kPunct || toks[i+1].p != '-' || toks[i+1].sp || toks[i+2].sp ||
 		toks[i+2].kind != kNum || toks[i+2].w.v > 20 || toks[i+2].flags != 0 || t.flags != 0 || t.x != t.e || toks[i+2].x != toks[i+2].e {
@@ -148,13 +168,40 @@ func (sc *scanner) scoreAt(i int) (c cand, end int, ok bool) {
 	return c, away + 1, true
 }
 
+// cricketLine reads a score as an over-by-over report writes it, after the
+// over it stands at: "38.2 overs: Hosts 171-9 (Smith 52)", "9th over:
+// Hosts 47-1".
+func (sc *scanner) cricketLine(i int) (c cand, end int, ok bool) {
+	toks := sc.toks
+	n := len(toks)
+	t := &toks[i]
+	if i+2 >= n || t.w.v >= 1000 || t.flags&(fComma|fDot) != 0 || t.x != t.e || toks[i+1].kind != kPunct || toks[i+1].p != '-' ||
+		toks[i+1].sp || toks[i+2].sp || toks[i+2].kind != kNum || toks[i+2].w.v > 10 || toks[i+2].flags != 0 || toks[i+2].x != toks[i+2].e {
+		return c, i + 1, false
+	}
+	home := sc.nameBefore(i - 1)
+	// the over: "38.2 overs:", "7th over:" opening the line
+	o := home - 3
+	if home < 0 || o < 0 || !sc.initialLine(o) || toks[o].kind != kNum || !(sc.is(o+1, "overs") || sc.is(o+1, "over")) ||
+		toks[o+2].kind != kPunct || toks[o+2].p != ':' {
+		return c, i + 1, false
+	}
+	overs := sc.text[toks[o].s:toks[o].e]
+	end = i + 3
+	c.f = Figure{Text: sc.text[t.s:toks[i+2].e] + " after " + overs + " overs", Value: t.w.v, HasValue: true, Unit: "score",
+		Label: "score", Key: "score", Subject: sc.text[toks[home].s:toks[i-1].e]}
+	c.qs, c.qe, c.np = i, end, "score"
+	return c, end, true
+}
+
 // Aside cues. Strong ones make their whole sentence about another event;
 // weak ones their clause, or the whole sentence when they open it.
 var (
 	strongCues = [][]string{{"for", "comparison"}, {"by", "comparison"}, {"in", "comparison"}, {"on", "that", "occasion"},
 		{"at", "the", "last", "election"}, {"at", "the", "previous", "election"}, {"last", "time"}}
 	weakCues = [][]string{{"last", "year"}, {"a", "year", "ago"}, {"years", "ago"}, {"last", "year's"}, {"previous"},
-		{"an", "earlier"}, {"the", "earlier"}, {"a", "year", "earlier"}, {"last", "month"}, {"last", "week"}}
+		{"an", "earlier"}, {"the", "earlier"}, {"a", "year", "earlier"}, {"outgoing"}, {"before", "the", "election"}}
+	// (not "last week": a health service's figures for "each day last week" are the latest it has)
 )
 
 // markAsides works out, in one pass, which tokens are in a sentence or
@@ -166,6 +213,9 @@ func (sc *scanner) markAsides(h hints) {
 	}
 	sc.asides = sc.asides[:n]
 	clear(sc.asides)
+	if !sc.cues {
+		return
+	}
 	sentStart, clauseStart, clauseNo := 0, 0, 0
 	sentAside, clauseAside := false, false
 	flushClause := func(end int) {
@@ -200,18 +250,38 @@ func (sc *scanner) markAsides(h hints) {
 		t := &sc.toks[i]
 		switch {
 		case t.kind == kNum && t.flags&fDigits4 != 0 && t.x == t.e && h.year > 0 && t.w.v >= 1900 && t.w.v <= 2100 &&
-			int(t.w.v) != h.year && !sc.is(i-1, "since") && !sc.is(i-1, "until"):
+			int(t.w.v) != h.year && !sc.is(i-1, "since") && !sc.is(i-1, "until") && !sc.is(i-1, "by"):
 			clauseAside = true // another year: "In 2019 it was 67.3%", "the 2007 floods"
 		case t.kind != kWord || t.w.cls&cCue == 0:
+		case !(i+1 < n && sc.toks[i+1].kind == kWord && sc.toks[i+1].w.cls&cCueNext != 0) && !sc.is(i, "previous") && !sc.is(i, "outgoing"):
+			// most "the", "a" and "in" open no cue: the word after says
 		case sc.cueAt(i, strongCues):
 			sentAside = true
 		case sc.cueAt(i, weakCues):
-			clauseAside = true
+			clauseAside = clauseAside || !sc.comparedWith(i)
 		case sc.is(i, "the") && sc.is(i+1, "last") && i+2 < n && sc.toks[i+2].kind == kWord &&
 			sc.toks[i+2].w.cls&(cNum|cTime|cPlural|cScale) == 0 && !sc.is(i+2, "few"):
 			clauseAside = true // "the last big outbreak"; not "the last 60 balls"
 		}
 	}
+}
+
+// comparedWith reports whether the cue at token i is what a figure is
+// compared with ("up 8% compared with the same week last year", "up 5% on
+// last year") rather than when the clause's figures stand.
+func (sc *scanner) comparedWith(i int) bool {
+	if sc.is(i-1, "on") || sc.is(i-1, "from") || sc.is(i-1, "over") || sc.is(i-1, "since") {
+		return true
+	}
+	for j := i - 1; j >= 0 && j >= i-5; j-- {
+		if sc.toks[j].kind != kWord {
+			return false
+		}
+		if sc.is(j, "compared") || sc.is(j, "than") || sc.is(j, "versus") || sc.is(j, "vs") {
+			return true
+		}
+	}
+	return false
 }
 
 // cueAt reports whether one of cues starts at token i.
@@ -237,6 +307,9 @@ func (sc *scanner) cueAt(i int, cues [][]string) bool {
 func (sc *scanner) comparedBefore(qs int) bool {
 	for j, k := qs-1, 0; j >= 0 && k < 3; j, k = j-1, k+1 {
 		t := &sc.toks[j]
+		if t.kind == kPunct && t.p == '.' && (sc.is(j-1, "vs") || sc.is(j-1, "v")) {
+			continue // "vs. $1.38"
+		}
 		if t.kind != kWord {
 			return false
 		}
@@ -250,7 +323,8 @@ func (sc *scanner) comparedBefore(qs int) bool {
 		case sc.is(j, "with") || sc.is(j, "to"):
 			return sc.is(j-1, "compared")
 		case sc.is(j, "of"):
-			return sc.is(j-1, "ahead") || sc.is(j-1, "short")
+			return sc.is(j-1, "ahead") || sc.is(j-1, "short") || sc.is(j-1, "consensus") || sc.is(j-1, "estimate") ||
+				sc.is(j-1, "forecast") || sc.is(j-1, "projection") // "against the analysts' consensus of $12.3 billion"
 		case t.w.cls&cDet != 0, sc.is(j, "a"), sc.is(j, "an"):
 		default:
 			return false
@@ -263,20 +337,7 @@ func (sc *scanner) comparedBefore(qs int) bool {
 // more of its function words are French, German, Spanish and the like than
 // English ones.
 func (sc *scanner) foreign() bool {
-	en, other := 0, 0
-	for i := range sc.toks {
-		t := &sc.toks[i]
-		if t.kind != kWord {
-			continue
-		}
-		switch {
-		case t.w.cls&cForeign != 0:
-			other++
-		case t.w.cls&cStop != 0:
-			en++
-		}
-	}
-	return other >= 3 && other > 2*en
+	return sc.other >= 3 && sc.other > 2*sc.english
 }
 
 // foreignCurrency returns the sign for a currency named in another
@@ -407,6 +468,52 @@ func (sc *scanner) extractForeign(out []Figure, h hints) []Figure {
 	return out
 }
 
+// leadNoun returns the noun counted per party or team that a lead line
+// ending in a colon gives the name-and-number lines under it ("Overall
+// seats update:", "With 120 of 650 seats declared:"); "" when the lines
+// before token qs have none.
+func (sc *scanner) leadNoun(qs int) string {
+	toks := sc.toks
+	k := qs - 1
+	for k >= 0 && qs-k <= 8 && toks[k].kind != kBreak {
+		k--
+	}
+	if k >= 0 && toks[k].kind != kBreak {
+		return "" // a long line: prose, not a line of a tally
+	}
+	for lines := 0; k >= 0 && lines < 12 && qs-k < 200; k-- {
+		if toks[k].kind != kBreak {
+			continue
+		}
+		// the line before: (k's previous break, k)
+		s := k - 1
+		for s >= 0 && toks[s].kind != kBreak {
+			s--
+		}
+		if s+1 < k {
+			lines++
+			last := &toks[k-1]
+			if last.kind == kPunct && last.p == ':' {
+				for i := s + 1; i < k; i++ {
+					if toks[i].kind == kWord && perSubject[strings.ToLower(sc.word(i))] {
+						return strings.ToLower(sc.word(i))
+					}
+				}
+				return ""
+			}
+			num := false
+			for i := s + 1; i < k && !num; i++ {
+				num = toks[i].kind == kNum
+			}
+			if !num {
+				return "" // prose, not a line of a tally
+			}
+		}
+		k = s + 1
+	}
+	return ""
+}
+
 // upperFirst returns s with its first letter in upper case.
 func upperFirst(s string) string {
 	r, size := utf8.DecodeRuneInString(s)
@@ -436,6 +543,10 @@ func (sc *scanner) borrow(before []cand, c *cand) bool {
 	}
 	if c.np != "" || c.f.Subject == "" {
 		return false
+	}
+	if np := sc.leadNoun(c.qs); np != "" && c.f.Unit == "" {
+		c.np = np // "Overall seats update:" over "Labour: 22"
+		return true
 	}
 	for j := len(before) - 1; j >= 0 && j >= len(before)-12; j-- {
 		p := &before[j]

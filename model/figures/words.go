@@ -2,34 +2,38 @@ package figures
 
 // Word classes. A word can be in several.
 const (
-	cNum      uint32 = 1 << iota // one to ninety: v holds the value
-	cScale                       // hundred, thousand, million, bn, m...: v holds the multiplier
-	cPlural                      // hundreds, thousands, dozens...: a count with no exact value
-	cFrac                        // half, quarter, third: v holds the share in per cent
-	cDozen                       // dozen: v = 12
-	cMonth                       // January... (May only when capitalised)
-	cWeekday                     // Monday...
-	cTime                        // units of time: a number before one is a duration
-	cClock                       // am, pm, GMT, o'clock: a number before one is a time of day
-	cStop                        // function words that end a noun phrase
-	cDet                         // determiners: "the two sides" is not a figure
-	cNegPrev                     // a number after one is an age, a page, a phone number or a name
-	cAux                         // auxiliaries before a participle: "were cancelled"
-	cPart                        // irregular participles: "were cut"
-	cModifier                    // dropped from a figure's Key: "further strikes" counts strikes
-	cCurWord                     // pounds, dollars, euros: u holds the symbol
-	cPercent                     // percent, pc, per-cent
-	cMeasure                     // km, miles, tonnes: u holds the unit
-	cPron                        // them, those: "39% of them"
-	cVerb                        // rose, fell, reached: "turnout rose to 67%"
-	cMove                        // rose, fell: "operations rose from 3,454"
-	cQualEnd                     // the last word of a qualifier
-	cNominal                     // cancellation: "the cancellation of 4,000 operations"; u holds the participle
-	cForeign                     // function words of French, German, Spanish, Italian, Dutch, Portuguese
-	cLink                        // between a party or team and its figure: "Labour has won 410", "the Conservatives on 131"
-	cModal                       // should, would: "uptake should be 95%" is a wish, not a count
-	cState                       // missing, dead, injured: "40 are missing"
-	cCue                         // the first word of an aside cue: "for comparison", "last year"
+	cNum         uint32 = 1 << iota // one to ninety: v holds the value
+	cScale                          // hundred, thousand, million, bn, m...: v holds the multiplier
+	cPlural                         // hundreds, thousands, dozens...: a count with no exact value
+	cFrac                           // half, quarter, third: v holds the share in per cent
+	cDozen                          // dozen: v = 12
+	cMonth                          // January... (May only when capitalised)
+	cWeekday                        // Monday...
+	cTime                           // units of time: a number before one is a duration
+	cClock                          // am, pm, GMT, o'clock: a number before one is a time of day
+	cStop                           // function words that end a noun phrase
+	cDet                            // determiners: "the two sides" is not a figure
+	cNegPrev                        // a number after one is an age, a page, a phone number or a name
+	cAux                            // auxiliaries before a participle: "were cancelled"
+	cPart                           // irregular participles: "were cut"
+	cModifier                       // dropped from a figure's Key: "further strikes" counts strikes
+	cCurWord                        // pounds, dollars, euros: u holds the symbol
+	cPercent                        // percent, pc, per-cent
+	cMeasure                        // km, miles, tonnes: u holds the unit
+	cPron                           // them, those: "39% of them"
+	cVerb                           // rose, fell, reached: "turnout rose to 67%"
+	cMove                           // rose, fell: "operations rose from 3,454"
+	cQualEnd                        // the last word of a qualifier
+	cNominal                        // cancellation: "the cancellation of 3,000 operations"; u holds the participle
+	cForeign                        // function words of French, German, Spanish, Italian, Dutch, Portuguese
+	cLink                           // between a party or team and its figure: "Labour has won 410", "the Conservatives on 131"
+	cModal                          // should, would: "uptake should be 95%" is a wish, not a count
+	cState                          // missing, dead, injured: "40 are missing"
+	cCue                            // the first word of an aside cue: "for comparison", "last year"
+	cCueNext                        // the second word of an aside cue: a first word without one after it is no cue
+	cGeneric                        // says too little alone: "people", "rise" (the generic set)
+	cMeasurePart                    // a participle that makes a count of its own: "declared" (measureParticiples)
+	cSentence                       // says what a whole sentence's figures are: "predicts", "projection", "poll"; "seat", "constituency"
 )
 
 type winfo struct {
@@ -133,7 +137,8 @@ func init() {
 		"overturned", "rebooked", "rescheduled", "off", "died", "fled", "freed")
 	add(cModifier, "planned", "further", "more", "other", "new", "total", "extra", "additional", "official",
 		"latest", "estimated", "overall", "another", "some", "fewer", "less", "many", "the", "a", "an", "of",
-		"routine", "scheduled", "reported", "cancelled", "postponed", "rescheduled", "affected", "recorded", "confirmed", "registered", "expected")
+		"routine", "scheduled", "reported", "cancelled", "postponed", "rescheduled", "affected", "recorded", "confirmed", "expected",
+		"related")
 	addV(cCurWord, "pounds", 0, "£")
 	addV(cCurWord, "pound", 0, "£")
 	addV(cCurWord, "sterling", 0, "£")
@@ -141,17 +146,21 @@ func init() {
 	addV(cCurWord, "dollar", 0, "$")
 	addV(cCurWord, "euros", 0, "€")
 	addV(cCurWord, "euro", 0, "€")
+	addV(cCurWord, "cents", 0, "$")
 	add(cPercent, "percent", "pc", "per-cent", "pct")
 	for w, u := range map[string]string{"km": "km", "kilometres": "km", "kilometers": "km", "miles": "miles",
 		"mile": "miles", "mph": "mph", "kg": "kg", "kilograms": "kg", "kilos": "kg", "tonnes": "tonnes",
 		"tons": "tonnes", "metres": "m", "meters": "m", "feet": "ft", "ft": "ft", "litres": "l", "degrees": "°",
+		"megapixel": "megapixels", "megapixels": "megapixels", "gb": "GB", "tb": "TB", "inch": "inches", "inches": "inches",
+		"ghz": "GHz", "mah": "mAh",
 		"°c": "°C", "°f": "°F", "c": "°C", "mm": "mm", "points": "points", "pts": "points", "cm": "cm", "acres": "acres", "hectares": "ha"} {
 		addV(cMeasure, w, 0, u)
 	}
 	add(cPron, "them", "those", "these", "it", "whom", "which")
 	add(cVerb, "rose", "risen", "fell", "fallen", "reached", "hit", "stood", "stands", "climbed", "dropped",
 		"increased", "decreased", "jumped", "soared", "grew", "was", "is", "were", "are", "now", "up", "down",
-		"nearly", "almost", "just", "to", "at", "of", "by", "from")
+		"nearly", "almost", "just", "to", "at", "of", "by", "from", "past")
+	add(cStop, "vs", "versus", "v", "behind", "adrift", "short", "clear")
 	add(cMove, "rose", "risen", "fell", "fallen", "climbed", "dropped", "increased", "decreased", "jumped", "soared",
 		"grew", "doubled", "halved", "trebled", "tripled")
 	add(cForeign, "le", "la", "les", "des", "du", "et", "est", "une", "au", "aux", "sont", "dans", "pour", "avec", "sur",
@@ -160,11 +169,13 @@ func init() {
 		"según", "il", "di", "che", "della", "sono", "het", "een", "van", "zijn", "niet", "não", "em", "uma", "os", "pelo")
 	add(cLink, "has", "have", "had", "is", "are", "was", "were", "now", "on", "at", "won", "wins", "win", "took", "take",
 		"takes", "taken", "holds", "hold", "held", "secured", "gained", "lost", "reported", "recorded", "scored",
-		"reached", "polled", "got", "back", "just", "already", "still", "with", "so", "far", "leads", "lead", "hit", "hits")
+		"reached", "polled", "got", "back", "just", "already", "still", "with", "so", "far", "leads", "lead", "hit", "hits",
+		"stands", "stand", "stood", "meanwhile", "ahead", "need", "needs", "require", "requires")
 	add(cModal, "should", "would", "could", "might", "must", "may", "needs", "need", "want", "wants", "aim", "aims",
 		"target", "targets", "hope", "hopes", "expect", "expects", "expected", "forecast", "predicted", "projected")
 	add(cState, "missing", "dead", "injured", "hurt", "trapped", "homeless", "unaccounted", "wounded", "stranded",
-		"displaced", "critical", "hospitalised", "hospitalized")
+		"displaced", "critical", "hospitalised", "hospitalized", "killed")
+	add(cMove, "raised", "lowered", "reduced", "increased", "cut")
 	add(cVerb, "stand", "stands", "stood", "totals", "totalled", "totaled", "starts",
 		"tops", "topped", "rises", "falls", "gains", "remains", "remained", "reaches", "hitting", "running", "sitting",
 		"standing", "sits", "sat", "edged", "crept", "slipped", "surged", "slumped", "fallen", "risen",
@@ -214,6 +225,25 @@ func init() {
 	}
 	for _, c := range append(append([][]string{{"the", "last"}}, strongCues...), weakCues...) {
 		add(cCue, c[0])
+		if len(c) > 1 {
+			add(cCueNext, c[1])
+		}
+		if len(c) > 2 {
+			add(cCueNext, c[2]) // so that "before the election" is not taken for "at the"
+		}
+	}
+	for w := range generic {
+		add(cGeneric, w)
+	}
+	add(cSentence, "predicts", "predict", "predicted", "prediction", "predictions", "projects", "projected", "projection",
+		"projections", "forecast", "forecasts", "forecasting", "poll", "polls", "seat", "constituency", "ward",
+		"expects", "guidance", "guided", "guiding", "outlook")
+	for w := range measureParticiples {
+		add(cMeasurePart, w)
+	}
+	for i, q := range qualifiers {
+		last := q[len(q)-1]
+		qualifiersEnding[last] = append(qualifiersEnding[last], i)
 	}
 	for w, info := range words {
 		h := hashWord([]byte(w))

@@ -232,6 +232,18 @@ func (r *Reader) SetPlace(p Place, rows int) {
 	// Show the selected update a few rows down, with what came before it.
 	r.list.offset = max(0, i-rows/3)
 	r.list.clamp(rows)
+	// What came since, unread, is news to the person: the badge counts it.
+	r.newCount = 0
+	if sel := r.list.selected(); sel != nil {
+		for _, u := range r.story.Updates() {
+			if u.ID == sel.ID {
+				break
+			}
+			if !r.read[u.ID] {
+				r.newCount++
+			}
+		}
+	}
 }
 
 // nearest is the row of the update shown whose time is closest to at.

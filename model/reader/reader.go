@@ -137,6 +137,12 @@ func Prepare(snap *model.Snapshot, replace bool) *Prepared {
 	return p
 }
 
+// PrepareStory takes a whole story read elsewhere (the rest of a story
+// restored in part) as one that replaces the story read.
+func PrepareStory(st *model.Story) *Prepared {
+	return &Prepared{story: st, changes: model.Changes{New: st.Updates(), Meta: true}, replace: true}
+}
+
 // Story is the prepared story.
 func (p *Prepared) Story() *model.Story { return p.story }
 

@@ -190,3 +190,17 @@ func TestRestoreShowsAtOnce(t *testing.T) {
 		t.Fatalf("restored: loaded %v, built %v, unread %d", r.Loaded(), r.Built(), r.Unread())
 	}
 }
+
+func TestRestoredPlaceCountsTheUnreadAboveIt(t *testing.T) {
+	story := model.NewStory()
+	story.Merge(snapshot(0, 10))
+	var read []string
+	for i := 3; i < 10; i++ {
+		read = append(read, fmt.Sprintf("u%03d", i))
+	}
+	r := Restore(story, read, nil)
+	r.SetPlace(Place{Selected: "u005"}, rows)
+	if r.Selected().ID != "u005" || r.NewCount() != 3 {
+		t.Fatalf("restored on %s with badge %d; want u005 and the 3 unread above it", r.Selected().ID, r.NewCount())
+	}
+}

@@ -79,22 +79,39 @@ func TestREADMEListsEveryKeyActionAndColour(t *testing.T) {
 	}
 }
 
-// TestREADMEExampleSetsEverySetting reads the README's example config:
-// it must be accepted and set every setting away from its default.
+// TestREADMEExampleSetsEverySetting reads the example config: it must be
+// accepted and set every setting away from its default, and the README
+// must show it as it is; -update rewrites the README's.
 func TestREADMEExampleSetsEverySetting(t *testing.T) {
 	data, err := os.ReadFile(readme)
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, rest, ok := strings.Cut(string(data), "## The config file")
-	_, rest, ok2 := strings.Cut(rest, "```toml\n")
-	example, _, ok3 := strings.Cut(rest, "```")
-	if !ok || !ok2 || !ok3 {
+	doc := string(data)
+	i := strings.Index(doc, "## The config file")
+	j := strings.Index(doc[max(i, 0):], "```toml\n")
+	if i < 0 || j < 0 {
 		t.Fatal("the README has no example config under \"## The config file\"")
 	}
+	start := i + j + len("```toml\n")
+	end := strings.Index(doc[start:], "```")
+	if end < 0 {
+		t.Fatal("the README's example config does not end")
+	}
+	if shown := doc[start : start+end]; shown != Example {
+		if *update {
+			doc = doc[:start] + Example + doc[start+end:]
+			if err := os.WriteFile(readme, []byte(doc), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		} else {
+			t.Errorf("the README's example config is not example.toml; run go test ./cmd/liveline/internal/config -run README -update")
+		}
+	}
+	example := Example
 	s, err := Parse(filepath.Join("/home/reader", ".config", "liveline", "config.toml"), []byte(example), env(map[string]string{"HOME": "/home/reader"}))
 	if err != nil {
-		t.Fatalf("the README's example is refused:\n%v", err)
+		t.Fatalf("the example is refused:\n%v", err)
 	}
 	for _, name := range settingNames {
 		if !strings.Contains(example, "\n"+name+" = ") && !strings.Contains(example, "\n["+name+"]") && !strings.Contains(example, "\n[["+name+"]]") {
