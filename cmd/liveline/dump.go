@@ -84,9 +84,11 @@ func runDump(ctx context.Context, pos []string, o dumpOptions, intervalSet bool,
 	if o.follow {
 		return followAll(ctx, pos, open, o, keep, env)
 	}
-	// A one-shot dump lives for a moment: trading some memory for fewer
-	// collections takes a sixth off a 10,000-update dump.
-	debug.SetGCPercent(200)
+	// A one-shot dump lives for a moment: it trades some memory for fewer
+	// collections, but not much. A 10,000-update dump peaks at 1.2 times
+	// the memory of a bare gofeed parse of the feed with 150, and at 1.45
+	// times with 200, which saves no CPU time that can be measured.
+	debug.SetGCPercent(150)
 	if len(pos) > 1 {
 		return dumpSeveral(ctx, pos, open, o.format, !query.Empty(), keep, env)
 	}
