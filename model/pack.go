@@ -84,34 +84,19 @@ func (p *packer) rest(u *Update) {
 	u.Link = p.str(u.Link)
 	u.Categories = p.strs(u.Categories)
 	u.Body.Links = p.strs(u.Body.Links)
-	if len(u.Body.Blocks) == 0 {
-		return
-	}
-	blocks := make([]Block, len(u.Body.Blocks))
-	copy(blocks, u.Body.Blocks)
-	n := 0
-	for _, b := range blocks {
-		n += len(b.Spans)
-	}
-	spans := make([]Span, 0, n) // one slice for every block's spans
-	at := 0                     // how far into the text the spans have been found
-	for i := range blocks {
-		from := len(spans)
-		for _, s := range blocks[i].Spans {
-			// A span follows the one before within a few bytes of
-			// separators and list marks; look no further than that.
-			window := u.Text[at:min(len(u.Text), at+len(s.Text)+maxGap)]
-			if j := strings.Index(window, s.Text); j >= 0 && s.Text != "" {
-				s.Text = u.Text[at+j : at+j+len(s.Text)]
-				at += j + len(s.Text)
-			} else {
-				s.Text = p.str(s.Text)
-			}
-			spans = append(spans, s)
+	at := 0 // how far into the text the spans have been found
+	u.Body.Blocks = copyBlocks(u.Body.Blocks, func(s Span) Span {
+		// A span follows the one before within a few bytes of separators
+		// and list marks; look no further than that.
+		window := u.Text[at:min(len(u.Text), at+len(s.Text)+maxGap)]
+		if j := strings.Index(window, s.Text); j >= 0 && s.Text != "" {
+			s.Text = u.Text[at+j : at+j+len(s.Text)]
+			at += j + len(s.Text)
+		} else {
+			s.Text = p.str(s.Text)
 		}
-		blocks[i].Spans = spans[from:len(spans):len(spans)]
-	}
-	u.Body.Blocks = blocks
+		return s
+	})
 }
 
 // strs returns a packed copy of a list of strings.
@@ -144,11 +129,17 @@ func unshare(u *Update) {
 	if len(u.Body.Links) > 0 {
 		u.Body.Links = append([]string(nil), u.Body.Links...)
 	}
-	if len(u.Body.Blocks) == 0 {
-		return
+	u.Body.Blocks = copyBlocks(u.Body.Blocks, func(s Span) Span { return s })
+}
+
+// copyBlocks returns a copy of blocks, the spans of them all in one slice,
+// each span as span makes it.
+func copyBlocks(src []Block, span func(Span) Span) []Block {
+	if len(src) == 0 {
+		return src
 	}
-	blocks := make([]Block, len(u.Body.Blocks))
-	copy(blocks, u.Body.Blocks)
+	blocks := make([]Block, len(src))
+	copy(blocks, src)
 	n := 0
 	for _, b := range blocks {
 		n += len(b.Spans)
@@ -156,8 +147,10 @@ func unshare(u *Update) {
 	spans := make([]Span, 0, n)
 	for i := range blocks {
 		from := len(spans)
-		spans = append(spans, blocks[i].Spans...)
+		for _, s := range blocks[i].Spans {
+			spans = append(spans, span(s))
+		}
 		blocks[i].Spans = spans[from:len(spans):len(spans)]
 	}
-	u.Body.Blocks = blocks
+	return blocks
 }
