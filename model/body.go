@@ -3,6 +3,7 @@ package model
 import (
 	"strconv"
 	"strings"
+	"unsafe"
 )
 
 // BlockKind says how a block of an update's body is laid out.
@@ -65,41 +66,46 @@ type Body struct {
 // PlainText renders the body as plain text: one line per block, blank
 // lines between paragraphs, list items marked, link references as [n].
 func (b Body) PlainText() string {
-	var sb strings.Builder
+	text := b.appendPlainText(nil)
+	return unsafe.String(unsafe.SliceData(text), len(text))
+}
+
+// appendPlainText appends the body's plain text to dst.
+func (b Body) appendPlainText(dst []byte) []byte {
 	for i, bl := range b.Blocks {
 		if i > 0 {
 			if bl.Kind == Bullet || bl.Kind == Numbered {
 				if prev := b.Blocks[i-1].Kind; prev == Bullet || prev == Numbered {
-					sb.WriteByte('\n')
+					dst = append(dst, '\n')
 				} else {
-					sb.WriteString("\n\n")
+					dst = append(dst, "\n\n"...)
 				}
 			} else {
-				sb.WriteString("\n\n")
+				dst = append(dst, "\n\n"...)
 			}
 		}
 		for d := 0; d < bl.Depth; d++ {
-			sb.WriteString("  ")
+			dst = append(dst, "  "...)
 		}
 		switch bl.Kind {
 		case Bullet:
-			sb.WriteString("- ")
+			dst = append(dst, "- "...)
 		case Numbered:
-			sb.WriteString(strconv.Itoa(bl.Number))
-			sb.WriteString(". ")
+			dst = strconv.AppendInt(dst, int64(bl.Number), 10)
+			dst = append(dst, ". "...)
 		case Quote:
-			sb.WriteString("> ")
+			dst = append(dst, "> "...)
 		}
 		for _, s := range bl.Spans {
-			sb.WriteString(s.Text)
+			dst = append(dst, s.Text...)
 			if s.Style&LinkText != 0 && s.Ref > 0 {
-				sb.WriteString(" [")
-				sb.WriteString(strconv.Itoa(s.Ref))
-				sb.WriteByte(']')
+				dst = append(dst, " ["...)
+				dst = strconv.AppendInt(dst, int64(s.Ref), 10)
+				dst = append(dst, ']')
 			}
 		}
 	}
-	return sb.String()
+	return dst
 }
 
 // TextBody builds a body of plain paragraphs from text, one per

@@ -1,9 +1,10 @@
 package model
 
 import (
-	"hash/fnv"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -27,12 +28,22 @@ type Snapshot struct {
 	FromLayout bool `json:",omitempty"`
 
 	Updates []Update
+
+	// packed says that Prepare packed the text of the updates, which a
+	// story's first merge then keeps where it is.
+	packed bool
 }
 
 // Prepare normalises a snapshot built by a parser, in place: it drops page
 // noise from bodies, fills Text, makes missing headlines from the text,
 // flags key events from categories, assigns stable IDs and content hashes,
 // and drops exact duplicates. Parsers set the raw fields and call it once.
+//
+// The text of the updates it keeps is packed into a few large buffers, the
+// spans of their bodies found in their plain text, so that what the parser
+// left behind can go as soon as it is done. Each update is made ready on
+// its own, a large snapshot's shared out over the cores; then IDs are
+// assigned and duplicates dropped, in order.
 func (s *Snapshot) Prepare() {
 	links := make(map[string]int, len(s.Updates))
 	for i := range s.Updates {
@@ -40,30 +51,14 @@ func (s *Snapshot) Prepare() {
 			links[l]++
 		}
 	}
+	readyAll(s.Updates)
 	kept := s.Updates[:0]
 	ids := make(map[string]uint64, len(s.Updates))
 	for i := range s.Updates {
 		u := s.Updates[i]
-		u.Body = dropNoise(u.Body)
-		u.Text = u.Body.PlainText()
-		u.Headline = strings.TrimSpace(u.Headline)
-		if u.Headline == "" {
-			u.Headline = HeadlineFromText(u.Text)
-		}
 		if u.Text == "" && u.Headline == "" {
 			continue
 		}
-		for _, c := range u.Categories {
-			if IsKeyCategory(c) {
-				u.Key = true
-				break
-			}
-		}
-		if u.Pinned {
-			u.Key = true
-		}
-		u.Hash = contentHash(u.Headline, u.Text)
-		u.ID = strings.TrimSpace(u.ID)
 		if u.ID == "" {
 			if u.Link != "" && links[u.Link] == 1 && u.Link != s.Link {
 				u.ID = u.Link
@@ -85,6 +80,88 @@ func (s *Snapshot) Prepare() {
 	}
 	clear(s.Updates[len(kept):])
 	s.Updates = kept
+	s.packed = true
+}
+
+// parallelFrom is how many updates each extra core must have to be worth
+// starting.
+const parallelFrom = 500
+
+// readyAll readies every update, over the cores when there are many.
+func readyAll(us []Update) {
+	workers := min(runtime.GOMAXPROCS(0), len(us)/parallelFrom)
+	if workers < 2 {
+		readyRun(us)
+		return
+	}
+	var wg sync.WaitGroup
+	chunk := (len(us) + workers - 1) / workers
+	for from := 0; from < len(us); from += chunk {
+		wg.Go(func() { readyRun(us[from:min(from+chunk, len(us))]) })
+	}
+	wg.Wait()
+}
+
+// readyRun readies a run of updates, packing their text together.
+func readyRun(us []Update) {
+	p := packer{next: textSize(us)}
+	var plain []byte
+	for i := range us {
+		plain = ready(&us[i], &p, plain)
+	}
+}
+
+// ready prepares one update on its own: the body without page noise, its
+// plain text, a headline, the key flag, the content hash, the ID as given
+// without surrounding space, every string packed. An update with neither
+// text nor headline is left for Prepare to drop. plain is scratch space,
+// returned for reuse.
+func ready(u *Update, p *packer, plain []byte) []byte {
+	u.Body = dropNoise(u.Body)
+	plain = u.Body.appendPlainText(plain[:0])
+	u.Text = p.bytes(plain)
+	u.Headline = strings.TrimSpace(u.Headline)
+	if u.Headline == "" {
+		u.Headline = HeadlineFromText(u.Text)
+	}
+	if u.Text == "" && u.Headline == "" {
+		return plain
+	}
+	for _, c := range u.Categories {
+		if IsKeyCategory(c) {
+			u.Key = true
+			break
+		}
+	}
+	if u.Pinned {
+		u.Key = true
+	}
+	u.Hash = contentHash(u.Headline, u.Text)
+	u.ID = strings.TrimSpace(u.ID)
+	p.rest(u)
+	return plain
+}
+
+// textSize estimates the bytes of text the updates will pack into.
+func textSize(updates []Update) int {
+	n := 0
+	for i := range updates {
+		u := &updates[i]
+		n += len(u.ID) + len(u.Headline) + len(u.Author) + len(u.Link)
+		for _, c := range u.Categories {
+			n += len(c)
+		}
+		for _, l := range u.Body.Links {
+			n += len(l)
+		}
+		for _, b := range u.Body.Blocks {
+			n += 8 + 2*b.Depth
+			for _, sp := range b.Spans {
+				n += len(sp.Text) + 6
+			}
+		}
+	}
+	return n
 }
 
 // fallbackID names an update that has neither an ID nor a unique link, from
@@ -94,11 +171,11 @@ func fallbackID(published time.Time, text, headline string) string {
 }
 
 func fallbackHash(published time.Time, text, headline string) uint64 {
-	h := fnv.New64a()
+	h := uint64(fnvOffset)
 	if !published.IsZero() {
-		h.Write([]byte(published.UTC().Format(time.RFC3339)))
+		h = fnv64a(h, published.UTC().Format(time.RFC3339))
 	}
-	h.Write([]byte{0})
+	h = fnv64a(h, "\x00")
 	start := text
 	if start == "" {
 		start = headline
@@ -106,8 +183,7 @@ func fallbackHash(published time.Time, text, headline string) uint64 {
 	if len(start) > 120 {
 		start = start[:120]
 	}
-	h.Write([]byte(start))
-	return h.Sum64()
+	return fnv64a(h, start)
 }
 
 // isNoiseBlock reports whether a block is page noise, without joining the

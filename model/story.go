@@ -27,7 +27,7 @@ type Story struct {
 	gen     uint64
 	seq     uint64
 	seen    []uint64 // by update Seq: the merge generation that last saw it
-	pack    packer   // holds the text of the updates the story keeps
+	pack    packer   // holds the text of the updates kept from readings after the first
 }
 
 // Changes says what a merge did.
@@ -122,6 +122,9 @@ func (s *Story) Merge(snap *Snapshot) Changes {
 		s.FromLayout, ch.Meta = snap.FromLayout, true
 	}
 
+	// A first reading is kept where Prepare packed it; later ones are
+	// copied, the few updates kept of them apart from the rest.
+	adopt := len(s.updates) == 0 && snap.packed
 	var oldest time.Time
 	reorder := false
 	inferred := snap.Fetched
@@ -139,7 +142,11 @@ func (s *Story) Merge(snap *Snapshot) Changes {
 		old := s.byID[in.ID]
 		if old == nil {
 			u := *in
-			s.pack.update(&u)
+			if adopt {
+				unshare(&u)
+			} else {
+				s.pack.update(&u)
+			}
 			u.Edited, u.Removed, u.Previous = false, false, nil
 			u.sortAt, u.seq = at, s.seq
 			s.seq++

@@ -1,6 +1,10 @@
 package model
 
 import (
+	"fmt"
+	"hash/fnv"
+	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -280,5 +284,101 @@ func TestMergePacksWhatItKeeps(t *testing.T) {
 	span := unsafe.StringData(u.Body.Blocks[0].Spans[1].Text)
 	if uintptr(unsafe.Pointer(span)) < uintptr(unsafe.Pointer(text)) || uintptr(unsafe.Pointer(span)) >= uintptr(unsafe.Pointer(text))+uintptr(len(u.Text)) {
 		t.Fatal("a span of the body was copied rather than found in the plain text")
+	}
+}
+
+// TestPreparePacksTheText: a prepared update's text is packed, its spans
+// found in its plain text; a story's first merge keeps that text where it
+// is, and a later merge copies what it keeps into the story's own buffers,
+// so that a few new updates do not hold on to a whole reading.
+func TestPreparePacksTheText(t *testing.T) {
+	within := func(s, text string) bool {
+		p, from := uintptr(unsafe.Pointer(unsafe.StringData(s))), uintptr(unsafe.Pointer(unsafe.StringData(text)))
+		return p >= from && p+uintptr(len(s)) <= from+uintptr(len(text))
+	}
+	in := upd("a", "Picket lines form", "", 10)
+	in.Body = Body{Blocks: []Block{
+		{Kind: Paragraph, Spans: []Span{{Text: "Doctors walk out "}, {Text: "at 8am", Style: Strong}, {Text: "."}}},
+		{Kind: Numbered, Number: 2, Spans: []Span{{Text: "Cover holds", Style: LinkText, Ref: 1}}},
+	}, Links: []string{"https://news.example/cover"}}
+	first := snap(in, upd("b", "Talks", "Talks resume at noon.", 20))
+	pu := &first.Updates[0]
+	for _, bl := range pu.Body.Blocks {
+		for _, sp := range bl.Spans {
+			if !within(sp.Text, pu.Text) {
+				t.Fatalf("span %q is not in the prepared text %q", sp.Text, pu.Text)
+			}
+		}
+	}
+	s := NewStory()
+	s.Merge(first)
+	u := s.ByID("a")
+	if unsafe.StringData(u.Text) != unsafe.StringData(pu.Text) || !within(u.Body.Blocks[1].Spans[0].Text, pu.Text) {
+		t.Error("the first merge copied the text Prepare packed")
+	}
+	if &u.Body.Blocks[0] == &pu.Body.Blocks[0] || &u.Body.Links[0] == &pu.Body.Links[0] {
+		t.Error("the first merge shares the body's slices with the snapshot")
+	}
+	later := snap(upd("c", "Rotas", "New rotas are published.", 30), upd("b", "Talks", "Talks resume at noon.", 20))
+	s.Merge(later)
+	if c := s.ByID("c"); unsafe.StringData(c.Text) == unsafe.StringData(later.Updates[0].Text) || c.Text != "New rotas are published." {
+		t.Errorf("a later merge kept the snapshot's text %q rather than a copy", c.Text)
+	}
+}
+
+// The content and fallback hashes are kept in saved states: they are
+// hash/fnv's FNV-1a, computed without copying the text.
+func TestHashesAreFNV1a(t *testing.T) {
+	sum := func(parts ...string) uint64 {
+		h := fnv.New64a()
+		for _, p := range parts {
+			h.Write([]byte(p))
+		}
+		return h.Sum64()
+	}
+	for _, c := range [][2]string{{"", ""}, {"Strike day", "Doctors walk out at 8am."}, {"“Quotes” – é", strings.Repeat("long text ", 50)}} {
+		if got, want := contentHash(c[0], c[1]), sum(c[0], "\x00", c[1]); got != want {
+			t.Errorf("contentHash(%q, %q) = %x, want %x", c[0], c[1], got, want)
+		}
+		long := strings.Repeat(c[1], 3)
+		if got, want := fallbackHash(t0, long, c[0]), sum(t0.Format(time.RFC3339), "\x00", long[:min(120, len(long))]); got != want && long != "" {
+			t.Errorf("fallbackHash(%q) = %x, want %x", long, got, want)
+		}
+		if got, want := fallbackHash(time.Time{}, "", c[0]), sum("\x00", c[0][:min(120, len(c[0]))]); got != want {
+			t.Errorf("fallbackHash of headline %q = %x, want %x", c[0], got, want)
+		}
+	}
+}
+
+// A large snapshot is prepared over the cores, with the same result as
+// one update after another: same updates kept, same IDs, text and hashes.
+func TestPrepareOverTheCoresAsInTurn(t *testing.T) {
+	build := func() *Snapshot {
+		s := &Snapshot{Link: "https://news.example/live"}
+		for i := range 3000 {
+			u := upd(fmt.Sprintf("u%d", i), fmt.Sprintf("Update %d", i), fmt.Sprintf("Text of update %d.\n\nSecond paragraph.", i%2900), i)
+			switch i % 7 {
+			case 1:
+				u.ID = "" // named by its link or its text
+				u.Link = fmt.Sprintf("https://news.example/live#p%d", i%1500)
+			case 2:
+				u.ID = "dup"
+			case 3:
+				u.Body, u.Headline = Body{}, " " // nothing to show
+			case 4:
+				u.Categories = []string{"Key event"}
+			}
+			s.Updates = append(s.Updates, u)
+		}
+		return s
+	}
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	inTurn := build()
+	inTurn.Prepare()
+	runtime.GOMAXPROCS(4)
+	over := build()
+	over.Prepare()
+	if len(over.Updates) < 2000 || !reflect.DeepEqual(over.Updates, inTurn.Updates) {
+		t.Fatalf("prepared over the cores: %d updates, in turn: %d, or they differ", len(over.Updates), len(inTurn.Updates))
 	}
 }

@@ -1,7 +1,6 @@
 package model
 
 import (
-	"hash/fnv"
 	"strings"
 	"time"
 	"unicode"
@@ -140,9 +139,21 @@ func abbreviation(text string) bool {
 
 // contentHash hashes what a reader sees of an update.
 func contentHash(headline, text string) uint64 {
-	h := fnv.New64a()
-	h.Write([]byte(headline))
-	h.Write([]byte{0})
-	h.Write([]byte(text))
-	return h.Sum64()
+	return fnv64a(fnv64a(fnv64a(fnvOffset, headline), "\x00"), text)
+}
+
+// FNV-1a, 64-bit: the hash that saved states hold, so it must not change.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+// fnv64a continues the FNV-1a hash h over s, as hash/fnv's New64a does,
+// without copying s into a byte slice first.
+func fnv64a(h uint64, s string) uint64 {
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= fnvPrime
+	}
+	return h
 }

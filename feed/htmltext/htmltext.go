@@ -4,11 +4,14 @@
 package htmltext
 
 import (
+	"bytes"
 	"html"
 	"net/url"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
+	"unsafe"
 
 	xhtml "golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -29,17 +32,29 @@ func Parse(fragment string, base *url.URL) model.Body {
 	if !strings.Contains(fragment, "<") {
 		return plainBody(html.UnescapeString(fragment))
 	}
-	w := walker{base: base}
+	if b, ok := parseSimple(fragment, base); ok {
+		return b
+	}
+	return parseTokens(fragment, base)
+}
+
+// parseTokens walks any fragment with x/net/html's Tokenizer.
+func parseTokens(fragment string, base *url.URL) model.Body {
+	w := newWalker(base, len(fragment))
+	defer w.done()
 	z := xhtml.NewTokenizer(strings.NewReader(fragment))
 	for {
 		tt := z.Next()
 		switch tt {
 		case xhtml.ErrorToken:
 			w.endBlock()
-			return w.body
+			return w.finish()
 		case xhtml.TextToken:
 			if w.skip == 0 {
-				w.text(string(z.Text()))
+				// A view of the tokenizer's buffer: text copies what it
+				// keeps before the next token overwrites it.
+				raw := z.Text()
+				w.text(unsafe.String(unsafe.SliceData(raw), len(raw)))
 			}
 		case xhtml.StartTagToken, xhtml.SelfClosingTagToken:
 			a := tagAtom(z)
@@ -63,23 +78,23 @@ func tagAtom(z *xhtml.Tokenizer) atom.Atom {
 	if i < len(raw) && raw[i] == '/' {
 		i++
 	}
-	var buf [16]byte
-	n := 0
-	for ; i < len(raw); i++ {
-		c := raw[i]
-		if c == ' ' || c == '>' || c == '/' || c == '\t' || c == '\n' || c == '\r' || c == '\f' {
-			break
-		}
-		if n == len(buf) {
-			return 0 // longer than any atom worth knowing here
-		}
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		buf[n] = c
-		n++
+	j := i
+	for j < len(raw) && !space(raw[j]) && raw[j] != '>' && raw[j] != '/' {
+		j++
 	}
-	return atom.Lookup(buf[:n])
+	return atomOf(raw[i:j])
+}
+
+// atomOf returns the atom of a tag's name in any case.
+func atomOf[T string | []byte](name T) atom.Atom {
+	var buf [16]byte
+	if len(name) > len(buf) {
+		return 0 // longer than any atom worth knowing here
+	}
+	for i := 0; i < len(name); i++ {
+		buf[i] = lowerASCII(name[i])
+	}
+	return atom.Lookup(buf[:len(name)])
 }
 
 func attr(z *xhtml.Tokenizer, want string) string {
@@ -130,8 +145,49 @@ type walker struct {
 	kind   model.BlockKind
 	number int
 	depth  int
-	spans  []model.Span
 	space  bool // white space is pending between words
+
+	// The text of the blocks, their spans one after the other; the spans
+	// as bounds in it, and the blocks kept as runs of spans. The text
+	// becomes one string when the body is finished.
+	buf    []byte
+	spans  []span
+	blocks []block
+	open   int // the first span of the open block
+
+}
+
+// walkers keeps walkers for reuse: their spans and blocks are gathered
+// anew for every body, into the room the walker before left.
+var walkers = sync.Pool{New: func() any { return new(walker) }}
+
+// newWalker returns a walker for a fragment of size bytes, whose text
+// takes no more; done gives it back.
+func newWalker(base *url.URL, size int) *walker {
+	w := walkers.Get().(*walker)
+	spans, blocks, lists := w.spans[:0], w.blocks[:0], w.lists[:0]
+	*w = walker{base: base, buf: make([]byte, 0, size), spans: spans, blocks: blocks, lists: lists}
+	return w
+}
+
+// done gives the walker back for reuse, once its body is finished.
+func (w *walker) done() {
+	w.base, w.body, w.refs, w.buf = nil, model.Body{}, nil, nil
+	walkers.Put(w)
+}
+
+// span is a span of text, buf[from:to].
+type span struct {
+	from, to int
+	style    model.SpanStyle
+	ref      int
+}
+
+// block is a block kept, its spans spans[from:to].
+type block struct {
+	kind          model.BlockKind
+	number, depth int
+	from, to      int
 }
 
 func (w *walker) style() model.SpanStyle {
@@ -151,7 +207,8 @@ func (w *walker) style() model.SpanStyle {
 	return s
 }
 
-// text adds a text node to the open block.
+// text adds a text node to the open block. raw may be a view of the
+// tokenizer's buffer: nothing of it is kept but a copy.
 func (w *walker) text(raw string) {
 	s := sanitize.String(raw)
 	if w.pre > 0 {
@@ -159,11 +216,12 @@ func (w *walker) text(raw string) {
 			w.endBlock()
 			w.kind = model.Preformatted
 		}
-		w.add(s)
+		w.startSpan()
+		w.buf = append(w.buf, s...)
+		w.endSpan()
 		return
 	}
-	out := collapse(s)
-	if out == "" {
+	if blank(s) {
 		if s != "" {
 			w.space = true
 		}
@@ -171,97 +229,163 @@ func (w *walker) text(raw string) {
 	}
 	first, _ := utf8.DecodeRuneInString(s)
 	last, _ := utf8.DecodeLastRuneInString(s)
-	if len(w.spans) > 0 && (w.space || isSpace(first)) {
-		out = " " + out
+	lead := len(w.spans) > w.open && (w.space || isSpace(first))
+	w.startSpan()
+	if lead {
+		w.buf = append(w.buf, ' ')
 	}
-	w.add(out)
+	w.buf = appendCollapsed(w.buf, s)
+	w.endSpan()
 	w.space = isSpace(last)
 }
 
-// collapse joins the words of s with single spaces. Text that is already
-// collapsed (the common case) is returned without copying.
-func collapse(s string) string {
-	simple := true
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c > ' ' && c != 0xC2 {
+// blank reports whether s is nothing but white space.
+func blank(s string) bool {
+	for _, r := range s {
+		if !isSpace(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// appendCollapsed appends the words of s joined with single spaces.
+func appendCollapsed(dst []byte, s string) []byte {
+	if collapsed(s) {
+		return append(dst, strings.Trim(s, " ")...)
+	}
+	words := 0
+	for i := 0; i < len(s); {
+		if n := spaceAt(s, i); n > 0 {
+			i += n
 			continue
 		}
-		switch c {
-		case '\n', '\t', '\r', '\f':
-			simple = false
-		case ' ':
+		j := i
+		for j < len(s) && spaceAt(s, j) == 0 {
+			j++
+		}
+		if words > 0 {
+			dst = append(dst, ' ')
+		}
+		dst = append(dst, s[i:j]...)
+		words++
+		i = j
+	}
+	return dst
+}
+
+// collapsed reports whether the words of s are apart by single spaces
+// already (the common case), ends aside.
+func collapsed(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c > ' ' && c != 0xC2:
+		case c == ' ':
 			if i+1 < len(s) && s[i+1] == ' ' {
-				simple = false
+				return false
 			}
-		case 0xC2:
+		case c == 0xC2:
 			if i+1 < len(s) && s[i+1] == 0xA0 {
-				simple = false
+				return false
+			}
+		default:
+			if c == '\n' || c == '\t' || c == '\r' || c == '\f' {
+				return false
 			}
 		}
-		if !simple {
-			break
+	}
+	return true
+}
+
+// spaceAt returns the length of the white space (isSpace) at s[i], or 0.
+func spaceAt(s string, i int) int {
+	switch s[i] {
+	case ' ', '\n', '\t', '\r', '\f':
+		return 1
+	case 0xC2:
+		if i+1 < len(s) && s[i+1] == 0xA0 {
+			return 2
 		}
 	}
-	if simple {
-		return strings.Trim(s, " ")
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, f := range strings.FieldsFunc(s, isSpace) {
-		if b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(f)
-	}
-	return b.String()
+	return 0
 }
 
 func isSpace(r rune) bool {
 	return r == ' ' || r == '\n' || r == '\t' || r == '\r' || r == '\f' || r == '\u00a0'
 }
 
-// add appends text to the open block, joining it to the last span when the
-// style is the same.
-func (w *walker) add(s string) {
-	if s == "" {
-		return
-	}
+// startSpan readies the span that the text appended to buf next belongs
+// to: the open block's last one when its style is the same, else a new
+// one; endSpan ends it where buf ends.
+func (w *walker) startSpan() {
 	st, ref := w.style(), w.link
-	if n := len(w.spans); n > 0 && w.spans[n-1].Style == st && w.spans[n-1].Ref == ref {
-		w.spans[n-1].Text += s
+	if n := len(w.spans); n > w.open && w.spans[n-1].style == st && w.spans[n-1].ref == ref {
 		return
 	}
-	w.spans = append(w.spans, model.Span{Text: s, Style: st, Ref: ref})
+	w.spans = append(w.spans, span{from: len(w.buf), to: len(w.buf), style: st, ref: ref})
+}
+
+func (w *walker) endSpan() {
+	last := &w.spans[len(w.spans)-1]
+	if last.to = len(w.buf); last.from == last.to {
+		w.spans = w.spans[:len(w.spans)-1] // nothing was added
+	}
 }
 
 // endBlock closes the open block, keeping it when it has text.
 func (w *walker) endBlock() {
-	if len(w.spans) > 0 {
+	if open := w.spans[w.open:]; len(open) > 0 {
+		start := open[0].from
+		first, last := &open[0], &open[len(open)-1]
 		if w.kind != model.Preformatted {
-			last := &w.spans[len(w.spans)-1]
-			last.Text = strings.TrimRight(last.Text, " ")
+			for last.to > last.from && w.buf[last.to-1] == ' ' {
+				last.to--
+			}
 		} else {
-			first := &w.spans[0]
-			first.Text = strings.TrimLeft(first.Text, "\n")
-			last := &w.spans[len(w.spans)-1]
-			last.Text = strings.TrimRight(last.Text, "\n ")
+			for first.from < first.to && w.buf[first.from] == '\n' {
+				first.from++
+			}
+			for last.to > last.from && (w.buf[last.to-1] == '\n' || w.buf[last.to-1] == ' ') {
+				last.to--
+			}
 		}
 		if w.hasText() {
-			w.body.Blocks = append(w.body.Blocks, model.Block{Kind: w.kind, Spans: w.spans, Number: w.number, Depth: w.depth})
+			w.blocks = append(w.blocks, block{kind: w.kind, number: w.number, depth: w.depth, from: w.open, to: len(w.spans)})
+			w.open = len(w.spans)
+		} else {
+			w.buf, w.spans = w.buf[:start], w.spans[:w.open]
 		}
 	}
-	w.spans, w.space = nil, false
+	w.space = false
 	w.kind, w.number, w.depth = w.contextKind()
 }
 
+// hasText reports whether the open block has more than white space.
 func (w *walker) hasText() bool {
-	for _, s := range w.spans {
-		if strings.TrimSpace(s.Text) != "" {
+	for _, s := range w.spans[w.open:] {
+		if len(bytes.TrimSpace(w.buf[s.from:s.to])) > 0 {
 			return true
 		}
 	}
 	return false
+}
+
+// finish returns the body, its text one string that its spans share: the
+// walker's buffer itself, which is not written again.
+func (w *walker) finish() model.Body {
+	if len(w.blocks) == 0 {
+		return w.body
+	}
+	text := unsafe.String(unsafe.SliceData(w.buf), len(w.buf))
+	spans := make([]model.Span, len(w.spans))
+	for i, sp := range w.spans {
+		spans[i] = model.Span{Text: text[sp.from:sp.to], Style: sp.style, Ref: sp.ref}
+	}
+	w.body.Blocks = make([]model.Block, len(w.blocks))
+	for i, b := range w.blocks {
+		w.body.Blocks[i] = model.Block{Kind: b.kind, Number: b.number, Depth: b.depth, Spans: spans[b.from:b.to:b.to]}
+	}
+	return w.body
 }
 
 // contextKind is the kind of block that text starts outside any explicit

@@ -3,6 +3,7 @@ package htmltext
 import (
 	"fmt"
 	"net/url"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -142,5 +143,42 @@ func TestTagNamesAnyCase(t *testing.T) {
 	got := Parse("<P>one</P ><UL\n><LI>two</li></ul><Script>x</SCRIPT><BlockQuote><p>three</p></BLOCKQUOTE>", nil).PlainText()
 	if want := "one\n\n- two\n\n> three"; got != want {
 		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// The scanner reads what it accepts as x/net/html's Tokenizer does: the
+// two build the same body from every fragment the scanner takes on.
+func FuzzScannerMatchesTokenizer(f *testing.F) {
+	for _, s := range []string{
+		`<p>Around <strong>4,000</strong> operations were cancelled, according to <a href="https://example.test/nhs?a=1&amp;b=2">NHS England</a>.</p><ul><li>26,000 rostered</li><li>39% turned up</li></ul>`,
+		"<p>a < b <3 and a<</p>", "<P CLASS=x>one</P ><UL\n><LI>two</li></ul>", "<br/><br /><p a=/>x</p><img src=x/>",
+		`<a HREF='/x' href="/y">y</a><a href=/z>z</a><a href>e</a><a =x href = "q" >q</a>`, "<p>&amp; &lt;b&gt; &copy &notit; &#27;</p>",
+		"<blockquote><p>We are ready.</p></blockquote>", "<pre>  a\n  b</pre>", "<p>x<!-- c --></p>", "<p>x</ p>", "<script>a<b</script>",
+		"<p>cut <b", "<a href=\"x", "text only <", "<td>a</td><td>b</td>", "<a a=1 b=2 c=3 d=4 e=5 f=6 g=7 h=8 i=9 href=x>m</a>",
+		"<ul><li><p>x</p></li></ul><ol><li>a<ol><li>b</li></ol></li></ol>", "<h2>Latest</h2>\n<p>text</p>\r\n", "<p>\x00</p>",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		simple, ok := parseSimple(s, nil)
+		if !ok {
+			return
+		}
+		if tokens := parseTokens(s, nil); !reflect.DeepEqual(simple, tokens) {
+			t.Errorf("%q:\nscanner   %+v\ntokenizer %+v", s, simple, tokens)
+		}
+	})
+}
+
+// The scanner takes on the markup feeds carry, links with query strings
+// and self-closing tags among it.
+func TestScannerReadsCommonMarkup(t *testing.T) {
+	for _, s := range []string{
+		`<p>Around <strong>4,000</strong> were <em>cancelled</em>, says <a href="https://e.test/r?a=1&amp;b=2">NHS England</a>.</p>`,
+		`<ul><li>26,000 rostered</li></ul><br/><img src="x.jpg" alt="A picket"/><blockquote><p>Quote</p></blockquote>`,
+	} {
+		if _, ok := parseSimple(s, nil); !ok {
+			t.Errorf("the scanner left %q to the tokenizer", s)
+		}
 	}
 }

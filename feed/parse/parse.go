@@ -20,6 +20,7 @@ import (
 	"github.com/mmcdole/gofeed"
 	"github.com/mmcdole/gofeed/atom"
 	"github.com/mmcdole/gofeed/json"
+	"github.com/mmcdole/gofeed/rss"
 	xhtml "golang.org/x/net/html"
 
 	"github.com/liveline-tui/liveline/feed/htmltext"
@@ -192,11 +193,14 @@ func normalise(f *gofeed.Feed, base *url.URL) (model.Snapshot, string) {
 	}
 	next := nextLink(f, base)
 	plain := plainContent(f)
+	forgetOriginalItems(f)
+	// An item that is nil makes an empty update, which Prepare drops.
 	s.Updates = make([]model.Update, len(f.Items))
 	convert := func(from, to int) {
 		for i := from; i < to; i++ {
 			if it := f.Items[i]; it != nil {
 				s.Updates[i] = item(it, base, bodyBase, i < len(plain) && plain[i])
+				f.Items[i] = nil // made into an update: its text can go
 			}
 		}
 	}
@@ -213,14 +217,21 @@ func normalise(f *gofeed.Feed, base *url.URL) (model.Snapshot, string) {
 	} else {
 		convert(0, len(f.Items))
 	}
-	kept := s.Updates[:0]
-	for i, it := range f.Items {
-		if it != nil {
-			kept = append(kept, s.Updates[i])
-		}
-	}
-	s.Updates = kept
 	return s, next
+}
+
+// forgetOriginalItems drops the items of the feed as its format has them,
+// once read, so that each item's text can go as soon as it is made into an
+// update.
+func forgetOriginalItems(f *gofeed.Feed) {
+	switch o := f.OriginalFeed().(type) {
+	case *rss.Feed:
+		o.Items = nil
+	case *atom.Feed:
+		o.Entries = nil
+	case *json.Feed:
+		o.Items = nil
+	}
 }
 
 // parallelFrom is how many items each extra core must have to be worth

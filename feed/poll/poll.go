@@ -23,6 +23,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/fnv"
+	"hash/maphash"
 	"io"
 	"math/rand/v2"
 	"net/url"
@@ -508,7 +509,13 @@ func (p *Poller) load(ctx context.Context) (snap *model.Snapshot, changed bool, 
 			return nil, false, resp, nil
 		}
 		base := link.Base(resp.URL)
-		res, err := p.parse(resp.Body, resp.ContentType, base)
+		body := resp.Body
+		if p.opts.OnFetch == nil {
+			// Nothing reads the body after the parse: the parse can let
+			// it go once it is parsed, rather than hold it to the end.
+			resp.Body = nil
+		}
+		res, err := p.parse(body, resp.ContentType, base)
 		if err != nil {
 			return nil, false, nil, p.failed(unparsable(display(resp.URL), err))
 		}
@@ -771,11 +778,14 @@ func display(read string) string {
 	return read
 }
 
+// hashBytes sums a body to tell whether it changed since the last
+// reading. The sum is compared within the process only, so it may use a
+// seed of its own: maphash reads a large body many times faster than FNV.
 func hashBytes(b []byte) uint64 {
-	h := fnv.New64a()
-	h.Write(b)
-	return h.Sum64()
+	return maphash.Bytes(bodySeed, b)
 }
+
+var bodySeed = maphash.MakeSeed()
 
 // digest sums what a reader sees of a snapshot, so a body that changed
 // only in ways that do not matter (a timestamp, an ad slot) is no news.

@@ -6,6 +6,7 @@ package repair
 
 import (
 	"bytes"
+	"encoding/binary"
 	"mime"
 	"strings"
 	"unicode/utf8"
@@ -307,6 +308,12 @@ type status struct {
 func scan(b []byte) status {
 	st := status{clean: true}
 	for i := 0; i < len(b); {
+		for i+8 <= len(b) && plainWord(binary.LittleEndian.Uint64(b[i:])) {
+			i += 8
+		}
+		if i == len(b) {
+			break
+		}
 		c := b[i]
 		if c < utf8.RuneSelf {
 			if safe[c] {
@@ -340,6 +347,17 @@ func scan(b []byte) status {
 		i += n
 	}
 	return st
+}
+
+// plainWord reports whether eight bytes are all printable ASCII other than
+// '&' (safe, as the byte-by-byte scan reads them), so a clean body is
+// scanned a word at a time. It may say no to a safe word: one with a
+// tab or a line break is read byte by byte.
+func plainWord(x uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	amp := x ^ ones*'&'
+	control := (x - ones*0x20) &^ x // a byte below 0x20 sets its high bit, when no byte has it set already
+	return (x|control|(amp-ones)&^amp)&highs == 0
 }
 
 // safe marks the ASCII bytes that never need attention.

@@ -2,7 +2,9 @@ package repair
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/xml"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -187,5 +189,43 @@ func BenchmarkUTF8Clean(b *testing.B) {
 	b.SetBytes(int64(len(body)))
 	for b.Loop() {
 		UTF8(body, "application/rss+xml")
+	}
+}
+
+// plainWord lets through exactly the words of eight printable ASCII bytes
+// other than '&': every byte value in every place, and random words.
+func TestPlainWord(t *testing.T) {
+	plain := func(w [8]byte) bool {
+		for _, c := range w {
+			if c < 0x20 || c >= 0x80 || c == '&' {
+				return false
+			}
+		}
+		return true
+	}
+	check := func(w [8]byte) {
+		if got, want := plainWord(binary.LittleEndian.Uint64(w[:])), plain(w); got != want {
+			t.Fatalf("plainWord(%q) = %v, want %v", w, got, want)
+		}
+	}
+	for _, fill := range []byte{' ', 'a', '~', 0x7f, '%', '\''} {
+		for at := range 8 {
+			for v := range 256 {
+				var w [8]byte
+				for i := range w {
+					w[i] = fill
+				}
+				w[at] = byte(v)
+				check(w)
+			}
+		}
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 200000 {
+		var w [8]byte
+		for i := range w {
+			w[i] = byte(0x18 + r.IntN(0x70)) // mostly ASCII, some below 0x20 and above 0x7f
+		}
+		check(w)
 	}
 }
