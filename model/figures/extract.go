@@ -75,8 +75,10 @@ type Figure struct {
 	// HasValue is false for vague counts such as "thousands of".
 	HasValue bool
 
-	weak bool  // a figure no reader pins: an increment ("a further 900"), a wish ("should be 95%"), a place ("at 12 schools")
-	ord  int32 // its place among its update's figures
+	weak      bool  // a figure no reader pins: an increment ("a further 900"), a wish ("should be 95%"), a place ("at 12 schools")
+	increment bool  // weak as an increment: the count has moved, and this is not its new total
+	borrowed  bool  // what it counts was taken from a figure in another sentence, not written beside it
+	ord       int32 // its place among its update's figures
 }
 
 // cand is a figure being built, with the token positions post-passes need.
@@ -235,6 +237,7 @@ func (sc *scanner) extract(out []Figure, h hints) []Figure {
 			for j := i - 1; j >= 0; j-- {
 				if p := &cands[j]; p.f.Unit == "" && p.np != "" {
 					c.np = p.np
+					c.f.borrowed = p.f.borrowed || sc.borrowedFrom(cands[:i], j, c.qs)
 					break
 				}
 			}
@@ -332,6 +335,33 @@ func (sc *scanner) extract(out []Figure, h hints) []Figure {
 		out = append(out, f)
 	}
 	return out
+}
+
+// borrowedFrom reports whether a figure starting at token qs that takes
+// what it counts from before[p] (before holding the figures read before
+// it) takes it from further than its own sentence: from any sentence but
+// the one just before, or past another figure that says what it counts.
+func (sc *scanner) borrowedFrom(before []cand, p, qs int) bool {
+	if !sc.boundary(before[p].qe, qs) {
+		return false
+	}
+	for k := p + 1; k < len(before); k++ {
+		if before[k].np != "" {
+			return true
+		}
+	}
+	ends, was := 0, false // sentence ends, and whether the token before ended one
+	for i := before[p].qe; i < qs && i < len(sc.toks); i++ {
+		t := &sc.toks[i]
+		end := t.kind == kBreak || t.kind == kPunct && (t.p == '.' || t.p == '!' || t.p == '?' || t.p == ';')
+		if end && !was {
+			if ends++; ends > 1 {
+				return true
+			}
+		}
+		was = end
+	}
+	return false
 }
 
 // boundary reports whether a sentence or line ends between tokens i and j.
@@ -893,11 +923,11 @@ func (sc *scanner) figureAt(i int) (c cand, end int, ok bool) {
 		f.Subject = sc.leadName(qs)
 	}
 	if q.unit == "" && !q.money && (sc.is(q.end, "more") || sc.is(q.end, "further") || sc.is(q.end, "additional") || sc.is(q.end, "extra")) {
-		f.weak = true // an increment: "24 more cases"
+		f.weak, f.increment = true, true // an increment: "24 more cases"
 	}
 	switch qual {
 	case "a further", "another", "an extra", "an additional":
-		f.weak = true // an increment, not the total
+		f.weak, f.increment = true, true // an increment, not the total
 	}
 	if q.unit == "" && !q.money && qual == "" && !c.back && f.Subject == "" &&
 		(sc.is(qs-1, "at") || sc.is(qs-1, "in") || sc.is(qs-1, "across") || sc.is(qs-1, "within") || sc.is(qs-1, "into") || sc.is(qs-1, "from")) {
@@ -1279,7 +1309,7 @@ func (sc *scanner) readBack(q *qty, qs int, c *cand) {
 		c.f.weak = true // "uptake should be 95%": a wish, not a count
 	}
 	if moved && sc.is(qs-1, "by") && q.unit == "" {
-		c.f.weak = true // "has increased by 1,204": an increment, not the total
+		c.f.weak, c.f.increment = true, true // "has increased by 1,204": an increment, not the total
 	}
 	if j > 1 && (toks[j].kind == kNum || sc.capWord(j)) {
 		// "Calls to Line 24 rose by 9%": past a name to the noun
@@ -1930,18 +1960,20 @@ func (sc *scanner) placeLists(cands []cand) {
 			// "... at least 60 deaths. There are 52 reported in Aland, three in ..."
 			if pc := &cands[p]; pc.f.Unit == "" && isCanonical(canon(keyOf(pc.np))) {
 				run[0].np, run[0].part, run[0].keyPart = pc.np, pc.part, pc.keyPart
+				run[0].f.borrowed = pc.f.borrowed || sc.borrowedFrom(cands[:i], p, run[0].qs)
 			}
 		}
 		for k := range run {
 			c := &run[k]
 			if c.np == "" {
 				c.np, c.part, c.keyPart = run[0].np, run[0].part, run[0].keyPart
+				c.f.borrowed = run[0].f.borrowed
 			}
 			c.f.Subject = sc.placeAfter(c.le)
 			if c.f.InWords {
 				c.f.weak = true // "four in North Carolina": it makes the list a list, but is small beside it
 			} else if c.f.Qualifier == "another" {
-				c.f.weak = false // in a list "another" is the next place, not an increment
+				c.f.weak, c.f.increment = false, false // in a list "another" is the next place, not an increment
 			}
 		}
 		i = j

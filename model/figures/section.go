@@ -9,7 +9,7 @@ import (
 // MaxOthers is how many lines of other figures the In numbers section shows
 // beside the page's own list and the trackers. Figures of one measure for
 // several subjects share a line ("Labour 412 · Conservative 121 seats").
-const MaxOthers = 8
+const MaxOthers = 6
 
 // maxRow bounds how many subjects one line reads.
 const maxRow = 12
@@ -396,9 +396,12 @@ func trackerKey(f *Figure) string {
 }
 
 // Section builds the story's In numbers section from the board: the newest
-// explicit list, every tracker whose figures read alone, and up to
-// MaxOthers other such figures, each group's newest. Its cost grows with
-// the number of groups, not with the number of figures.
+// explicit list, every tracker it is confident of, and up to MaxOthers lines
+// of other figures it is confident of, the most confident first (see
+// confidence). A tracker shows the statement of the newest update that
+// speaks of it; when that update's statement cannot be read alone, the
+// tracker is left out rather than shown with an older value as its latest.
+// Its cost grows with the number of groups, not with the number of figures.
 func (b *Board) Section() Section {
 	var s Section
 	s.Lines, _ = b.List()
@@ -420,7 +423,11 @@ func (b *Board) Section() Section {
 		}
 	}
 	slots := make(map[rowKey]int) // the measures read per subject that have a line, and how many subjects it reads
-	others := 0                   // lines of other figures
+	type other struct {
+		f    *Figure
+		conf int
+	}
+	var others []other
 	fams := b.families()
 	for fi := range fams {
 		fm := &fams[fi]
@@ -435,7 +442,10 @@ func (b *Board) Section() Section {
 				latest = best
 				break
 			}
-			i = next
+			if movedOn(figs[i:next]) {
+				break // the count has moved since, by an amount or to a value not given: an older one would be stale
+			}
+			i = next // a forecast, a margin, a gap: not a statement of the count
 		}
 		if latest < 0 {
 			continue
@@ -444,6 +454,9 @@ func (b *Board) Section() Section {
 		t := Tracker{Key: trackerKey(f), Subject: f.Name(), Unit: f.Unit, Latest: *f, figs: figs[latest+1:]}
 		again := false
 		t.earlier(true, func(*Figure) bool { again = true; return false })
+		if confidence(f, again) < pinThreshold {
+			continue
+		}
 		switch {
 		case again:
 			_, at, changed := t.Change()
@@ -458,27 +471,45 @@ func (b *Board) Section() Section {
 			if changed {
 				note(at)
 			}
+			s.pinned[figureID{f.UpdateID, f.ord}] = true
 		case f.UpdateID == listFrom:
-			continue
 		default:
-			k, ok := rowKeyOf(f)
-			switch {
-			case ok && slots[k] > 0 && slots[k] < maxRow:
-				slots[k]++ // a further subject on a line already shown
-			case others < MaxOthers && !(ok && slots[k] > 0):
-				others++
-				if ok {
-					slots[k] = 1
-				}
-			default:
-				continue
-			}
-			s.Others = append(s.Others, *f)
+			others = append(others, other{f, confidence(f, false)})
 		}
+	}
+	sort.SliceStable(others, func(i, j int) bool { return others[i].conf > others[j].conf })
+	lines := 0 // lines of other figures
+	for _, o := range others {
+		f := o.f
+		k, ok := rowKeyOf(f)
+		switch {
+		case ok && slots[k] > 0 && slots[k] < maxRow:
+			slots[k]++ // a further subject on a line already shown
+		case lines < MaxOthers && !(ok && slots[k] > 0):
+			lines++
+			if ok {
+				slots[k] = 1
+			}
+		default:
+			continue
+		}
+		s.Others = append(s.Others, *f)
 		s.pinned[figureID{f.UpdateID, f.ord}] = true
 	}
 	s.days = !first.IsZero() && (first.Year() != last.Year() || first.YearDay() != last.YearDay())
 	return s
+}
+
+// movedOn reports whether one update's figures say that a count has moved
+// without saying its new value: an increment ("a further 81 deaths") or a
+// vague count ("hundreds of deaths").
+func movedOn(figs []Figure) bool {
+	for i := range figs {
+		if figs[i].increment || !figs[i].HasValue {
+			return true
+		}
+	}
+	return false
 }
 
 // readable reports whether the group's figures can be shown alone, as far

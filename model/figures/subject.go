@@ -555,6 +555,7 @@ func (sc *scanner) borrow(before []cand, c *cand) bool {
 		}
 		if k := keyOf(p.np); p.f.Subject != "" || perSubject[k] || perSubject[k[:strings.IndexByte(k+" ", ' ')]] {
 			c.np, c.part, c.keyPart = p.np, "", false
+			c.f.borrowed = p.f.borrowed || sc.borrowedFrom(before, j, c.qs)
 			return true
 		}
 	}

@@ -208,11 +208,12 @@ func TestFamilies(t *testing.T) {
 
 // Figures of one measure for several places share a line, and a line of
 // them counts once against the other figures the section may show.
+// (Every measure here is one the section pins: see measureOf.)
 func TestRows(t *testing.T) {
 	s := model.NewStory()
 	b := NewBoard()
 	var us []model.Update
-	for i, w := range []string{"ferries", "trains", "buses", "flights", "trams", "barges", "coaches", "taxis", "boats"} {
+	for i, w := range []string{"operations", "trains", "appointments", "flights", "procedures", "surgeries", "outpatients"} {
 		us = append(us, post(fmt.Sprint("u", i), i, para(fmt.Sprintf("Operators said %d %s had been cancelled.", 10+i, w))))
 	}
 	us = append(us, post("tolls", 30, para("Officials say 9 people have died in Corve, 17 in Eastvale and 41 in Northport.")))

@@ -1,0 +1,214 @@
+package figures
+
+import "strings"
+
+// The In numbers section pins a figure drawn from prose only when it is
+// confident the figure is one a reader follows the story for, said of the
+// right thing. Rules written for the shapes of one page do not carry over
+// to the next, so confidence rests on signals that do:
+//
+//   - what the figure counts is on a short, closed list of the measures
+//     live blogs are read for (see measure); anything else, however well
+//     read, stays unpinned;
+//   - it says whose it is when the measure needs it (a party's seats, a
+//     product's price, a company's shares, a side's score), and the name
+//     it counts is written beside it rather than taken from another
+//     sentence;
+//   - the story states it again in another update, agreeing on what and
+//     whose it is (a tracker);
+//   - it is a count worth pinning: not a lone "1".
+//
+// Each signal adds to a figure's confidence; the section pins those that
+// reach pinThreshold, and only a few of those that are not trackers.
+
+// measure is what a figure counts, from the closed list of measures a live
+// blog's readers pin.
+type measure uint8
+
+const (
+	noMeasure      measure = iota
+	tollMeasure            // deaths, injured, missing, evacuated, rescued, arrested
+	careMeasure            // cases, admissions, patients in hospital or intensive care
+	powerMeasure           // homes and customers without power
+	serviceMeasure         // operations and appointments cancelled, trains and flights running
+	strikeMeasure          // staff on strike or at work, votes to strike
+	voteMeasure            // seats, votes, turnout, a party's share or majority, the count's progress
+	moneyMeasure           // a price, a company's results, a sum with its purpose
+	stockMeasure           // a named company's shares
+	scoreMeasure           // a match's score, a chase's target, a side's runs
+)
+
+// measureWords are the words that put a figure's key or label on the list.
+var measureWords = map[string]measure{
+	"deaths": tollMeasure, "death": tollMeasure, "dead": tollMeasure, "killed": tollMeasure, "died": tollMeasure,
+	"fatalities": tollMeasure, "bodies": tollMeasure, "toll": tollMeasure, "injured": tollMeasure,
+	"injuries": tollMeasure, "wounded": tollMeasure, "hurt": tollMeasure, "casualties": tollMeasure,
+	"missing": tollMeasure, "unaccounted": tollMeasure, "evacuated": tollMeasure, "evacuees": tollMeasure,
+	"rescued": tollMeasure, "displaced": tollMeasure, "arrests": tollMeasure, "arrested": tollMeasure,
+	"detained": tollMeasure,
+
+	"cases": careMeasure, "infections": careMeasure, "infected": careMeasure, "admissions": careMeasure,
+	"admitted": careMeasure, "hospitalised": careMeasure, "hospitalized": careMeasure, "hospital": careMeasure,
+	"inpatients": careMeasure, "in-patients": careMeasure, "icu": careMeasure, "intensive": careMeasure,
+
+	"outages": powerMeasure,
+
+	"operations": serviceMeasure, "appointments": serviceMeasure, "procedures": serviceMeasure,
+	"surgeries": serviceMeasure, "outpatients": serviceMeasure, "trains": serviceMeasure, "flights": serviceMeasure,
+	"cancellations": serviceMeasure,
+
+	"strikers": strikeMeasure, "striking": strikeMeasure, "walkout": strikeMeasure, "doctors": strikeMeasure,
+	"nurses": strikeMeasure, "nursing": strikeMeasure, "staff": strikeMeasure, "workers": strikeMeasure,
+	"teachers": strikeMeasure, "drivers": strikeMeasure, "midwives": strikeMeasure, "paramedics": strikeMeasure,
+	"employees": strikeMeasure, "members": strikeMeasure,
+
+	"seats": voteMeasure, "seat": voteMeasure, "votes": voteMeasure, "vote": voteMeasure, "turnout": voteMeasure,
+	"share": voteMeasure, "majority": voteMeasure, "counted": voteMeasure, "declared": voteMeasure,
+	"ballots": voteMeasure, "mps": voteMeasure, "councillors": voteMeasure, "delegates": voteMeasure,
+	"voted": voteMeasure,
+
+	"price": moneyMeasure, "prices": moneyMeasure, "revenue": moneyMeasure, "revenues": moneyMeasure,
+	"sales": moneyMeasure, "profit": moneyMeasure, "profits": moneyMeasure, "income": moneyMeasure,
+	"earnings": moneyMeasure, "eps": moneyMeasure, "margin": moneyMeasure, "dividend": moneyMeasure,
+	"buyback": moneyMeasure, "budget": moneyMeasure, "funding": moneyMeasure, "fund": moneyMeasure,
+	"funds": moneyMeasure, "spending": moneyMeasure, "investment": moneyMeasure, "claims": moneyMeasure,
+	"allowance": moneyMeasure, "fine": moneyMeasure, "valuation": moneyMeasure, "bill": moneyMeasure,
+	"cost": moneyMeasure, "borrowing": moneyMeasure, "debt": moneyMeasure, "deficit": moneyMeasure,
+	"support": moneyMeasure, "aid": moneyMeasure,
+
+	"shares": stockMeasure, "stock": stockMeasure,
+
+	"target": scoreMeasure, "runs": scoreMeasure,
+}
+
+// measureOf returns what a figure counts, or noMeasure when it is not on
+// the list. Its key and label are read word by word; a phrase such as
+// "without power" or "on strike" counts as its measure wherever it stands.
+func measureOf(f *Figure) measure {
+	if f.Unit == "score" {
+		return scoreMeasure
+	}
+	m := noMeasure
+	text := f.Key + " " + strings.ToLower(f.Label)
+	switch {
+	case strings.Contains(text, "without power") || strings.Contains(text, "without electricity"):
+		return powerMeasure
+	case strings.Contains(text, "on strike") || strings.Contains(text, "walked out") || strings.Contains(text, "at work"):
+		return strikeMeasure
+	case strings.Contains(text, "per share"):
+		return moneyMeasure
+	}
+	for w := range strings.FieldsSeq(text) {
+		if x, ok := measureWords[w]; ok {
+			if m == noMeasure || x < m {
+				m = x // a toll before the people it counts: "doctors killed" is a toll
+			}
+		}
+	}
+	if m == noMeasure && f.Unit == "%" && f.Subject == "" && properName(f.Label) {
+		return voteMeasure // "31% Kestrel": a party's share, its name in place of a noun
+	}
+	return m
+}
+
+// fits reports whether the figure's unit fits its measure: counts of
+// people are counts, sums are in a currency, a price is not a percentage.
+func fits(m measure, f *Figure) bool {
+	switch m {
+	case tollMeasure, careMeasure, powerMeasure:
+		return f.Unit == ""
+	case serviceMeasure, strikeMeasure, voteMeasure:
+		return f.Unit == "" || f.Unit == "%"
+	case moneyMeasure:
+		return money(f.Unit) || f.Unit == "%" && f.Key != "price" && f.Key != "prices"
+	case stockMeasure:
+		return money(f.Unit) || f.Unit == "%"
+	case scoreMeasure:
+		return f.Unit == "score" || f.Unit == ""
+	}
+	return false
+}
+
+// needsOwner reports whether figures of measure m say nothing without
+// whose they are: a party's seats, a company's shares, a side's score.
+func needsOwner(m measure, f *Figure) bool {
+	switch m {
+	case stockMeasure, scoreMeasure:
+		return f.Key != "target"
+	case moneyMeasure:
+		return f.Key == "price" || f.Key == "prices"
+	}
+	return false
+}
+
+// named reports whether a figure of measure m says whose it is: it has a
+// subject, or its label is a name: a party's in place of a noun ("31%
+// Kestrel"), a company's before its shares ("Orchard shares").
+func named(m measure, f *Figure) bool {
+	switch {
+	case f.Subject != "":
+		return true
+	case m == voteMeasure:
+		return f.Unit == "%" && properName(f.Label)
+	case m == stockMeasure:
+		return startsWithName(f.Label)
+	}
+	return false
+}
+
+// properName reports whether s is a name: every word capitalised ("KP",
+// "Kestrel", "Kestrel Party").
+func properName(s string) bool {
+	if s == "" {
+		return false
+	}
+	for w := range strings.FieldsSeq(s) {
+		if w[0] < 'A' || w[0] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// startsWithName reports whether a label opens with a capitalised word
+// before a noun in lower case: "Orchard shares".
+func startsWithName(s string) bool {
+	sp := strings.IndexByte(s, ' ')
+	return sp > 0 && s[0] >= 'A' && s[0] <= 'Z' && s[sp+1] >= 'a' && s[sp+1] <= 'z'
+}
+
+// pinThreshold is the confidence a figure needs to be pinned.
+const pinThreshold = 3
+
+// confidence scores how surely a figure is one of the story's key figures,
+// said of the right thing; restated says the story states it again in
+// another update. A figure off the list of measures, or whose measure
+// needs an owner it does not name, scores 0.
+func confidence(f *Figure, restated bool) int {
+	if f.Context != "" {
+		if f.Unit == "%" || money(f.Unit) {
+			return pinThreshold // text not in English: figures with an explicit unit, as they stand
+		}
+		return 0
+	}
+	m := measureOf(f)
+	if m == noMeasure || !fits(m, f) || needsOwner(m, f) && !named(m, f) {
+		return 0
+	}
+	c := 2
+	if named(m, f) {
+		c++
+	}
+	if f.borrowed {
+		c-- // what it counts is a guess from another sentence
+	} else {
+		c++
+	}
+	if restated {
+		c++
+	}
+	if f.Unit == "" && f.Value == 1 && m != tollMeasure && m != careMeasure {
+		c -= 2 // "Greens 1": a lone one is rarely what a story is about
+	}
+	return c
+}
