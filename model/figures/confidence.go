@@ -28,9 +28,10 @@ type measure uint8
 const (
 	noMeasure      measure = iota
 	tollMeasure            // deaths, injured, missing, evacuated, rescued, arrested
-	careMeasure            // cases, admissions, patients in hospital or intensive care
+	careMeasure            // cases, admissions, patients in hospital or intensive care, people vaccinated
 	powerMeasure           // homes and customers without power
-	serviceMeasure         // operations and appointments cancelled, trains and flights running
+	fireMeasure            // the area a fire has burned, how much of it is contained
+	serviceMeasure         // operations and appointments cancelled, trains and flights running, schools closed
 	strikeMeasure          // staff on strike or at work, votes to strike
 	voteMeasure            // seats, votes, turnout, a party's share or majority, the count's progress
 	moneyMeasure           // a price, a company's results, a sum with its purpose
@@ -50,12 +51,15 @@ var measureWords = map[string]measure{
 	"cases": careMeasure, "infections": careMeasure, "infected": careMeasure, "admissions": careMeasure,
 	"admitted": careMeasure, "hospitalised": careMeasure, "hospitalized": careMeasure, "hospital": careMeasure,
 	"inpatients": careMeasure, "in-patients": careMeasure, "icu": careMeasure, "intensive": careMeasure,
+	"critical": careMeasure, "vaccinated": careMeasure, "uptake": careMeasure,
 
 	"outages": powerMeasure,
 
+	"burned": fireMeasure, "burnt": fireMeasure, "scorched": fireMeasure, "contained": fireMeasure,
+
 	"operations": serviceMeasure, "appointments": serviceMeasure, "procedures": serviceMeasure,
 	"surgeries": serviceMeasure, "outpatients": serviceMeasure, "trains": serviceMeasure, "flights": serviceMeasure,
-	"cancellations": serviceMeasure,
+	"cancellations": serviceMeasure, "closed": serviceMeasure,
 
 	"strikers": strikeMeasure, "striking": strikeMeasure, "walkout": strikeMeasure, "doctors": strikeMeasure,
 	"nurses": strikeMeasure, "nursing": strikeMeasure, "staff": strikeMeasure, "workers": strikeMeasure,
@@ -65,7 +69,7 @@ var measureWords = map[string]measure{
 	"seats": voteMeasure, "seat": voteMeasure, "votes": voteMeasure, "vote": voteMeasure, "turnout": voteMeasure,
 	"share": voteMeasure, "majority": voteMeasure, "counted": voteMeasure, "declared": voteMeasure,
 	"ballots": voteMeasure, "mps": voteMeasure, "councillors": voteMeasure, "delegates": voteMeasure,
-	"voted": voteMeasure,
+	"voted": voteMeasure, "doubt": voteMeasure,
 
 	"price": moneyMeasure, "prices": moneyMeasure, "revenue": moneyMeasure, "revenues": moneyMeasure,
 	"sales": moneyMeasure, "profit": moneyMeasure, "profits": moneyMeasure, "income": moneyMeasure,
@@ -90,6 +94,12 @@ func measureOf(f *Figure) measure {
 	}
 	m := noMeasure
 	text := f.Key + " " + strings.ToLower(f.Label)
+	if f.Key == f.Unit {
+		text += " " + strings.ToLower(f.Subject) // "schools budget · £3bn": the subject says what the sum is for
+	}
+	if (f.Unit == "acres" || f.Unit == "hectares") && f.Subject != "" {
+		return fireMeasure // "Ridge Fire · 12,400 acres"
+	}
 	switch {
 	case strings.Contains(text, "without power") || strings.Contains(text, "without electricity"):
 		return powerMeasure
@@ -115,8 +125,12 @@ func measureOf(f *Figure) measure {
 // people are counts, sums are in a currency, a price is not a percentage.
 func fits(m measure, f *Figure) bool {
 	switch m {
-	case tollMeasure, careMeasure, powerMeasure:
+	case tollMeasure, powerMeasure:
 		return f.Unit == ""
+	case careMeasure:
+		return f.Unit == "" || f.Unit == "%" && (strings.Contains(f.Key, "vaccinated") || strings.Contains(f.Key, "uptake"))
+	case fireMeasure:
+		return f.Unit == "acres" || f.Unit == "hectares" || f.Unit == "%" && strings.Contains(f.Key, "contained")
 	case serviceMeasure, strikeMeasure, voteMeasure:
 		return f.Unit == "" || f.Unit == "%"
 	case moneyMeasure:
