@@ -364,6 +364,16 @@ func (sc *scanner) borrowedFrom(before []cand, p, qs int) bool {
 	return false
 }
 
+// chaseLeft reports whether the figure starting at token qs is what a side
+// still needs: "need 96 to win", "needs another 72 runs".
+func (sc *scanner) chaseLeft(qs int) bool {
+	k := qs - 1
+	if sc.is(k, "another") || sc.is(k, "further") {
+		k--
+	}
+	return sc.is(k, "need") || sc.is(k, "needs") || sc.is(k, "require") || sc.is(k, "requires")
+}
+
 // boundary reports whether a sentence or line ends between tokens i and j.
 func (sc *scanner) boundary(i, j int) bool {
 	for ; i < j && i < len(sc.toks); i++ {
@@ -897,6 +907,12 @@ func (sc *scanner) figureAt(i int) (c cand, end int, ok bool) {
 		if sc.is(qs-1, "target") {
 			f.Subject = "" // not a name: "Target 240"
 		}
+		if sc.chaseLeft(qs) {
+			c.np = "runs" // "Hosts need 96 to win": what is left of the chase, not its target
+		}
+	}
+	if c.np == "runs" && sc.chaseLeft(qs) {
+		c.part, c.keyPart = "needed", true // "need another 72 runs"
 	}
 	// "Confirmed cases: 84": the words before a colon say what it counts
 	if c.np == "" && f.Subject == "" && qs > 1 && toks[qs-1].kind == kPunct && (toks[qs-1].p == ':' || toks[qs-1].p == '-' && toks[qs-1].sp) {
@@ -927,7 +943,9 @@ func (sc *scanner) figureAt(i int) (c cand, end int, ok bool) {
 	}
 	switch qual {
 	case "a further", "another", "an extra", "an additional":
-		f.weak, f.increment = true, true // an increment, not the total
+		if !sc.chaseLeft(qs) {
+			f.weak, f.increment = true, true // an increment, not the total; not "Hosts need another 72 runs"
+		}
 	}
 	if q.unit == "" && !q.money && qual == "" && !c.back && f.Subject == "" &&
 		(sc.is(qs-1, "at") || sc.is(qs-1, "in") || sc.is(qs-1, "across") || sc.is(qs-1, "within") || sc.is(qs-1, "into") || sc.is(qs-1, "from")) {
@@ -1573,7 +1591,8 @@ func (sc *scanner) nounPhrase(k int) (s, e int32, next int, needHead bool) {
 				break
 			}
 		}
-		if edIng(w) {
+		related := cnt > 0 && sc.is(j, "related") && j+1 < n && sc.nounWord(j+1) // "flood related deaths"
+		if edIng(w) && !related {
 			if cnt > 0 && (w[len(w)-1] == 'd' || plural(last)) {
 				break // a verb after the noun ("operations cancelled", "doctors striking"); not "additional funding"
 			}
@@ -1599,7 +1618,8 @@ func (sc *scanner) nounPhrase(k int) (s, e int32, next int, needHead bool) {
 		last = w
 		j++
 		cnt++
-		if plural(w) && !(j < n && sc.nounWord(j) && toks[j].flags&fCap == 0 && plural(sc.word(j)) && !edIng(sc.word(j))) {
+		if plural(w) && !(j < n && sc.nounWord(j) && toks[j].flags&fCap == 0 && plural(sc.word(j)) && !edIng(sc.word(j))) &&
+			!(sc.is(j, "related") && j+1 < n && sc.nounWord(j+1)) {
 			break // ("outpatients appointments": the first plural names the second)
 		}
 	}
