@@ -191,6 +191,19 @@ func startsWithName(s string) bool {
 	return sp > 0 && s[0] >= 'A' && s[0] <= 'Z' && s[sp+1] >= 'a' && s[sp+1] <= 'z'
 }
 
+// told reports whether a figure of measure m is told as what happened: not
+// hoped for, required or denied, and not expected unless it is a plan the
+// story is about (a walkout, cancellations, a product's price).
+func told(m measure, f *Figure) bool {
+	switch f.hedge {
+	case hypotheticalHedge:
+		return false
+	case plannedHedge:
+		return m == strikeMeasure || m == serviceMeasure || f.Key == "price" || f.Key == "prices"
+	}
+	return true
+}
+
 // pinThreshold is the confidence a figure needs to be pinned.
 const pinThreshold = 3
 
@@ -206,7 +219,7 @@ func confidence(f *Figure, restated bool) int {
 		return 0
 	}
 	m := measureOf(f)
-	if m == noMeasure || !fits(m, f) || needsOwner(m, f) && !named(m, f) {
+	if m == noMeasure || !fits(m, f) || needsOwner(m, f) && !named(m, f) || !told(m, f) {
 		return 0
 	}
 	c := 2

@@ -77,6 +77,7 @@ type Figure struct {
 
 	weak      bool  // a figure no reader pins: an increment ("a further 900"), a wish ("should be 95%"), a place ("at 12 schools")
 	increment bool  // weak as an increment: the count has moved, and this is not its new total
+	hedge     uint8 // how its clause hedges it: planned or expected, or hoped for, required or denied (see hedge)
 	borrowed  bool  // what it counts was taken from a figure in another sentence, not written beside it
 	ord       int32 // its place among its update's figures
 }
@@ -981,8 +982,63 @@ func (sc *scanner) figureAt(i int) (c cand, end int, ok bool) {
 	if q.unit == "%" && sc.seatLevel(qs) {
 		f.weak = true // one seat's result: "in his Northfield seat, with 31% for the Greens"
 	}
+	if !(c.np == "runs" && sc.chaseLeft(qs)) {
+		f.hedge = sc.hedge(qs, q.end)
+	}
 	_ = n
 	return c, end, true
+}
+
+// Hedges: words in a figure's clause that make it something other than
+// what happened. A figure after "could", "would", "need", "if" or "not"
+// is hoped for, feared, required or denied: "the toll could rise to 30",
+// "the Greens need 40 seats", "did not win 300 seats". One after "will",
+// "expected" or "forecast" is planned or expected: "analysts had expected
+// revenue of $5.1bn", which a strike's walkout or a product's price often
+// is as the story is told ("2,000 nurses are set to strike", "will cost
+// $649").
+var (
+	hypothetical = wordSet("could", "would", "might", "may", "should", "must", "need", "needs", "needed", "require",
+		"requires", "required", "if", "unless", "not", "never", "hope", "hopes", "aim", "aims", "want", "wants")
+	planned = wordSet("will", "expect", "expects", "expected", "expecting", "forecast", "forecasts", "predict", "predicts",
+		"predicted", "projected", "likely", "set", "due")
+)
+
+// Hedge strengths, as Figure.hedge holds them.
+const (
+	plainHedge uint8 = iota
+	plannedHedge
+	hypotheticalHedge
+)
+
+// hedge returns how the clause the figure starting at token qs and ending
+// before token qe stands in hedges it: in the words before it in its
+// clause, or in the few right after it ("2,000 nurses could strike", "37
+// seats that were not contested").
+func (sc *scanner) hedge(qs, qe int) uint8 {
+	toks := sc.toks
+	clause := func(t *token) bool {
+		return t.kind == kBreak || t.kind == kPunct && t.p != '%' && t.p != '\'' && !(t.p == '-' && !t.sp)
+	}
+	h := plainHedge
+	note := func(j int) {
+		if toks[j].kind != kWord {
+			return
+		}
+		switch w := strings.ToLower(sc.word(j)); {
+		case hypothetical[w]:
+			h = hypotheticalHedge
+		case planned[w]:
+			h = max(h, plannedHedge)
+		}
+	}
+	for j := qs - 1; j >= 0 && qs-j <= 12 && !clause(&toks[j]); j-- {
+		note(j)
+	}
+	for j := qe; j < len(toks) && j-qe < 4 && !clause(&toks[j]); j++ {
+		note(j)
+	}
+	return h
 }
 
 // rejected checks the quantity's context: dates, times, years, ages,
