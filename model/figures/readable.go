@@ -128,8 +128,8 @@ func (f *Figure) Readable() bool {
 // readableValue is Readable for a figure whose key is known to read alone:
 // what is left to check is the figure itself.
 func (f *Figure) readableValue() bool {
-	if f.Aside || f.weak || !f.HasValue {
-		return false
+	if f.Aside || f.weak || !f.HasValue || f.hedge != plainHedge && !told(measureOf(f), f) {
+		return false // (a hedged figure is no statement of the count: "the toll could rise to 30")
 	}
 	if _, toll := canonical[f.Key]; f.InWords && !toll && f.Unit != "%" && f.Value < 1000 {
 		return false // "two sides": numbers in words count a toll ("Twelve people are dead"), a share ("one in five") or thousands ("One hundred thousand nurses")

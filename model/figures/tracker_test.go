@@ -26,7 +26,8 @@ func sectionText(s *Section) []string {
 func checkSection(t *testing.T, s *Section) {
 	t.Helper()
 	for _, tr := range s.Trackers {
-		if len(tr.History()) == 0 || !tr.Latest.Readable() || !s.Pinned(&tr.Latest) || tr.Key == "" || tr.Subject == "" {
+		if len(tr.History()) == 0 || !tr.Latest.Readable() || !s.Pinned(&tr.Latest) || tr.Key == "" || tr.Subject == "" ||
+			confidence(&tr.Latest, true) < pinThreshold {
 			t.Fatalf("tracker %+v", tr)
 		}
 		prev := tr.Latest
@@ -37,11 +38,26 @@ func checkSection(t *testing.T, s *Section) {
 			prev = h
 		}
 	}
-	if len(s.Others) > MaxOthers {
-		t.Fatalf("%d other figures", len(s.Others))
+	lines := 0 // lines of other figures: a figure alone, or a row with no tracker in it
+	for _, e := range s.Entries() {
+		switch {
+		case e.Figure != nil:
+			lines++
+		case e.Row != nil:
+			own := true
+			for _, m := range e.Row.Members {
+				own = own && m.Tracker == nil
+			}
+			if own {
+				lines++
+			}
+		}
+	}
+	if lines > MaxOthers {
+		t.Fatalf("%d lines of other figures", lines)
 	}
 	for i := range s.Others {
-		if f := &s.Others[i]; !f.Readable() || !s.Pinned(f) || f.Name() == "" {
+		if f := &s.Others[i]; !f.Readable() || !s.Pinned(f) || f.Name() == "" || confidence(f, false) < pinThreshold {
 			t.Fatalf("other figure %+v", f)
 		}
 	}
