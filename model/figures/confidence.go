@@ -86,31 +86,39 @@ var measureWords = map[string]measure{
 }
 
 // measureOf returns what a figure counts, or noMeasure when it is not on
-// the list. Its key and label are read word by word; a phrase such as
-// "without power" or "on strike" counts as its measure wherever it stands.
+// the list. Its key and label are read word by word (and the subject of a
+// sum named by its purpose); a phrase such as "without power" or "on
+// strike" counts as its measure wherever it stands.
 func measureOf(f *Figure) measure {
 	if f.Unit == "score" {
 		return scoreMeasure
 	}
-	m := noMeasure
-	text := f.Key + " " + strings.ToLower(f.Label)
-	if f.Key == f.Unit {
-		text += " " + strings.ToLower(f.Subject) // "schools budget · £3bn": the subject says what the sum is for
-	}
 	if (f.Unit == "acres" || f.Unit == "hectares") && f.Subject != "" {
 		return fireMeasure // "Ridge Fire · 12,400 acres"
 	}
-	switch {
-	case strings.Contains(text, "without power") || strings.Contains(text, "without electricity"):
-		return powerMeasure
-	case strings.Contains(text, "on strike") || strings.Contains(text, "walked out") || strings.Contains(text, "at work"):
-		return strikeMeasure
-	case strings.Contains(text, "per share"):
-		return moneyMeasure
+	texts := [3]string{f.Key, f.Label}
+	if f.Key == f.Unit {
+		texts[2] = f.Subject // "schools budget · £3bn": the subject says what the sum is for
 	}
-	for w := range strings.FieldsSeq(text) {
-		if x, ok := measureWords[w]; ok {
-			if m == noMeasure || x < m {
+	m := noMeasure
+	for _, t := range texts {
+		switch {
+		case hasFold(t, "without power") || hasFold(t, "without electricity"):
+			return powerMeasure
+		case hasFold(t, "on strike") || hasFold(t, "walked out") || hasFold(t, "at work"):
+			return strikeMeasure
+		case hasFold(t, "per share"):
+			return moneyMeasure
+		}
+		for w := range strings.FieldsSeq(t) {
+			var buf [24]byte
+			if len(w) > len(buf) {
+				continue
+			}
+			for i := 0; i < len(w); i++ {
+				buf[i] = lowerASCII(w[i])
+			}
+			if x, ok := measureWords[string(buf[:len(w)])]; ok && (m == noMeasure || x < m) {
 				m = x // a toll before the people it counts: "doctors killed" is a toll
 			}
 		}
@@ -119,6 +127,28 @@ func measureOf(f *Figure) measure {
 		return voteMeasure // "31% Kestrel": a party's share, its name in place of a noun
 	}
 	return m
+}
+
+// hasFold reports whether s holds sub (in lower case), whatever the case
+// of s.
+func hasFold(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		j := 0
+		for j < len(sub) && lowerASCII(s[i+j]) == sub[j] {
+			j++
+		}
+		if j == len(sub) {
+			return true
+		}
+	}
+	return false
+}
+
+func lowerASCII(c byte) byte {
+	if c >= 'A' && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
 
 // fits reports whether the figure's unit fits its measure: counts of

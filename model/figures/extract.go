@@ -1025,10 +1025,11 @@ func (sc *scanner) hedge(qs, qe int) uint8 {
 		if toks[j].kind != kWord {
 			return
 		}
-		switch w := strings.ToLower(sc.word(j)); {
-		case hypothetical[w]:
+		w, _ := sc.lower(sc.word(j))
+		switch {
+		case hypothetical[string(w)]:
 			h = hypotheticalHedge
-		case planned[w]:
+		case planned[string(w)]:
 			h = max(h, plannedHedge)
 		}
 	}
