@@ -7,8 +7,9 @@ import (
 )
 
 // MaxOthers is how many lines of other figures the In numbers section shows
-// beside the page's own list and the trackers. Figures of one measure for
-// several subjects share a line ("Labour 412 · Conservative 121 seats").
+// beside the page's own list and the trackers: a few, the surest first.
+// Figures of one measure for several subjects share a line ("Labour 412 ·
+// Conservative 121 seats").
 const MaxOthers = 6
 
 // maxRow bounds how many subjects one line reads.
@@ -141,8 +142,9 @@ func sameFigure(a, b *Figure) bool {
 
 // Section is a story's "In numbers" section: what the panel pins and dump
 // prints, in this order: the page's own list, verbatim; the trackers, the
-// latest change first; then a few other figures readable alone, newest
-// first.
+// latest change first; then a few other figures, the surest first and then
+// the newest. Only figures the section is confident of are in it (see
+// confidence).
 type Section struct {
 	Lines    []Line
 	Trackers []Tracker
@@ -454,7 +456,8 @@ func (b *Board) Section() Section {
 		t := Tracker{Key: trackerKey(f), Subject: f.Name(), Unit: f.Unit, Latest: *f, figs: figs[latest+1:]}
 		again := false
 		t.earlier(true, func(*Figure) bool { again = true; return false })
-		if confidence(f, again) < pinThreshold {
+		conf := confidence(f, again)
+		if conf < pinThreshold {
 			continue
 		}
 		switch {
@@ -474,7 +477,7 @@ func (b *Board) Section() Section {
 			s.pinned[figureID{f.UpdateID, f.ord}] = true
 		case f.UpdateID == listFrom:
 		default:
-			others = append(others, other{f, confidence(f, false)})
+			others = append(others, other{f, conf})
 		}
 	}
 	sort.SliceStable(others, func(i, j int) bool { return others[i].conf > others[j].conf })
