@@ -998,10 +998,10 @@ func (sc *scanner) figureAt(i int) (c cand, end int, ok bool) {
 // is as the story is told ("2,000 nurses are set to strike", "will cost
 // $649").
 var (
-	hypothetical = wordSet("could", "would", "might", "may", "should", "must", "need", "needs", "needed", "require",
-		"requires", "required", "if", "unless", "not", "never", "hope", "hopes", "aim", "aims", "want", "wants")
-	planned = wordSet("will", "expect", "expects", "expected", "expecting", "forecast", "forecasts", "predict", "predicts",
-		"predicted", "projected", "likely", "set", "due")
+	hypothetical = []string{"could", "would", "might", "may", "should", "must", "need", "needs", "needed", "require",
+		"requires", "required", "if", "unless", "not", "never", "hope", "hopes", "aim", "aims", "want", "wants"}
+	planned = []string{"will", "expect", "expects", "expected", "expecting", "forecast", "forecasts", "predict", "predicts",
+		"predicted", "projected", "likely", "set", "due"}
 )
 
 // Hedge strengths, as Figure.hedge holds them.
@@ -1021,23 +1021,11 @@ func (sc *scanner) hedge(qs, qe int) uint8 {
 		return t.kind == kBreak || t.kind == kPunct && t.p != '%' && t.p != '\'' && !(t.p == '-' && !t.sp)
 	}
 	h := plainHedge
-	note := func(j int) {
-		if toks[j].kind != kWord {
-			return
-		}
-		w, _ := sc.lower(sc.word(j))
-		switch {
-		case hypothetical[string(w)]:
-			h = hypotheticalHedge
-		case planned[string(w)]:
-			h = max(h, plannedHedge)
-		}
-	}
 	for j := qs - 1; j >= 0 && qs-j <= 12 && !clause(&toks[j]); j-- {
-		note(j)
+		h = max(h, toks[j].w.hedge) // (a word's hedge is in its class, read as the text was split into tokens)
 	}
 	for j := qe; j < len(toks) && j-qe < 4 && !clause(&toks[j]); j++ {
-		note(j)
+		h = max(h, toks[j].w.hedge)
 	}
 	return h
 }
