@@ -1380,7 +1380,7 @@ func (sc *scanner) readBack(q *qty, qs int, c *cand) {
 		for p > 0 && j-p < 3 && (toks[p].kind == kNum || sc.capWord(p)) {
 			p--
 		}
-		if (sc.is(p, "to") || sc.is(p, "for") || sc.is(p, "from")) && sc.nounWord(p-1) && (toks[p-1].flags&fCap == 0 || sc.initial(p-1)) {
+		if p > 0 && (sc.is(p, "to") || sc.is(p, "for") || sc.is(p, "from")) && sc.nounWord(p-1) && (toks[p-1].flags&fCap == 0 || sc.initial(p-1)) {
 			j = p - 1
 		}
 	}
