@@ -281,6 +281,14 @@ func (sc *scanner) extract(out []Figure, h hints) []Figure {
 		}
 	}
 	sc.placeLists(cands)
+	for i := 1; i < len(cands); i++ {
+		// "Bresk reported 38 new cases, taking its total to 1,204": a
+		// running total is its sentence's owner's
+		if c, p := &cands[i], &cands[i-1]; c.f.Subject == "" && p.f.Subject != "" && p.f.Unit == c.f.Unit && c.f.Unit != "score" &&
+			!sc.boundary(p.qe, c.qs) && sc.totalBefore(p.qe, c.qs) {
+			c.f.Subject = p.f.Subject
+		}
+	}
 	keep := 0
 	for i := range cands {
 		if cands[i].np != "" || !cands[i].wordsOnly {
@@ -939,8 +947,9 @@ func (sc *scanner) figureAt(i int) (c cand, end int, ok bool) {
 	if f.Subject == "" && c.np != "" && !c.back && sc.itemStart(qs) >= 0 {
 		f.Subject = sc.leadName(qs)
 	}
-	if q.unit == "" && !q.money && (sc.is(q.end, "more") || sc.is(q.end, "further") || sc.is(q.end, "additional") || sc.is(q.end, "extra")) {
-		f.weak, f.increment = true, true // an increment: "24 more cases"
+	if q.unit == "" && !q.money && (sc.is(q.end, "more") || sc.is(q.end, "further") || sc.is(q.end, "additional") || sc.is(q.end, "extra") ||
+		sc.is(q.end, "new")) {
+		f.weak, f.increment = true, true // an increment: "24 more cases", "38 new cases"
 	}
 	switch qual {
 	case "a further", "another", "an extra", "an additional":
@@ -978,6 +987,9 @@ func (sc *scanner) figureAt(i int) (c cand, end int, ok bool) {
 	}
 	if (q.money || q.unit == "") && (sc.is(qs-1, "down") || sc.is(qs-1, "up")) {
 		f.weak = true // a change, not a level: "shares were down $3.10"
+	}
+	if (q.unit == "" || q.money) && sc.is(qs-1, "by") && qs > 1 && (sc.toks[qs-2].w.cls&cMove != 0 || sc.is(qs-2, "up") || sc.is(qs-2, "down")) {
+		f.weak, f.increment = true, true // "infections have climbed by about 4,000", "sales rose by $5m": a change, not the level
 	}
 	if q.unit == "%" && sc.seatLevel(qs) {
 		f.weak = true // one seat's result: "in his Northfield seat, with 31% for the Greens"
@@ -1451,6 +1463,9 @@ func (sc *scanner) readBack(q *qty, qs int, c *cand) {
 			}
 			si = j
 		}
+		if si > 0 && toks[si-1].kind == kWord && unconfirmed[strings.ToLower(sc.word(si-1))] {
+			si-- // "the number of suspected cases"
+		}
 		si = sc.whose(si, c)
 		c.np = sc.text[toks[si].s:end]
 		c.back = true
@@ -1556,8 +1571,8 @@ func (sc *scanner) measureBefore(j int) (np, part string, keyPart bool, si int, 
 			continue // "the total" alone says nothing
 		}
 		si = m
-		if m > 0 && sc.nounWord(m-1) && toks[m-1].flags&fCap == 0 {
-			si = m - 1 // "death toll"
+		if m > 0 && (sc.nounWord(m-1) || unconfirmed[strings.ToLower(sc.word(m-1))]) && toks[m-1].flags&fCap == 0 {
+			si = m - 1 // "death toll", "suspected cases"
 		}
 		if (sc.is(m+1, "in") || sc.is(m+1, "on")) && sc.lowNoun(m+2) && !sc.nounWord2(m+3) && plural(sc.word(m)) {
 			// "confirmed deaths in hospitals": where is what they are
@@ -1567,6 +1582,10 @@ func (sc *scanner) measureBefore(j int) (np, part string, keyPart bool, si int, 
 	}
 	return
 }
+
+// unconfirmed are the words that make a count another than the confirmed
+// one: "the number of suspected cases" is not the number of cases.
+var unconfirmed = wordSet("suspected", "probable", "possible", "presumptive", "presumed", "unconfirmed")
 
 // adverb reports whether w reads as an adverb: "officially", "now".
 func adverb(w string) bool {
@@ -2005,6 +2024,7 @@ func (sc *scanner) nounNamed(i int) bool {
 // in Aland, 620 in Bresk". A lone figure in a place keeps no
 // subject: the place is most often the story's own.
 func (sc *scanner) placeLists(cands []cand) {
+	listed := false // some figures have their place
 	for i := 0; i < len(cands); {
 		j := i
 		for j < len(cands) && cands[j].f.Unit == "" && cands[j].f.Subject == "" && sc.placeAfter(cands[j].le) != "" &&
@@ -2041,20 +2061,99 @@ func (sc *scanner) placeLists(cands []cand) {
 				c.f.weak, c.f.increment = false, false // in a list "another" is the next place, not an increment
 			}
 		}
+		listed = true
 		i = j
 	}
+	// A sentence opening on its place ("In Aland, some 8,000 homes were
+	// still without power") gives it to the figures it tells. And where the
+	// text tells figures place by place, a figure placed in one on its own
+	// is that place's too, not the story's whole ("more than 90,000
+	// remained without power in Bresk").
+	for i := range cands {
+		c := &cands[i]
+		if c.f.Subject == "" && c.f.Unit != "score" {
+			if p := sc.frontedPlace(c.qs); p != "" {
+				listed = true
+				if sc.placeAfter(c.le) == "" {
+					c.f.Subject = p // (not "In Aland, 64 cases are in Bresk county": the nearer place says)
+				}
+			}
+		}
+	}
+	for i := range cands {
+		if c := &cands[i]; listed && c.f.Subject == "" && c.f.Unit != "score" && !sc.placesAfter(c.le) {
+			c.f.Subject = sc.placeAfter(c.le)
+		}
+	}
+}
+
+// placesAfter reports whether the place after token k is the first of
+// several ("in Aland, Bresk and Corve"): a figure of them all is none's
+// alone.
+func (sc *scanner) placesAfter(k int) bool {
+	s, e := sc.placeSpan(k)
+	if s == e || e >= len(sc.toks) {
+		return false
+	}
+	t := &sc.toks[e]
+	return (t.kind == kPunct && t.p == ',' || sc.is(e, "and") || sc.is(e, "or")) && sc.capWord(e+1)
+}
+
+// totalBefore reports whether "total" or "tally" stands between tokens i
+// and j.
+func (sc *scanner) totalBefore(i, j int) bool {
+	for k := i; k < j; k++ {
+		if sc.is(k, "total") || sc.is(k, "tally") {
+			return true
+		}
+	}
+	return false
+}
+
+// frontedPlace returns the place the sentence holding token qs opens on,
+// before a comma: "In Aland, ..."; "" when it opens otherwise.
+func (sc *scanner) frontedPlace(qs int) string {
+	s := qs
+	for s > 0 && qs-s < 40 && !sc.boundary(s-1, s) {
+		s--
+	}
+	if !sc.is(s, "in") {
+		return ""
+	}
+	k := s + 1
+	if sc.is(k, "the") {
+		k++
+	}
+	e := k
+	for e < qs && e-k < 4 && sc.capWord(e) {
+		e++
+	}
+	if e == k || e >= qs || sc.toks[e].kind != kPunct || sc.toks[e].p != ',' {
+		return ""
+	}
+	return sc.text[sc.toks[k].s:sc.toks[e-1].e]
 }
 
 // placeAfter returns the place named from token k on: "in Aland", "in
 // the hill towns of Bresk", "in neighbouring Corve county"; "" when there is
 // none.
 func (sc *scanner) placeAfter(k int) string {
+	s, e := sc.placeSpan(k)
+	if s == e {
+		return ""
+	}
+	return sc.text[sc.toks[s].s:sc.toks[e-1].e]
+}
+
+// placeSpan is placeAfter's place as tokens [s, e); s == e when there is
+// none.
+func (sc *scanner) placeSpan(k int) (s, e int) {
 	for j := 0; j < 4 && k < len(sc.toks) && !sc.is(k, "in") && sc.toks[k].kind == kWord &&
 		(sc.onlyBe(k, k+1) || sc.is(k, "without") || sc.participle(k) || sc.toks[k].w.cls&cState != 0 || sc.is(k, "power")); j++ {
 		k++ // "52 reported in Aland", "30,000 were without power in Bresk"
 	}
 	if !sc.is(k, "in") {
-		return ""
+		return k, k
 	}
 	k++
 	if sc.is(k, "the") {
@@ -2063,14 +2162,11 @@ func (sc *scanner) placeAfter(k int) string {
 	if k < len(sc.toks) && sc.toks[k].kind == kWord && sc.toks[k].flags&fCap == 0 && sc.toks[k].w.cls&cStop == 0 && sc.capWord(k+1) {
 		k++ // "neighbouring Corve"
 	}
-	s := k
+	s = k
 	for k < len(sc.toks) && k-s < 5 && (sc.capWord(k) || k > s && sc.is(k, "of") && sc.capWord(k+1)) {
 		k++
 	}
-	if k == s {
-		return ""
-	}
-	return sc.text[sc.toks[s].s:sc.toks[k-1].e]
+	return s, k
 }
 
 // headingBefore returns the place a heading line before token i names, as

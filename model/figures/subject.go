@@ -96,10 +96,23 @@ func (sc *scanner) entityBefore(qs int, direct bool) string {
 		}
 	}
 	s := sc.nameBefore(j)
-	if s < 0 {
+	if s < 0 || sc.otherSide(s) {
 		return ""
 	}
 	return sc.text[sc.toks[s].s:sc.toks[j].e]
+}
+
+// otherSide reports whether the name starting at token s is the other side
+// of what its clause tells: the one a seat was taken from, a side beaten
+// or compared with ("took Northfield from the Greens with a majority of
+// 312" is not the Greens' majority).
+func (sc *scanner) otherSide(s int) bool {
+	p := s - 1
+	if sc.is(p, "the") {
+		p--
+	}
+	return sc.is(p, "from") || sc.is(p, "against") || sc.is(p, "over") || sc.is(p, "than") || sc.is(p, "beat") ||
+		sc.is(p, "beating") || sc.is(p, "defeated") || sc.is(p, "versus") || sc.is(p, "vs")
 }
 
 // scoreAt reads a score starting at token i: a cricket score with its overs
@@ -528,8 +541,11 @@ func (sc *scanner) leadNoun(qs int) string {
 			last := &toks[k-1]
 			if last.kind == kPunct && last.p == ':' {
 				for i := s + 1; i < k; i++ {
-					if toks[i].kind == kWord && perSubject[strings.ToLower(sc.word(i))] {
-						return strings.ToLower(sc.word(i))
+					if w := strings.ToLower(sc.word(i)); toks[i].kind == kWord && perSubject[w] {
+						if perSubject[w+"s"] {
+							w += "s" // "SEAT TALLY:" over "Centre 41": seats
+						}
+						return w
 					}
 				}
 				return ""

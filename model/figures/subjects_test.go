@@ -87,7 +87,7 @@ func TestExtractWhose(t *testing.T) {
 			[]string{"1,930 |  | people in hospital | true", "88 |  | in critical care beds | true"}},
 		{"The firm now expects gross profit of $3.10 billion.", []string{"$3.10 billion |  | profit | false"}},
 		{"About 52,000 were without power in Aland. Another 30,000 were left without power in Bresk, followed by about 21,000 in Corve.",
-			[]string{"About 52,000 |  |  | false", "Another 30,000 | Bresk |  | false", "about 21,000 | Corve |  | false"}},
+			[]string{"About 52,000 | Aland |  | false", "Another 30,000 | Bresk |  | false", "about 21,000 | Corve |  | false"}},
 		{"Moss lost his seat, with 31% Reform and 12% for an independent.",
 			[]string{"31% |  | reform | false", "12% |  | reform | false"}},
 		{"The Zephyr 3 Pro starts at $899, and the Zephyr 3 $699.",
@@ -96,6 +96,21 @@ func TestExtractWhose(t *testing.T) {
 		{"The vPad Mini now has a price cut to $379, vPad 7 to $319, and vPad 6 to $259.",
 			[]string{"$379 | vPad Mini | price | true", "$319 | vPad 7 | price | true", "$259 | vPad 6 | price | true"}},
 		{"The phone costs $999.", []string{"$999 |  |  | false"}},
+		// unconfirmed counts apart from confirmed ones, the other side no owner
+		{"The number of suspected cases has risen to 9,800.", []string{"9,800 |  | suspected cases | true"}},
+		{"Labour took the seat from the Greens with a majority of 312.", []string{"312 |  | majority | false"}},
+		// a place the sentence opens on, a lone place where places are told, a
+		// running total's owner
+		{"In Aland, some 8,000 homes were still without power.", []string{"some 8,000 | Aland | homes without power | true"}},
+		{"Some 140,000 customers lost power in Aland and 65,000 in Bresk. More than 41,000 homes were without power in Corve.",
+			[]string{"Some 140,000 | Aland | customers | true", "65,000 | Bresk | customers | true",
+				"More than 41,000 | Corve | homes without power | true"}},
+		{"Flooding has left 17 people dead in Aland, Bresk and Corve.", []string{"17 |  | deaths | true"}},
+		{"Bresk reported 38 new cases on Friday, taking its total to 1,204 infections.",
+			[]string{"38 | Bresk | cases | false", "1,204 | Bresk | infections | true"}},
+		// changes, not levels
+		{"Infections have climbed by about 4,000 cases in a week.", []string{"about 4,000 |  | cases | false"}},
+		{"Sales rose by $5m.", []string{"$5m |  | sales | false"}},
 		{"12.3 overs: Hosts 87-2 (Lane 40)",
 			[]string{"12.3 |  | overs | false", "87-2 after 12.3 overs | Hosts | score | true", "40 | Lane |  | false"}},
 		{"9th over: Visitors 61-1 (Moss 30, Dale 22) Target 240",
