@@ -73,8 +73,7 @@ var measureWords = map[string]measure{
 
 	"price": moneyMeasure, "prices": moneyMeasure, "revenue": moneyMeasure, "revenues": moneyMeasure,
 	"sales": moneyMeasure, "profit": moneyMeasure, "profits": moneyMeasure, "income": moneyMeasure,
-	"earnings": moneyMeasure, "eps": moneyMeasure, "margin": moneyMeasure, "dividend": moneyMeasure,
-	"buyback": moneyMeasure, "budget": moneyMeasure, "funding": moneyMeasure, "fund": moneyMeasure,
+	"earnings": moneyMeasure, "eps": moneyMeasure, "margin": moneyMeasure, "buyback": moneyMeasure, "budget": moneyMeasure, "funding": moneyMeasure, "fund": moneyMeasure,
 	"funds": moneyMeasure, "spending": moneyMeasure, "investment": moneyMeasure, "claims": moneyMeasure,
 	"allowance": moneyMeasure, "fine": moneyMeasure, "valuation": moneyMeasure, "bill": moneyMeasure,
 	"cost": moneyMeasure, "borrowing": moneyMeasure, "debt": moneyMeasure, "deficit": moneyMeasure,
@@ -164,7 +163,7 @@ func fits(m measure, f *Figure) bool {
 	case serviceMeasure, strikeMeasure, voteMeasure:
 		return f.Unit == "" || f.Unit == "%"
 	case moneyMeasure:
-		return money(f.Unit) || f.Unit == "%" && f.Key != "price" && f.Key != "prices"
+		return money(f.Unit) || f.Unit == "%" && strings.Contains(f.Key, "margin") // a share of sales, or their rise, is not their level
 	case stockMeasure:
 		return money(f.Unit) || f.Unit == "%"
 	case scoreMeasure:
@@ -201,9 +200,10 @@ func named(m measure, f *Figure) bool {
 }
 
 // properName reports whether s is a name: every word capitalised ("KP",
-// "Kestrel", "Kestrel Party").
+// "Kestrel", "Kestrel Party"), and not a possessive, which owns the noun
+// after it ("a fifth of the Centre's wins" is no share of the vote).
 func properName(s string) bool {
-	if s == "" {
+	if s == "" || possessive(s) {
 		return false
 	}
 	for w := range strings.FieldsSeq(s) {

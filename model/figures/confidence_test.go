@@ -118,3 +118,25 @@ func TestOthersCapped(t *testing.T) {
 		t.Errorf("%d other figures, want %d", len(sec.Others), MaxOthers)
 	}
 }
+
+// One update that states a count two ways far apart leaves its latest
+// unknown: a count that only grows takes the largest, any other is left out.
+func TestConflictingStatements(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want []string
+	}{
+		{"Officials counted 28 dead by noon; with 9 more found since, 37 deaths are now confirmed.", []string{"deaths · 37"}},
+		{"There were 260 people in hospital this morning; by the evening 190 people were in hospital.", nil},
+		// a share of sales, or their rise, is not their level; a margin is
+		{"The Zephyr brings in nearly half of all sales.", nil},
+		{"Orchard's gross margin was 46.2%.", []string{"Orchard · 46.2% gross margin"}},
+		// a party's name in place of a noun is its share; a possessive is not
+		{"Shares of the vote: 31% KP (up 2), 24% HP (down 5).", []string{"KP · 31%", "HP · 24%"}},
+		{"Roughly a fifth of the Centre's wins came in the east.", nil},
+	} {
+		if got := pinnedOne(c.text); strings.Join(got, "\n") != strings.Join(c.want, "\n") {
+			t.Errorf("%q: pinned %q, want %q", c.text, got, c.want)
+		}
+	}
+}

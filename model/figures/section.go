@@ -441,7 +441,12 @@ func (b *Board) Section() Section {
 		for i := 0; i < min(len(figs), maxScan); {
 			best, next := bestOfUpdate(figs, i)
 			if best >= 0 {
-				latest = best
+				switch {
+				case !conflict(figs[i:next], &figs[best]):
+					latest = best
+				case cumulative[canon(figs[best].Key)] && figs[best].Unit == "":
+					latest = i + largest(figs[i:next]) // a toll only grows: the largest is the latest
+				}
 				break
 			}
 			if movedOn(figs[i:next]) {
@@ -501,6 +506,38 @@ func (b *Board) Section() Section {
 	}
 	s.days = !first.IsZero() && (first.Year() != last.Year() || first.YearDay() != last.YearDay())
 	return s
+}
+
+// conflict reports whether one update's figures state a count two ways,
+// with values too far apart to be one more precise than the other and
+// neither a small part of the other: "officials counted 28 dead by noon
+// ... 37 deaths are now confirmed". Which is the latest is then a guess.
+func conflict(figs []Figure, best *Figure) bool {
+	for i := range figs {
+		f := &figs[i]
+		if f == best || !f.readableValue() || tooSmall(f, best) || tooSmall(best, f) {
+			continue
+		}
+		if d := f.Value - best.Value; d > 0.1*max(f.Value, best.Value) || -d > 0.1*max(f.Value, best.Value) {
+			return true
+		}
+	}
+	return false
+}
+
+// cumulative are the counts that only grow as a story goes on, whose
+// largest statement in an update is its latest.
+var cumulative = wordSet("deaths", "injured", "cases", "hospital admissions", "arrests", "people evacuated", "people rescued")
+
+// largest returns the index of the largest readable figure.
+func largest(figs []Figure) int {
+	at := -1
+	for i := range figs {
+		if figs[i].readableValue() && (at < 0 || figs[i].Value > figs[at].Value) {
+			at = i
+		}
+	}
+	return at
 }
 
 // movedOn reports whether one update's figures say that a count has moved
