@@ -75,8 +75,11 @@ type Figure struct {
 	// HasValue is false for vague counts such as "thousands of".
 	HasValue bool
 
-	weak bool  // a figure no reader pins: an increment ("a further 900"), a wish ("should be 95%"), a place ("at 12 schools")
-	ord  int32 // its place among its update's figures
+	weak      bool  // a figure no reader pins: an increment ("a further 900"), a wish ("should be 95%"), a place ("at 12 schools")
+	increment bool  // weak as an increment: the count has moved, and this is not its new total
+	hedge     uint8 // how its clause hedges it: planned or expected, or hoped for, required or denied (see hedge)
+	borrowed  bool  // what it counts was taken from a figure in another sentence, not written beside it
+	ord       int32 // its place among its update's figures
 }
 
 // cand is a figure being built, with the token positions post-passes need.
@@ -235,6 +238,7 @@ func (sc *scanner) extract(out []Figure, h hints) []Figure {
 			for j := i - 1; j >= 0; j-- {
 				if p := &cands[j]; p.f.Unit == "" && p.np != "" {
 					c.np = p.np
+					c.f.borrowed = p.f.borrowed || sc.borrowedFrom(cands[:i], j, c.qs)
 					break
 				}
 			}
@@ -277,6 +281,14 @@ func (sc *scanner) extract(out []Figure, h hints) []Figure {
 		}
 	}
 	sc.placeLists(cands)
+	for i := 1; i < len(cands); i++ {
+		// "Bresk reported 38 new cases, taking its total to 1,204": a
+		// running total is its sentence's owner's
+		if c, p := &cands[i], &cands[i-1]; c.f.Subject == "" && p.f.Subject != "" && p.f.Unit == c.f.Unit && c.f.Unit != "score" &&
+			!sc.boundary(p.qe, c.qs) && sc.totalBefore(p.qe, c.qs) {
+			c.f.Subject = p.f.Subject
+		}
+	}
 	keep := 0
 	for i := range cands {
 		if cands[i].np != "" || !cands[i].wordsOnly {
@@ -332,6 +344,43 @@ func (sc *scanner) extract(out []Figure, h hints) []Figure {
 		out = append(out, f)
 	}
 	return out
+}
+
+// borrowedFrom reports whether a figure starting at token qs that takes
+// what it counts from before[p] (before holding the figures read before
+// it) takes it from further than its own sentence: from any sentence but
+// the one just before, or past another figure that says what it counts.
+func (sc *scanner) borrowedFrom(before []cand, p, qs int) bool {
+	if !sc.boundary(before[p].qe, qs) {
+		return false
+	}
+	for k := p + 1; k < len(before); k++ {
+		if before[k].np != "" {
+			return true
+		}
+	}
+	ends, was := 0, false // sentence ends, and whether the token before ended one
+	for i := before[p].qe; i < qs && i < len(sc.toks); i++ {
+		t := &sc.toks[i]
+		end := t.kind == kBreak || t.kind == kPunct && (t.p == '.' || t.p == '!' || t.p == '?' || t.p == ';')
+		if end && !was {
+			if ends++; ends > 1 {
+				return true
+			}
+		}
+		was = end
+	}
+	return false
+}
+
+// chaseLeft reports whether the figure starting at token qs is what a side
+// still needs: "need 96 to win", "needs another 72 runs".
+func (sc *scanner) chaseLeft(qs int) bool {
+	k := qs - 1
+	if sc.is(k, "another") || sc.is(k, "further") {
+		k--
+	}
+	return sc.is(k, "need") || sc.is(k, "needs") || sc.is(k, "require") || sc.is(k, "requires")
 }
 
 // boundary reports whether a sentence or line ends between tokens i and j.
@@ -867,6 +916,12 @@ func (sc *scanner) figureAt(i int) (c cand, end int, ok bool) {
 		if sc.is(qs-1, "target") {
 			f.Subject = "" // not a name: "Target 240"
 		}
+		if sc.chaseLeft(qs) {
+			c.np = "runs" // "Hosts need 96 to win": what is left of the chase, not its target
+		}
+	}
+	if c.np == "runs" && sc.chaseLeft(qs) {
+		c.part, c.keyPart = "needed", true // "need another 72 runs"
 	}
 	// "Confirmed cases: 84": the words before a colon say what it counts
 	if c.np == "" && f.Subject == "" && qs > 1 && toks[qs-1].kind == kPunct && (toks[qs-1].p == ':' || toks[qs-1].p == '-' && toks[qs-1].sp) {
@@ -892,12 +947,15 @@ func (sc *scanner) figureAt(i int) (c cand, end int, ok bool) {
 	if f.Subject == "" && c.np != "" && !c.back && sc.itemStart(qs) >= 0 {
 		f.Subject = sc.leadName(qs)
 	}
-	if q.unit == "" && !q.money && (sc.is(q.end, "more") || sc.is(q.end, "further") || sc.is(q.end, "additional") || sc.is(q.end, "extra")) {
-		f.weak = true // an increment: "24 more cases"
+	if q.unit == "" && !q.money && (sc.is(q.end, "more") || sc.is(q.end, "further") || sc.is(q.end, "additional") || sc.is(q.end, "extra") ||
+		sc.is(q.end, "new")) {
+		f.weak, f.increment = true, true // an increment: "24 more cases", "38 new cases"
 	}
 	switch qual {
 	case "a further", "another", "an extra", "an additional":
-		f.weak = true // an increment, not the total
+		if !sc.chaseLeft(qs) {
+			f.weak, f.increment = true, true // an increment, not the total; not "Hosts need another 72 runs"
+		}
 	}
 	if q.unit == "" && !q.money && qual == "" && !c.back && f.Subject == "" &&
 		(sc.is(qs-1, "at") || sc.is(qs-1, "in") || sc.is(qs-1, "across") || sc.is(qs-1, "within") || sc.is(qs-1, "into") || sc.is(qs-1, "from")) {
@@ -930,11 +988,58 @@ func (sc *scanner) figureAt(i int) (c cand, end int, ok bool) {
 	if (q.money || q.unit == "") && (sc.is(qs-1, "down") || sc.is(qs-1, "up")) {
 		f.weak = true // a change, not a level: "shares were down $3.10"
 	}
+	if (q.unit == "" || q.money) && sc.is(qs-1, "by") && qs > 1 && (sc.toks[qs-2].w.cls&cMove != 0 || sc.is(qs-2, "up") || sc.is(qs-2, "down")) {
+		f.weak, f.increment = true, true // "infections have climbed by about 4,000", "sales rose by $5m": a change, not the level
+	}
 	if q.unit == "%" && sc.seatLevel(qs) {
 		f.weak = true // one seat's result: "in his Northfield seat, with 31% for the Greens"
 	}
+	if !(c.np == "runs" && sc.chaseLeft(qs)) {
+		f.hedge = sc.hedge(qs, q.end)
+	}
 	_ = n
 	return c, end, true
+}
+
+// Hedges: words in a figure's clause that make it something other than
+// what happened. A figure after "could", "would", "need", "if" or "not"
+// is hoped for, feared, required or denied: "the toll could rise to 30",
+// "the Greens need 40 seats", "did not win 300 seats". One after "will",
+// "expected" or "forecast" is planned or expected: "analysts had expected
+// revenue of $5.1bn", which a strike's walkout or a product's price often
+// is as the story is told ("2,000 nurses are set to strike", "will cost
+// $649").
+var (
+	hypothetical = []string{"could", "would", "might", "may", "should", "must", "need", "needs", "needed", "require",
+		"requires", "required", "if", "unless", "not", "never", "hope", "hopes", "aim", "aims", "want", "wants"}
+	planned = []string{"will", "expect", "expects", "expected", "expecting", "forecast", "forecasts", "predict", "predicts",
+		"predicted", "projected", "likely", "set", "due"}
+)
+
+// Hedge strengths, as Figure.hedge holds them.
+const (
+	plainHedge uint8 = iota
+	plannedHedge
+	hypotheticalHedge
+)
+
+// hedge returns how the clause the figure starting at token qs and ending
+// before token qe stands in hedges it: in the words before it in its
+// clause, or in the few right after it ("2,000 nurses could strike", "37
+// seats that were not contested").
+func (sc *scanner) hedge(qs, qe int) uint8 {
+	toks := sc.toks
+	clause := func(t *token) bool {
+		return t.kind == kBreak || t.kind == kPunct && t.p != '%' && t.p != '\'' && !(t.p == '-' && !t.sp)
+	}
+	h := plainHedge
+	for j := qs - 1; j >= 0 && qs-j <= 12 && !clause(&toks[j]); j-- {
+		h = max(h, toks[j].w.hedge) // (a word's hedge is in its class, read as the text was split into tokens)
+	}
+	for j := qe; j < len(toks) && j-qe < 4 && !clause(&toks[j]); j++ {
+		h = max(h, toks[j].w.hedge)
+	}
+	return h
 }
 
 // rejected checks the quantity's context: dates, times, years, ages,
@@ -1279,7 +1384,7 @@ func (sc *scanner) readBack(q *qty, qs int, c *cand) {
 		c.f.weak = true // "uptake should be 95%": a wish, not a count
 	}
 	if moved && sc.is(qs-1, "by") && q.unit == "" {
-		c.f.weak = true // "has increased by 1,204": an increment, not the total
+		c.f.weak, c.f.increment = true, true // "has increased by 1,204": an increment, not the total
 	}
 	if j > 1 && (toks[j].kind == kNum || sc.capWord(j)) {
 		// "Calls to Line 24 rose by 9%": past a name to the noun
@@ -1287,7 +1392,7 @@ func (sc *scanner) readBack(q *qty, qs int, c *cand) {
 		for p > 0 && j-p < 3 && (toks[p].kind == kNum || sc.capWord(p)) {
 			p--
 		}
-		if (sc.is(p, "to") || sc.is(p, "for") || sc.is(p, "from")) && sc.nounWord(p-1) && (toks[p-1].flags&fCap == 0 || sc.initial(p-1)) {
+		if p > 0 && (sc.is(p, "to") || sc.is(p, "for") || sc.is(p, "from")) && sc.nounWord(p-1) && (toks[p-1].flags&fCap == 0 || sc.initial(p-1)) {
 			j = p - 1
 		}
 	}
@@ -1357,6 +1462,9 @@ func (sc *scanner) readBack(q *qty, qs int, c *cand) {
 				c.f.Subject = sc.text[toks[si].s:toks[j-1].e]
 			}
 			si = j
+		}
+		if si > 0 && toks[si-1].kind == kWord && unconfirmed[strings.ToLower(sc.word(si-1))] {
+			si-- // "the number of suspected cases"
 		}
 		si = sc.whose(si, c)
 		c.np = sc.text[toks[si].s:end]
@@ -1463,8 +1571,8 @@ func (sc *scanner) measureBefore(j int) (np, part string, keyPart bool, si int, 
 			continue // "the total" alone says nothing
 		}
 		si = m
-		if m > 0 && sc.nounWord(m-1) && toks[m-1].flags&fCap == 0 {
-			si = m - 1 // "death toll"
+		if m > 0 && (sc.nounWord(m-1) || unconfirmed[strings.ToLower(sc.word(m-1))]) && toks[m-1].flags&fCap == 0 {
+			si = m - 1 // "death toll", "suspected cases"
 		}
 		if (sc.is(m+1, "in") || sc.is(m+1, "on")) && sc.lowNoun(m+2) && !sc.nounWord2(m+3) && plural(sc.word(m)) {
 			// "confirmed deaths in hospitals": where is what they are
@@ -1474,6 +1582,10 @@ func (sc *scanner) measureBefore(j int) (np, part string, keyPart bool, si int, 
 	}
 	return
 }
+
+// unconfirmed are the words that make a count another than the confirmed
+// one: "the number of suspected cases" is not the number of cases.
+var unconfirmed = wordSet("suspected", "probable", "possible", "presumptive", "presumed", "unconfirmed")
 
 // adverb reports whether w reads as an adverb: "officially", "now".
 func adverb(w string) bool {
@@ -1543,7 +1655,8 @@ func (sc *scanner) nounPhrase(k int) (s, e int32, next int, needHead bool) {
 				break
 			}
 		}
-		if edIng(w) {
+		related := cnt > 0 && sc.is(j, "related") && j+1 < n && sc.nounWord(j+1) // "flood related deaths"
+		if edIng(w) && !related {
 			if cnt > 0 && (w[len(w)-1] == 'd' || plural(last)) {
 				break // a verb after the noun ("operations cancelled", "doctors striking"); not "additional funding"
 			}
@@ -1569,7 +1682,8 @@ func (sc *scanner) nounPhrase(k int) (s, e int32, next int, needHead bool) {
 		last = w
 		j++
 		cnt++
-		if plural(w) && !(j < n && sc.nounWord(j) && toks[j].flags&fCap == 0 && plural(sc.word(j)) && !edIng(sc.word(j))) {
+		if plural(w) && !(j < n && sc.nounWord(j) && toks[j].flags&fCap == 0 && plural(sc.word(j)) && !edIng(sc.word(j))) &&
+			!(sc.is(j, "related") && j+1 < n && sc.nounWord(j+1)) {
 			break // ("outpatients appointments": the first plural names the second)
 		}
 	}
@@ -1910,6 +2024,7 @@ func (sc *scanner) nounNamed(i int) bool {
 // in Aland, 620 in Bresk". A lone figure in a place keeps no
 // subject: the place is most often the story's own.
 func (sc *scanner) placeLists(cands []cand) {
+	listed := false // some figures have their place
 	for i := 0; i < len(cands); {
 		j := i
 		for j < len(cands) && cands[j].f.Unit == "" && cands[j].f.Subject == "" && sc.placeAfter(cands[j].le) != "" &&
@@ -1930,34 +2045,115 @@ func (sc *scanner) placeLists(cands []cand) {
 			// "... at least 60 deaths. There are 52 reported in Aland, three in ..."
 			if pc := &cands[p]; pc.f.Unit == "" && isCanonical(canon(keyOf(pc.np))) {
 				run[0].np, run[0].part, run[0].keyPart = pc.np, pc.part, pc.keyPart
+				run[0].f.borrowed = pc.f.borrowed || sc.borrowedFrom(cands[:i], p, run[0].qs)
 			}
 		}
 		for k := range run {
 			c := &run[k]
 			if c.np == "" {
 				c.np, c.part, c.keyPart = run[0].np, run[0].part, run[0].keyPart
+				c.f.borrowed = run[0].f.borrowed
 			}
 			c.f.Subject = sc.placeAfter(c.le)
 			if c.f.InWords {
 				c.f.weak = true // "four in North Carolina": it makes the list a list, but is small beside it
 			} else if c.f.Qualifier == "another" {
-				c.f.weak = false // in a list "another" is the next place, not an increment
+				c.f.weak, c.f.increment = false, false // in a list "another" is the next place, not an increment
 			}
 		}
+		listed = true
 		i = j
 	}
+	// A sentence opening on its place ("In Aland, some 8,000 homes were
+	// still without power") gives it to the figures it tells. And where the
+	// text tells figures place by place, a figure placed in one on its own
+	// is that place's too, not the story's whole ("more than 90,000
+	// remained without power in Bresk").
+	for i := range cands {
+		c := &cands[i]
+		if c.f.Subject == "" && c.f.Unit != "score" {
+			if p := sc.frontedPlace(c.qs); p != "" {
+				listed = true
+				if sc.placeAfter(c.le) == "" {
+					c.f.Subject = p // (not "In Aland, 64 cases are in Bresk county": the nearer place says)
+				}
+			}
+		}
+	}
+	for i := range cands {
+		if c := &cands[i]; listed && c.f.Subject == "" && c.f.Unit != "score" && !sc.placesAfter(c.le) {
+			c.f.Subject = sc.placeAfter(c.le)
+		}
+	}
+}
+
+// placesAfter reports whether the place after token k is the first of
+// several ("in Aland, Bresk and Corve"): a figure of them all is none's
+// alone.
+func (sc *scanner) placesAfter(k int) bool {
+	s, e := sc.placeSpan(k)
+	if s == e || e >= len(sc.toks) {
+		return false
+	}
+	t := &sc.toks[e]
+	return (t.kind == kPunct && t.p == ',' || sc.is(e, "and") || sc.is(e, "or")) && sc.capWord(e+1)
+}
+
+// totalBefore reports whether "total" or "tally" stands between tokens i
+// and j.
+func (sc *scanner) totalBefore(i, j int) bool {
+	for k := i; k < j; k++ {
+		if sc.is(k, "total") || sc.is(k, "tally") {
+			return true
+		}
+	}
+	return false
+}
+
+// frontedPlace returns the place the sentence holding token qs opens on,
+// before a comma: "In Aland, ..."; "" when it opens otherwise.
+func (sc *scanner) frontedPlace(qs int) string {
+	s := qs
+	for s > 0 && qs-s < 40 && !sc.boundary(s-1, s) {
+		s--
+	}
+	if !sc.is(s, "in") {
+		return ""
+	}
+	k := s + 1
+	if sc.is(k, "the") {
+		k++
+	}
+	e := k
+	for e < qs && e-k < 4 && sc.capWord(e) {
+		e++
+	}
+	if e == k || e >= qs || sc.toks[e].kind != kPunct || sc.toks[e].p != ',' {
+		return ""
+	}
+	return sc.text[sc.toks[k].s:sc.toks[e-1].e]
 }
 
 // placeAfter returns the place named from token k on: "in Aland", "in
 // the hill towns of Bresk", "in neighbouring Corve county"; "" when there is
 // none.
 func (sc *scanner) placeAfter(k int) string {
+	s, e := sc.placeSpan(k)
+	if s == e {
+		return ""
+	}
+	return sc.text[sc.toks[s].s:sc.toks[e-1].e]
+}
+
+// placeSpan is placeAfter's place as tokens [s, e); s == e when there is
+// none.
+func (sc *scanner) placeSpan(k int) (s, e int) {
 	for j := 0; j < 4 && k < len(sc.toks) && !sc.is(k, "in") && sc.toks[k].kind == kWord &&
 		(sc.onlyBe(k, k+1) || sc.is(k, "without") || sc.participle(k) || sc.toks[k].w.cls&cState != 0 || sc.is(k, "power")); j++ {
 		k++ // "52 reported in Aland", "30,000 were without power in Bresk"
 	}
 	if !sc.is(k, "in") {
-		return ""
+		return k, k
 	}
 	k++
 	if sc.is(k, "the") {
@@ -1966,14 +2162,11 @@ func (sc *scanner) placeAfter(k int) string {
 	if k < len(sc.toks) && sc.toks[k].kind == kWord && sc.toks[k].flags&fCap == 0 && sc.toks[k].w.cls&cStop == 0 && sc.capWord(k+1) {
 		k++ // "neighbouring Corve"
 	}
-	s := k
+	s = k
 	for k < len(sc.toks) && k-s < 5 && (sc.capWord(k) || k > s && sc.is(k, "of") && sc.capWord(k+1)) {
 		k++
 	}
-	if k == s {
-		return ""
-	}
-	return sc.text[sc.toks[s].s:sc.toks[k-1].e]
+	return s, k
 }
 
 // headingBefore returns the place a heading line before token i names, as

@@ -110,7 +110,7 @@ func (f *family) figures() []Figure {
 		for i := range figs[:min(len(figs), maxMerge)] {
 			x := figs[i]
 			if bare {
-				if !x.HasValue || x.Value-ref > max(ref, 20) || ref-x.Value > max(ref, 20) {
+				if x.weak || !x.HasValue || x.Value-ref > max(ref, 20) || ref-x.Value > max(ref, 20) {
 					continue // "Labour: 18,450" is not a seat count
 				}
 				x.Key, x.Label = tmpl.Key, tmpl.Label

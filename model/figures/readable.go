@@ -128,8 +128,8 @@ func (f *Figure) Readable() bool {
 // readableValue is Readable for a figure whose key is known to read alone:
 // what is left to check is the figure itself.
 func (f *Figure) readableValue() bool {
-	if f.Aside || f.weak || !f.HasValue {
-		return false
+	if f.Aside || f.weak || !f.HasValue || f.hedge != plainHedge && !told(measureOf(f), f) {
+		return false // (a hedged figure is no statement of the count: "the toll could rise to 30")
 	}
 	if _, toll := canonical[f.Key]; f.InWords && !toll && f.Unit != "%" && f.Value < 1000 {
 		return false // "two sides": numbers in words count a toll ("Twelve people are dead"), a share ("one in five") or thousands ("One hundred thousand nurses")
@@ -168,13 +168,26 @@ func readableKey(key, subject, unit string, foreign bool) bool {
 	if perSubject[key] || perSubject[h] || furniture[key] || furniture[h] {
 		return false
 	}
-	if generic[key] || generic[key[:strings.IndexByte(key+" ", ' ')]] && !strings.Contains(key, " without ") && !strings.Contains(key, " in ") {
+	if generic[key] || generic[key[:strings.IndexByte(key+" ", ' ')]] && !strings.Contains(key, " without ") && !strings.Contains(key, " in ") &&
+		!countsPeople(key) {
 		return false // "23 people"; "people moved out" unless one name says what ("people evacuated")
 	}
 	if unit == "" && !strings.Contains(key, " ") && !singular[key] && !plural(key) {
 		return false // "full", "strike": a count of one word names a plural
 	}
 	return true
+}
+
+// countsPeople reports whether a key names people by what befell them,
+// after a noun that alone says too little: "residents rescued", "patients
+// discharged".
+func countsPeople(key string) bool {
+	for w := range strings.FieldsSeq(key) {
+		if m := measureWords[w]; m == tollMeasure || m == careMeasure {
+			return true
+		}
+	}
+	return false
 }
 
 // subjectKey is a subject as figures are grouped by it: lower case, without

@@ -7,9 +7,10 @@ import (
 )
 
 // MaxOthers is how many lines of other figures the In numbers section shows
-// beside the page's own list and the trackers. Figures of one measure for
-// several subjects share a line ("Labour 412 · Conservative 121 seats").
-const MaxOthers = 8
+// beside the page's own list and the trackers: a few, the surest first.
+// Figures of one measure for several subjects share a line ("Labour 412 ·
+// Conservative 121 seats").
+const MaxOthers = 6
 
 // maxRow bounds how many subjects one line reads.
 const maxRow = 12
@@ -141,8 +142,9 @@ func sameFigure(a, b *Figure) bool {
 
 // Section is a story's "In numbers" section: what the panel pins and dump
 // prints, in this order: the page's own list, verbatim; the trackers, the
-// latest change first; then a few other figures readable alone, newest
-// first.
+// latest change first; then a few other figures, the surest first and then
+// the newest. Only figures the section is confident of are in it (see
+// confidence).
 type Section struct {
 	Lines    []Line
 	Trackers []Tracker
@@ -396,9 +398,12 @@ func trackerKey(f *Figure) string {
 }
 
 // Section builds the story's In numbers section from the board: the newest
-// explicit list, every tracker whose figures read alone, and up to
-// MaxOthers other such figures, each group's newest. Its cost grows with
-// the number of groups, not with the number of figures.
+// explicit list, every tracker it is confident of, and up to MaxOthers lines
+// of other figures it is confident of, the most confident first (see
+// confidence). A tracker shows the statement of the newest update that
+// speaks of it; when that update's statement cannot be read alone, the
+// tracker is left out rather than shown with an older value as its latest.
+// Its cost grows with the number of groups, not with the number of figures.
 func (b *Board) Section() Section {
 	var s Section
 	s.Lines, _ = b.List()
@@ -420,7 +425,11 @@ func (b *Board) Section() Section {
 		}
 	}
 	slots := make(map[rowKey]int) // the measures read per subject that have a line, and how many subjects it reads
-	others := 0                   // lines of other figures
+	type other struct {
+		f    *Figure
+		conf int
+	}
+	var others []other
 	fams := b.families()
 	for fi := range fams {
 		fm := &fams[fi]
@@ -432,10 +441,18 @@ func (b *Board) Section() Section {
 		for i := 0; i < min(len(figs), maxScan); {
 			best, next := bestOfUpdate(figs, i)
 			if best >= 0 {
-				latest = best
+				switch {
+				case !conflict(figs[i:next], &figs[best]):
+					latest = best
+				case cumulative[canon(figs[best].Key)] && figs[best].Unit == "":
+					latest = i + largest(figs[i:next]) // a toll only grows: the largest is the latest
+				}
 				break
 			}
-			i = next
+			if movedOn(figs[i:next]) {
+				break // the count has moved since, by an amount or to a value not given: an older one would be stale
+			}
+			i = next // a forecast, a margin, a gap: not a statement of the count
 		}
 		if latest < 0 {
 			continue
@@ -444,6 +461,10 @@ func (b *Board) Section() Section {
 		t := Tracker{Key: trackerKey(f), Subject: f.Name(), Unit: f.Unit, Latest: *f, figs: figs[latest+1:]}
 		again := false
 		t.earlier(true, func(*Figure) bool { again = true; return false })
+		conf := confidence(f, again)
+		if conf < pinThreshold {
+			continue
+		}
 		switch {
 		case again:
 			_, at, changed := t.Change()
@@ -458,27 +479,77 @@ func (b *Board) Section() Section {
 			if changed {
 				note(at)
 			}
+			s.pinned[figureID{f.UpdateID, f.ord}] = true
 		case f.UpdateID == listFrom:
-			continue
 		default:
-			k, ok := rowKeyOf(f)
-			switch {
-			case ok && slots[k] > 0 && slots[k] < maxRow:
-				slots[k]++ // a further subject on a line already shown
-			case others < MaxOthers && !(ok && slots[k] > 0):
-				others++
-				if ok {
-					slots[k] = 1
-				}
-			default:
-				continue
-			}
-			s.Others = append(s.Others, *f)
+			others = append(others, other{f, conf})
 		}
+	}
+	sort.SliceStable(others, func(i, j int) bool { return others[i].conf > others[j].conf })
+	lines := 0 // lines of other figures
+	for _, o := range others {
+		f := o.f
+		k, ok := rowKeyOf(f)
+		switch {
+		case ok && slots[k] > 0 && slots[k] < maxRow:
+			slots[k]++ // a further subject on a line already shown
+		case lines < MaxOthers && !(ok && slots[k] > 0):
+			lines++
+			if ok {
+				slots[k] = 1
+			}
+		default:
+			continue
+		}
+		s.Others = append(s.Others, *f)
 		s.pinned[figureID{f.UpdateID, f.ord}] = true
 	}
 	s.days = !first.IsZero() && (first.Year() != last.Year() || first.YearDay() != last.YearDay())
 	return s
+}
+
+// conflict reports whether one update's figures state a count two ways,
+// with values too far apart to be one more precise than the other and
+// neither a small part of the other: "officials counted 28 dead by noon
+// ... 37 deaths are now confirmed". Which is the latest is then a guess.
+func conflict(figs []Figure, best *Figure) bool {
+	for i := range figs {
+		f := &figs[i]
+		if f == best || !f.readableValue() || tooSmall(f, best) || tooSmall(best, f) {
+			continue
+		}
+		if d := f.Value - best.Value; d > 0.1*max(f.Value, best.Value) || -d > 0.1*max(f.Value, best.Value) {
+			return true
+		}
+	}
+	return false
+}
+
+// cumulative are the counts that only grow as a story goes on, whose
+// largest statement in an update is its latest.
+var cumulative = wordSet("deaths", "injured", "cases", "hospital admissions", "arrests", "people evacuated", "people rescued")
+
+// largest returns the index of the largest readable figure.
+func largest(figs []Figure) int {
+	at := -1
+	for i := range figs {
+		if figs[i].readableValue() && (at < 0 || figs[i].Value > figs[at].Value) {
+			at = i
+		}
+	}
+	return at
+}
+
+// movedOn reports whether one update's figures say that a count has moved
+// without saying its new value: an increment ("a further 81 deaths") or a
+// vague count ("hundreds of deaths").
+func movedOn(figs []Figure) bool {
+	for i := range figs {
+		if figs[i].increment || !figs[i].HasValue {
+			return true
+		}
+	}
+	return false
 }
 
 // readable reports whether the group's figures can be shown alone, as far

@@ -51,8 +51,11 @@ func (sc *scanner) nameBefore(end int) (start int) {
 	if !sc.capWord(start) {
 		return -1
 	}
-	if w, _ := sc.lower(sc.word(start)); end == start && commonStarts[string(w)] {
-		return -1
+	if w, _ := sc.lower(sc.word(start)); commonStarts[string(w)] {
+		if end == start {
+			return -1
+		}
+		start++ // "So Hosts need 96": the name is the words after
 	}
 	if p := start - 1; p >= 0 && sc.toks[p].kind == kPunct && sc.toks[p].p == '/' {
 		return -1 // "Lab/Lib Dem 203": two parties together
@@ -93,10 +96,23 @@ func (sc *scanner) entityBefore(qs int, direct bool) string {
 		}
 	}
 	s := sc.nameBefore(j)
-	if s < 0 {
+	if s < 0 || sc.otherSide(s) {
 		return ""
 	}
 	return sc.text[sc.toks[s].s:sc.toks[j].e]
+}
+
+// otherSide reports whether the name starting at token s is the other side
+// of what its clause tells: the one a seat was taken from, a side beaten
+// or compared with ("took Northfield from the Greens with a majority of
+// 312" is not the Greens' majority).
+func (sc *scanner) otherSide(s int) bool {
+	p := s - 1
+	if sc.is(p, "the") {
+		p--
+	}
+	return sc.is(p, "from") || sc.is(p, "against") || sc.is(p, "over") || sc.is(p, "than") || sc.is(p, "beat") ||
+		sc.is(p, "beating") || sc.is(p, "defeated") || sc.is(p, "versus") || sc.is(p, "vs")
 }
 
 // scoreAt reads a score starting at token i: a cricket score with its overs
@@ -149,6 +165,9 @@ func (sc *scanner) scoreAt(i int) (c cand, end int, ok bool) {
 	if c, end, ok := sc.cricketLine(i); ok {
 		return c, end, true
 	}
+	if c, end, ok := sc.cricketBare(i); ok {
+		return c, end, true
+	}
 	// football: Name 2-1 Name
 	if i+2 >= n || t.w.v > 20 || toks[i+1].kind != kPunct || toks[i+1].p != '-' || toks[i+1].sp || toks[i+2].sp ||
 		toks[i+2].kind != kNum || toks[i+2].w.v > 20 || toks[i+2].flags != 0 || t.flags != 0 || t.x != t.e || toks[i+2].x != toks[i+2].e {
@@ -190,6 +209,33 @@ func (sc *scanner) cricketLine(i int) (c cand, end int, ok bool) {
 	end = i + 3
 	c.f = Figure{Text: sc.text[t.s:toks[i+2].e] + " after " + overs + " overs", Value: t.w.v, HasValue: true, Unit: "score",
 		Label: "score", Key: "score", Subject: sc.text[toks[home].s:toks[i-1].e]}
+	c.qs, c.qe, c.np = i, end, "score"
+	return c, end, true
+}
+
+// cricketBare reads a side's score written without its overs, as an
+// over-by-over report heads a wicket: "WICKET! Hosts 88-5 (Reid b Cole
+// 12)". The side's name comes right before it, and after it the batters in
+// brackets or the end of the line; the runs are more than the wickets.
+func (sc *scanner) cricketBare(i int) (c cand, end int, ok bool) {
+	toks := sc.toks
+	n := len(toks)
+	t := &toks[i]
+	if i+2 >= n || t.w.v >= 1000 || t.w.v < 10 || t.flags&(fComma|fDot) != 0 || t.x != t.e || toks[i+1].kind != kPunct ||
+		toks[i+1].p != '-' || toks[i+1].sp || toks[i+2].sp || toks[i+2].kind != kNum || toks[i+2].w.v > 10 || toks[i+2].flags != 0 ||
+		toks[i+2].x != toks[i+2].e {
+		return c, i + 1, false
+	}
+	end = i + 3
+	if end < n && !(toks[end].kind == kBreak || toks[end].kind == kPunct && toks[end].p == '(') {
+		return c, i + 1, false
+	}
+	home := sc.nameBefore(i - 1)
+	if home < 0 {
+		return c, i + 1, false
+	}
+	c.f = Figure{Text: sc.text[t.s:toks[i+2].e], Value: t.w.v, HasValue: true, Unit: "score", Label: "score", Key: "score",
+		Subject: sc.text[toks[home].s:toks[i-1].e]}
 	c.qs, c.qe, c.np = i, end, "score"
 	return c, end, true
 }
@@ -495,8 +541,11 @@ func (sc *scanner) leadNoun(qs int) string {
 			last := &toks[k-1]
 			if last.kind == kPunct && last.p == ':' {
 				for i := s + 1; i < k; i++ {
-					if toks[i].kind == kWord && perSubject[strings.ToLower(sc.word(i))] {
-						return strings.ToLower(sc.word(i))
+					if w := strings.ToLower(sc.word(i)); toks[i].kind == kWord && perSubject[w] {
+						if perSubject[w+"s"] {
+							w += "s" // "SEAT TALLY:" over "Centre 41": seats
+						}
+						return w
 					}
 				}
 				return ""
@@ -555,6 +604,7 @@ func (sc *scanner) borrow(before []cand, c *cand) bool {
 		}
 		if k := keyOf(p.np); p.f.Subject != "" || perSubject[k] || perSubject[k[:strings.IndexByte(k+" ", ' ')]] {
 			c.np, c.part, c.keyPart = p.np, "", false
+			c.f.borrowed = p.f.borrowed || sc.borrowedFrom(before, j, c.qs)
 			return true
 		}
 	}

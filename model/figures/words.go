@@ -37,9 +37,10 @@ const (
 )
 
 type winfo struct {
-	cls uint32
-	u   uint8 // index into units: a currency, a measure, a participle
-	v   float64
+	cls   uint32
+	u     uint8 // index into units: a currency, a measure, a participle
+	hedge uint8 // how the word hedges a figure in its clause: plannedHedge, hypotheticalHedge
+	v     float64
 }
 
 // units holds the strings winfo.u points to; 0 is "".
@@ -244,6 +245,13 @@ func init() {
 	for i, q := range qualifiers {
 		last := q[len(q)-1]
 		qualifiersEnding[last] = append(qualifiersEnding[last], i)
+	}
+	for h, ws := range [][]string{plannedHedge: planned, hypotheticalHedge: hypothetical} {
+		for _, w := range ws {
+			i := words[w]
+			i.hedge = uint8(h)
+			words[w] = i
+		}
 	}
 	for w, info := range words {
 		h := hashWord([]byte(w))
