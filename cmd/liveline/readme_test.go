@@ -1,11 +1,11 @@
 package main
 
 import (
-	"os"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/liveline-tui/liveline/cmd/liveline/internal/readmeblock"
 	"github.com/spf13/cobra"
 )
 
@@ -58,33 +58,9 @@ func flagsTable(root *cobra.Command) string {
 // TestREADMEAgreesWithTheCommands keeps the README's lists of commands and
 // flags in step with the command definitions; -update rewrites them.
 func TestREADMEAgreesWithTheCommands(t *testing.T) {
-	data, err := os.ReadFile(readme)
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc := string(data)
 	root := newCommand(nil, &environment{})
-	for _, block := range []struct{ start, end, want string }{
-		{"<!-- commands: generated from the command definitions by cmd/liveline's tests -->\n", "<!-- end of commands -->", commandsTable(root)},
-		{"<!-- flags: generated from the command definitions by cmd/liveline's tests -->\n", "<!-- end of flags -->", flagsTable(root)},
-	} {
-		i, j := strings.Index(doc, block.start), strings.Index(doc, block.end)
-		if i < 0 || j < i {
-			t.Fatalf("the README has no block between %q and %q", block.start, block.end)
-		}
-		i += len(block.start)
-		if doc[i:j] == block.want {
-			continue
-		}
-		if !updating() {
-			t.Errorf("the README's list after %q is out of date; run go test ./cmd/liveline -run README -update", strings.TrimSpace(block.start))
-			continue
-		}
-		doc = doc[:i] + block.want + doc[j:]
-	}
-	if updating() {
-		if err := os.WriteFile(readme, []byte(doc), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	readmeblock.Check(t, readme, []readmeblock.Block{
+		{Start: "<!-- commands: generated from the command definitions by cmd/liveline's tests -->\n", End: "<!-- end of commands -->", Want: commandsTable(root)},
+		{Start: "<!-- flags: generated from the command definitions by cmd/liveline's tests -->\n", End: "<!-- end of flags -->", Want: flagsTable(root)},
+	}, updating(), "go test ./cmd/liveline -run README -update")
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/liveline-tui/liveline/cmd/liveline/internal/readmeblock"
 	"github.com/liveline-tui/liveline/tui"
 )
 
@@ -49,34 +50,10 @@ func coloursTable() string {
 // TestREADMEListsEveryKeyActionAndColour keeps the README's lists in step
 // with the tui's; -update rewrites them.
 func TestREADMEListsEveryKeyActionAndColour(t *testing.T) {
-	data, err := os.ReadFile(readme)
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc := string(data)
-	for _, block := range []struct{ start, end, want string }{
-		{"<!-- key actions: generated from tui.KeyActions by the config package's tests -->\n", "<!-- end of key actions -->", keyActionsTable()},
-		{"<!-- colours: generated from tui.Colours by the config package's tests -->\n", "<!-- end of colours -->", coloursTable()},
-	} {
-		i, j := strings.Index(doc, block.start), strings.Index(doc, block.end)
-		if i < 0 || j < i {
-			t.Fatalf("the README has no block between %q and %q", block.start, block.end)
-		}
-		i += len(block.start)
-		if doc[i:j] == block.want {
-			continue
-		}
-		if !*update {
-			t.Errorf("the README's list after %q is out of date; run go test ./cmd/liveline/internal/config -run README -update", strings.TrimSpace(block.start))
-			continue
-		}
-		doc = doc[:i] + block.want + doc[j:]
-	}
-	if *update {
-		if err := os.WriteFile(readme, []byte(doc), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	readmeblock.Check(t, readme, []readmeblock.Block{
+		{Start: "<!-- key actions: generated from tui.KeyActions by the config package's tests -->\n", End: "<!-- end of key actions -->", Want: keyActionsTable()},
+		{Start: "<!-- colours: generated from tui.Colours by the config package's tests -->\n", End: "<!-- end of colours -->", Want: coloursTable()},
+	}, *update, "go test ./cmd/liveline/internal/config -run README -update")
 }
 
 // TestREADMEExampleSetsEverySetting reads the example config: it must be
