@@ -64,6 +64,11 @@ const (
 // feed or page and normalises it. base is the address the body came from,
 // used to resolve relative links; it may be nil.
 func Parse(body []byte, contentType string, base *url.URL) (*Result, error) {
+	return parse(body, contentType, base, runtime.GOMAXPROCS(0))
+}
+
+// parse is Parse on up to cores goroutines.
+func parse(body []byte, contentType string, base *url.URL, cores int) (*Result, error) {
 	body = repair.UTF8(body, contentType)
 	s := bytes.TrimLeft(body, " \t\r\n")
 	if len(s) == 0 {
@@ -73,9 +78,10 @@ func Parse(body []byte, contentType string, base *url.URL) (*Result, error) {
 		return parsePage(body, base)
 	}
 	body = atomNamespace(body)
-	fp := gofeed.NewParser()
-	fp.RSSTranslator = &gofeed.DefaultRSSTranslator{DisableContentImageScan: true}
-	fp.KeepOriginalFeed = true
+	if r, ok := parseInRuns(body, base, cores); ok {
+		return r, nil
+	}
+	fp := newParser()
 	f, err := fp.Parse(bytes.NewReader(body))
 	partial := false
 	if err != nil {
@@ -110,6 +116,15 @@ func Parse(body []byte, contentType string, base *url.URL) (*Result, error) {
 	r.Snapshot, r.Next = normalise(f, base)
 	r.Snapshot.Prepare()
 	return r, nil
+}
+
+// newParser returns a gofeed parser set as liveline reads feeds: the
+// image scan of item HTML off, the feed as its format has it kept.
+func newParser() *gofeed.Parser {
+	fp := gofeed.NewParser()
+	fp.RSSTranslator = &gofeed.DefaultRSSTranslator{DisableContentImageScan: true}
+	fp.KeepOriginalFeed = true
+	return fp
 }
 
 // salvage returns the whole items of an XML feed that was cut short, closed
@@ -183,30 +198,41 @@ func parsePage(body []byte, base *url.URL) (*Result, error) {
 
 // normalise maps a gofeed feed onto a snapshot, sanitising every string.
 func normalise(f *gofeed.Feed, base *url.URL) (model.Snapshot, string) {
-	var s model.Snapshot
+	s, next, bodyBase := channel(f, base)
+	s.Updates = updates(f, base, bodyBase, runtime.GOMAXPROCS(0))
+	return s, next
+}
+
+// channel reads what a feed says of the story as a whole, the address of
+// its older updates, and the base its items' HTML is read against.
+func channel(f *gofeed.Feed, base *url.URL) (s model.Snapshot, next string, bodyBase *url.URL) {
 	s.Title = line(f.Title, TitleLimit)
 	s.Summary = summary(f.Description, base)
 	s.Link = link.Resolve(base, f.Link)
-	bodyBase := base
+	bodyBase = base
 	if bodyBase == nil && s.Link != "" {
 		bodyBase, _ = url.Parse(s.Link)
 	}
-	next := nextLink(f, base)
+	return s, nextLink(f, base), bodyBase
+}
+
+// updates makes the feed's items into updates, on up to cores goroutines.
+// An item that is nil makes an empty update, which Prepare drops.
+func updates(f *gofeed.Feed, base, bodyBase *url.URL, cores int) []model.Update {
 	plain := plainContent(f)
 	forgetOriginalItems(f)
-	// An item that is nil makes an empty update, which Prepare drops.
-	s.Updates = make([]model.Update, len(f.Items))
+	ups := make([]model.Update, len(f.Items))
 	convert := func(from, to int) {
 		for i := from; i < to; i++ {
 			if it := f.Items[i]; it != nil {
-				s.Updates[i] = item(it, base, bodyBase, i < len(plain) && plain[i])
+				ups[i] = item(it, base, bodyBase, i < len(plain) && plain[i])
 				f.Items[i] = nil // made into an update: its text can go
 			}
 		}
 	}
 	// Turning item HTML into terminal text is most of normalising; a large
 	// feed shares it out over the cores (each item is independent).
-	workers := min(runtime.GOMAXPROCS(0), len(f.Items)/parallelFrom)
+	workers := min(cores, len(f.Items)/parallelFrom)
 	if workers > 1 {
 		var wg sync.WaitGroup
 		chunk := (len(f.Items) + workers - 1) / workers
@@ -217,7 +243,7 @@ func normalise(f *gofeed.Feed, base *url.URL) (model.Snapshot, string) {
 	} else {
 		convert(0, len(f.Items))
 	}
-	return s, next
+	return ups
 }
 
 // forgetOriginalItems drops the items of the feed as its format has them,
