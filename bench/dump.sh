@@ -13,10 +13,10 @@ BIN=$WORK/bin
 cmds=(-cmd "parse=$BIN/parsebench -once $FEED"
 	-cmd "json=$BIN/liveline dump --format json $FEED"
 	-cmd "text=$BIN/liveline dump $FEED")
-# The targets bound wall time; the same bounds on CPU time show whether a
-# miss is liveline's or the machine's, when other work shares it.
-targets=(-target 'json:wall<=1.2' -target 'text:wall<=1.3' -target 'json:cpu<=1.2' -target 'text:cpu<=1.3'
-	-target 'json:rss<=1.5' -target 'text:rss<=1.5')
+# The targets bound wall time and peak memory. liveline reads a large feed
+# on every core, so its CPU time is more than its wall time by design: the
+# table shows it beside the others' without a bound.
+targets=(-target 'json:wall<=1.2' -target 'text:wall<=1.3' -target 'json:rss<=1.5' -target 'text:rss<=1.5')
 
 # newsboat, from the system's packages when it is not there yet.
 if ! command -v newsboat >/dev/null && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
@@ -31,8 +31,7 @@ if command -v newsboat >/dev/null; then
 	mkdir -p "$WORK/newsboat-home"
 	serve=(-serve "$(dirname "$FEED")" -write "$WORK/newsboat-urls={serve}/$(basename "$FEED")")
 	cmds+=(-cmd "newsboat=env HOME=$WORK/newsboat-home newsboat -u $WORK/newsboat-urls -c :memory: -x reload")
-	targets+=(-target 'json:wall<1@newsboat' -target 'text:wall<1@newsboat'
-		-target 'json:cpu<1@newsboat' -target 'text:cpu<1@newsboat')
+	targets+=(-target 'json:wall<1@newsboat' -target 'text:wall<1@newsboat')
 else
 	echo "skipped the newsboat comparison: newsboat is not installed and could not be installed from the system's packages"
 fi
