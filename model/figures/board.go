@@ -301,9 +301,9 @@ func (b *Board) read(u *model.Update, figs []Figure) (*entry, []Figure) {
 func (b *Board) readInto(u *model.Update, e *entry, figs []Figure) (bool, []Figure) {
 	lo := len(figs)
 	*e = entry{id: u.ID, at: updateTime(u), seq: u.Seq()}
-	h := hints{year: e.at.Year(), aside: asideHeadline(u.Headline)}
+	h := hints{year: e.at.Year(), yday: e.at.YearDay(), aside: asideHeadline(u.Headline)}
 	if e.at.IsZero() {
-		h.year = 0
+		h.year, h.yday = 0, 0
 	}
 	figs = extractTo(u.Text, figs, h)
 	h.scores = true

@@ -44,7 +44,7 @@ var measureWords = map[string]measure{
 	"deaths": tollMeasure, "death": tollMeasure, "dead": tollMeasure, "killed": tollMeasure, "died": tollMeasure,
 	"fatalities": tollMeasure, "bodies": tollMeasure, "toll": tollMeasure, "injured": tollMeasure,
 	"injuries": tollMeasure, "wounded": tollMeasure, "hurt": tollMeasure, "casualties": tollMeasure,
-	"missing": tollMeasure, "unaccounted": tollMeasure, "evacuated": tollMeasure, "evacuees": tollMeasure,
+	"missing": tollMeasure, "unaccounted": tollMeasure, "evacuated": tollMeasure, "evacuees": tollMeasure, "evacuation": tollMeasure,
 	"rescued": tollMeasure, "displaced": tollMeasure, "arrests": tollMeasure, "arrested": tollMeasure,
 	"detained": tollMeasure,
 

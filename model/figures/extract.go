@@ -127,7 +127,7 @@ func extractTo(text string, dst []Figure, h hints) []Figure {
 	if need := len(text)/4 + 16; cap(sc.toks) < need {
 		sc.toks = make([]token, 0, need) // one allocation, not a growing series, for a long text
 	}
-	sc.headAt, sc.heading, sc.cues, sc.english, sc.other, sc.year = 0, "", false, 0, 0, h.year
+	sc.headAt, sc.heading, sc.cues, sc.english, sc.other, sc.year, sc.dated = 0, "", false, 0, 0, h.year, h.yday > 0
 	sc.tokenize()
 	if sc.foreign() {
 		dst = sc.extractForeign(dst, h)
@@ -895,7 +895,9 @@ func (sc *scanner) figureAt(i int) (c cand, end int, ok bool) {
 		k := keyOf(c.np)
 		direct := c.bare || c.np != "" && !c.back && (perSubject[k] || perSubject[head(k)])
 		colon := qs > 0 && toks[qs-1].kind == kPunct && toks[qs-1].p == ':'
-		if s := sc.entityBefore(qs, direct); s != "" && (c.np == "" && !colon || c.np != "" && !c.back) {
+		if s := sc.entityBefore(qs, direct); s != "" && (c.np == "" && !colon || c.np != "" && !c.back) && sc.joint(qs) {
+			f.weak = true // told of several names together
+		} else if s != "" && (c.np == "" && !colon || c.np != "" && !c.back) {
 			f.Subject = s
 			for b := qs - 1; b >= 0 && b >= qs-3 && toks[b].kind == kWord; b-- {
 				if sc.is(b, "need") || sc.is(b, "needs") || sc.is(b, "require") || sc.is(b, "requires") {
@@ -997,8 +999,51 @@ func (sc *scanner) figureAt(i int) (c cand, end int, ok bool) {
 	if !(c.np == "runs" && sc.chaseLeft(qs)) {
 		f.hedge = sc.hedge(qs, q.end)
 	}
-	_ = n
+	if q.unit == "%" && sc.countProgress(&c) {
+		// how far the count has got: "with 95% of the votes reported" is
+		// no party's share; unpinned unless its key says it ("vote counted")
+		f.Subject, f.weak = "", f.weak || !(c.keyPart && c.part != "")
+	}
+	if sc.signed(qs) {
+		f.weak, f.increment = true, true // a change, not a level: "Con -191", "Lab +140"
+	}
+	if q.rng && q.money && results[head(keyOf(c.np))] {
+		f.weak = true // results are reported exactly; a range is a forecast: "$1.18 to $1.20 in adjusted earnings per share"
+	}
 	return c, end, true
+}
+
+// results are the measures a company reports as one number: a range of
+// them is guidance or an estimate.
+var results = wordSet("earnings", "eps", "share", "revenue", "revenues", "sales", "income", "profit", "profits", "ebitda", "turnover")
+
+// countProgress reports whether a share counts how far a count has got
+// rather than what anyone won: "95% of the votes reported", "with 91% of
+// precincts", "63% of ballots counted".
+func (sc *scanner) countProgress(c *cand) bool {
+	switch np := c.np; {
+	case len(np) > 16 || np == "":
+	case strings.EqualFold(np, "precincts") || strings.EqualFold(np, "polling stations") || strings.EqualFold(np, "polls") ||
+		strings.EqualFold(np, "districts") || strings.EqualFold(np, "constituencies"):
+		return sc.is(c.le, "reporting") || sc.is(c.le, "reported") || sc.is(c.le, "counted") || sc.is(c.le, "voting") || sc.is(c.le, "in")
+	case strings.EqualFold(np, "votes") || strings.EqualFold(np, "vote") || strings.EqualFold(np, "ballots"):
+		return c.part != "" && progressParts[c.part] || sc.is(c.le, "reported") || sc.is(c.le, "counted") ||
+			sc.is(c.le, "in") && !sc.nounWord(c.le+1) || sc.is(c.le, "tallied") || sc.is(c.le, "returned") || sc.is(c.le, "processed")
+	}
+	return false
+}
+
+var progressParts = wordSet("reported", "counted", "tallied", "returned", "processed", "in")
+
+// signed reports whether the number at token qs carries its own sign, set
+// apart from the word before it: "Con -191", "Lab +140". Such a number is
+// a change.
+func (sc *scanner) signed(qs int) bool {
+	if qs < 1 || qs >= len(sc.toks) || sc.toks[qs].kind != kNum || sc.toks[qs].sp {
+		return false
+	}
+	p := &sc.toks[qs-1]
+	return p.kind == kPunct && (p.p == '-' || p.p == '+') && p.sp && qs >= 2 && sc.toks[qs-2].kind == kWord
 }
 
 // Hedges: words in a figure's clause that make it something other than
@@ -1013,7 +1058,7 @@ var (
 	hypothetical = []string{"could", "would", "might", "may", "should", "must", "need", "needs", "needed", "require",
 		"requires", "required", "if", "unless", "not", "never", "hope", "hopes", "aim", "aims", "want", "wants"}
 	planned = []string{"will", "expect", "expects", "expected", "expecting", "forecast", "forecasts", "predict", "predicts",
-		"predicted", "projected", "likely", "set", "due"}
+		"predicted", "projected", "likely", "set", "due", "anticipated"}
 )
 
 // Hedge strengths, as Figure.hedge holds them.
@@ -1257,7 +1302,7 @@ func (sc *scanner) label(q *qty, qs int, c *cand) {
 			}
 			c.le = j + 1
 			return
-		case s < e && (plural(sc.text[s:e]) || sc.is(k, "people") && next == k+1) && (sc.is(j, "without") || (sc.is(j, "in") || sc.is(j, "on")) && sc.onlyBe(next, j)) && sc.lowNoun(j+1):
+		case s < e && (plural(sc.text[s:e]) || sc.is(k, "people") && next == k+1) && (sc.is(j, "without") || (sc.is(j, "in") || sc.is(j, "on") || sc.is(j, "under") && sc.is(j+1, "evacuation")) && sc.onlyBe(next, j)) && sc.lowNoun(j+1):
 			// "9,500 homes remain without power", "3,140 patients in hospital",
 			// "396 patients were in ventilation beds": where they are is what they are
 			k := j + 2
@@ -1543,6 +1588,9 @@ func (sc *scanner) measureBefore(j int) (np, part string, keyPart bool, si int, 
 		if t.kind != kWord || !sc.measureWord(m) {
 			continue
 		}
+		if k := sc.numberOfAround(m, j-15); k >= 0 {
+			m = k // "the number of people being treated for suspected cases": people, not cases
+		}
 		if (sc.is(m, "number") || sc.is(m, "total") || sc.is(m, "count") || sc.is(m, "tally")) && sc.is(m+1, "of") {
 			// "the number of people still missing": what it counts, and
 			// the state or deed that makes them counted
@@ -1565,6 +1613,11 @@ func (sc *scanner) measureBefore(j int) (np, part string, keyPart bool, si int, 
 					break
 				}
 			}
+			for k := next; part == "" && k+1 <= j && generic[strings.ToLower(np)]; k++ {
+				if sc.is(k, "in") && sc.is(k+1, "hospital") {
+					part, keyPart = "in hospital", true // "the number of people being treated for the virus in hospital"
+				}
+			}
 			return np, part, keyPart, m, true
 		}
 		if sc.is(m, "number") || sc.is(m, "total") || sc.is(m, "count") || sc.is(m, "tally") {
@@ -1581,6 +1634,30 @@ func (sc *scanner) measureBefore(j int) (np, part string, keyPart bool, si int, 
 		return sc.text[toks[si].s:t.e], "", false, si, true
 	}
 	return
+}
+
+// numberOfAround finds, when the measure at token m is what another noun is
+// counted for or with ("being treated for confirmed or suspected cases"),
+// the "number of" or "total of" before it in its clause that the figure
+// gives; -1 when there is none. It looks no further back than token lim.
+func (sc *scanner) numberOfAround(m, lim int) int {
+	b := m - 1
+	for b >= 0 && m-b <= 4 && sc.toks[b].kind == kWord && !sc.is(b, "for") && !sc.is(b, "with") && !sc.is(b, "of") {
+		b--
+	}
+	if !sc.is(b, "for") && !sc.is(b, "with") {
+		return -1
+	}
+	for k := b - 1; k >= 0 && k >= lim; k-- {
+		t := &sc.toks[k]
+		if t.kind == kBreak || t.kind == kNum || t.kind == kPunct && strings.IndexByte(".;:!?,", t.p) >= 0 {
+			return -1
+		}
+		if (sc.is(k, "number") || sc.is(k, "total")) && sc.is(k+1, "of") {
+			return k
+		}
+	}
+	return -1
 }
 
 // unconfirmed are the words that make a count another than the confirmed

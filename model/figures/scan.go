@@ -51,8 +51,9 @@ type scanner struct {
 	heading string // the place the last heading line named
 	cues    bool   // the text may hold an aside cue or another year: markAsides has work to do
 
-	english, other int // function words of English and of other languages, counted as the text is scanned
-	year           int // the update's year, 0 when unknown
+	english, other int  // function words of English and of other languages, counted as the text is scanned
+	year           int  // the update's year, 0 when unknown
+	dated          bool // the update's date is known: a month's name may date a clause to another time
 }
 
 // lower returns word w lower-cased (ASCII, with ’ as ') in the scanner's
@@ -263,6 +264,9 @@ done:
 	}
 	if tk.w.cls&cMonth != 0 && w == "may" {
 		tk.w.cls &^= cMonth // the verb, not the month
+	}
+	if tk.w.cls&cMonth != 0 && sc.dated {
+		sc.cues = true // a date, maybe weeks before the update
 	}
 	if tk.w.cls&cCueNext != 0 && len(sc.toks) > 0 && sc.toks[len(sc.toks)-1].w.cls&(cCue|cCueNext) != 0 && !strings.EqualFold(w, "the") ||
 		tk.w.cls&cCue != 0 && (strings.EqualFold(w, "previous") || strings.EqualFold(w, "outgoing")) {

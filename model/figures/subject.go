@@ -2,6 +2,7 @@ package figures
 
 import (
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -9,6 +10,7 @@ import (
 // hints is what the board knows about an update beyond its text.
 type hints struct {
 	year   int  // the update's year, for "In 2019 it was 67.3%"; 0 when unknown
+	yday   int  // the update's day of the year, for "17,172 were in hospital on April 12"; 0 when unknown
 	aside  bool // the headline says the whole update is about another event
 	scores bool // read scores only, as in a headline
 }
@@ -68,6 +70,31 @@ func (sc *scanner) nameBefore(end int) (start int) {
 // few linking words ("Labour has now won 330", "the Conservatives on 131",
 // "the Conservatives' at 23.7%"). direct allows a name with nothing between.
 func (sc *scanner) entityBefore(qs int, direct bool) string {
+	s, e := sc.entitySpan(qs, direct)
+	if s < 0 {
+		return ""
+	}
+	return sc.text[sc.toks[s].s:sc.toks[e].e]
+}
+
+// joint reports whether the name before the figure starting at token qs
+// is the last of several the figure is told of together: "Both the US and
+// Italy have recorded more than 100,000 cases" is neither's count alone.
+func (sc *scanner) joint(qs int) bool {
+	s, _ := sc.entitySpan(qs, false)
+	if s < 2 || !(sc.is(s-1, "and") || sc.toks[s-1].kind == kPunct && sc.toks[s-1].p == '&') {
+		return false
+	}
+	p := s - 2
+	if sc.is(p, "the") && p > 0 {
+		p--
+	}
+	return sc.capWord(p) && !sc.initialLine(s-1)
+}
+
+// entitySpan returns the first and last tokens of the name entityBefore
+// finds, or -1, -1.
+func (sc *scanner) entitySpan(qs int, direct bool) (int, int) {
 	j := qs - 1
 	links := 0
 	for j >= 0 && links < 4 {
@@ -81,7 +108,7 @@ func (sc *scanner) entityBefore(qs int, direct bool) string {
 		links++
 	}
 	if links == 0 && !direct || j < 0 {
-		return ""
+		return -1, -1
 	}
 	if links > 0 && sc.toks[j].kind == kPunct && sc.toks[j].p == ',' {
 		// "The United Kingdom, meanwhile, has": past an aside between commas
@@ -92,14 +119,14 @@ func (sc *scanner) entityBefore(qs int, direct bool) string {
 			}
 		}
 		if j < 0 || sc.toks[j].kind != kWord {
-			return ""
+			return -1, -1
 		}
 	}
 	s := sc.nameBefore(j)
 	if s < 0 || sc.otherSide(s) {
-		return ""
+		return -1, -1
 	}
-	return sc.text[sc.toks[s].s:sc.toks[j].e]
+	return s, j
 }
 
 // otherSide reports whether the name starting at token s is the other side
@@ -174,6 +201,15 @@ func (sc *scanner) scoreAt(i int) (c cand, end int, ok bool) {
 		return c, i + 1, false
 	}
 	home := sc.nameBefore(i - 1)
+	if home >= 0 && (home == i-1 || sc.capWord(i-1)) && !sc.capWord(i+3) {
+		if w := sc.winnerBefore(home - 1); w >= 0 {
+			// "Liverpool scored twice late on to beat Fulham 4-3": the winner's score
+			c.f = Figure{Text: sc.text[t.s:toks[i+2].e] + " v " + sc.text[toks[home].s:toks[i-1].e], Value: t.w.v, HasValue: true,
+				Unit: "score", Label: "score", Key: "score", Subject: sc.text[toks[sc.nameBefore(w)].s:toks[w].e]}
+			c.qs, c.qe, c.np = i, i+3, "score"
+			return c, i + 3, true
+		}
+	}
 	if home < 0 || home != i-1 && !sc.capWord(i-1) || !sc.capWord(i+3) {
 		return c, i + 1, false
 	}
@@ -185,6 +221,31 @@ func (sc *scanner) scoreAt(i int) (c cand, end int, ok bool) {
 		Subject: sc.text[toks[home].s:toks[i-1].e]}
 	c.qs, c.qe, c.np = i, away+1, "score"
 	return c, away + 1, true
+}
+
+// winnerBefore finds, when token v is a verb of winning ("beat",
+// "defeated"), the last token of the side that won: the nearest name before
+// it in its sentence, with only the words of its verb between ("10-man
+// Chelsea held on to beat"); -1 when there is none, or a pronoun stands
+// between ("Salah scored as they beat").
+func (sc *scanner) winnerBefore(v int) int {
+	if !(sc.is(v, "beat") || sc.is(v, "beating") || sc.is(v, "defeated") || sc.is(v, "thrashed") || sc.is(v, "edged")) {
+		return -1
+	}
+	for k := v - 1; k >= 0 && v-k <= 14; k-- {
+		t := &sc.toks[k]
+		if t.kind == kBreak || t.kind == kPunct && strings.IndexByte(".;:!?,", t.p) >= 0 || t.kind == kWord && t.w.cls&cPron != 0 ||
+			sc.is(k, "they") || sc.is(k, "he") || sc.is(k, "she") || sc.is(k, "it") || sc.is(k, "we") {
+			return -1
+		}
+		if sc.capWord(k) {
+			if sc.nameBefore(k) < 0 {
+				return -1
+			}
+			return k
+		}
+	}
+	return -1
 }
 
 // cricketLine reads a score as an over-by-over report writes it, after the
@@ -246,7 +307,8 @@ var (
 	strongCues = [][]string{{"for", "comparison"}, {"by", "comparison"}, {"in", "comparison"}, {"on", "that", "occasion"},
 		{"at", "the", "last", "election"}, {"at", "the", "previous", "election"}, {"last", "time"}}
 	weakCues = [][]string{{"last", "year"}, {"a", "year", "ago"}, {"years", "ago"}, {"last", "year's"}, {"previous"},
-		{"an", "earlier"}, {"the", "earlier"}, {"a", "year", "earlier"}, {"outgoing"}, {"before", "the", "election"}}
+		{"an", "earlier"}, {"the", "earlier"}, {"a", "year", "earlier"}, {"outgoing"}, {"before", "the", "election"},
+		{"so", "far", "this"}, {"year", "to", "date"}}
 	// (not "last week": a health service's figures for "each day last week" are the latest it has)
 )
 
@@ -298,6 +360,12 @@ func (sc *scanner) markAsides(h hints) {
 		case t.kind == kNum && t.flags&fDigits4 != 0 && t.x == t.e && h.year > 0 && t.w.v >= 1900 && t.w.v <= 2100 &&
 			int(t.w.v) != h.year && !sc.is(i-1, "since") && !sc.is(i-1, "until") && !sc.is(i-1, "by"):
 			clauseAside = true // another year: "In 2019 it was 67.3%", "the 2007 floods"
+		case t.kind == kWord && t.w.cls&cMonth != 0 && h.yday > 0:
+			if d := sc.dayOf(i); d > 0 {
+				if at := time.Date(h.year, time.Month(monthOf(sc.word(i))), d, 12, 0, 0, 0, time.UTC).YearDay(); at < h.yday-7 {
+					clauseAside = true // a date more than a week before the update: "on April 12", in an update of August
+				}
+			}
 		case t.kind != kWord || t.w.cls&cCue == 0:
 		case !(i+1 < n && sc.toks[i+1].kind == kWord && sc.toks[i+1].w.cls&cCueNext != 0) && !sc.is(i, "previous") && !sc.is(i, "outgoing"):
 			// most "the", "a" and "in" open no cue: the word after says
@@ -609,4 +677,56 @@ func (sc *scanner) borrow(before []cand, c *cand) bool {
 		}
 	}
 	return false
+}
+
+// dayOf returns the day of the month written beside the month name at
+// token i ("April 12", "12 April", "12th April"), or 0.
+func (sc *scanner) dayOf(i int) int {
+	for _, k := range [2]int{i + 1, i - 1} {
+		if k < 0 || k >= len(sc.toks) {
+			continue
+		}
+		t := &sc.toks[k]
+		if t.kind == kNum && t.flags&(fComma|fDot) == 0 && t.w.v >= 1 && t.w.v <= 31 && (t.x == t.e || ordinalTail(sc.text[t.e:t.x])) {
+			return int(t.w.v)
+		}
+	}
+	return 0
+}
+
+func ordinalTail(s string) bool {
+	return s == "st" || s == "nd" || s == "rd" || s == "th"
+}
+
+// monthOf returns the month a month's name (or its short form) stands
+// for, 1 to 12.
+func monthOf(w string) int {
+	if len(w) < 3 {
+		return 1
+	}
+	switch string([]byte{lowerASCII(w[0]), lowerASCII(w[1]), lowerASCII(w[2])}) {
+	case "feb":
+		return 2
+	case "mar":
+		return 3
+	case "apr":
+		return 4
+	case "may":
+		return 5
+	case "jun":
+		return 6
+	case "jul":
+		return 7
+	case "aug":
+		return 8
+	case "sep":
+		return 9
+	case "oct":
+		return 10
+	case "nov":
+		return 11
+	case "dec":
+		return 12
+	}
+	return 1
 }

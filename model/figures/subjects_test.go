@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"testing"
+	"time"
 )
 
 // TestExtractWhose checks what a figure counts and whose it is in the
@@ -126,6 +127,26 @@ func TestExtractWhose(t *testing.T) {
 		{"Calls to Careline 111 rose by more than 17%.", []string{"more than 17% |  | calls | true"}},
 		{"In all, 413 patients with suspected flu were admitted on Monday.", []string{"413 |  | hospital admissions | true"}},
 		{"The cyclone has left more than 1,800 people injured.", []string{"more than 1,800 |  | injured | true"}},
+		// how far a count has got, not a party's share
+		{"Eastmark leaned towards the Greens with 93% of the votes reported.", []string{"93% |  | votes | false"}},
+		{"With 58.4 per cent of the vote counted, the race is close.", []string{"58.4 per cent |  | vote counted | true"}},
+		// a signed number is a change
+		{"Councillor change Green -42 Seats won 310", []string{"42 | Green | seats | false", "310 |  |  | false"}},
+		// what a "number of" counts, past what its people are treated for
+		{"The number of people being treated for confirmed or suspected flu cases in hospital stands at 412.",
+			[]string{"412 |  | people in hospital | true"}},
+		{"Some 21,000 people remain under evacuation orders.", []string{"Some 21,000 |  | people under evacuation orders | true"}},
+		// a figure told of two names together is neither's
+		{"Both Aland and Bresk have recorded more than 50,000 cases.", []string{"more than 50,000 |  | cases | false"}},
+		// a range of results is guidance; what analysts or the consensus expect is no result
+		{"For the coming quarter, Vexo called for $0.90 to $0.94 in adjusted earnings per share.",
+			[]string{"$0.90 to $0.94 |  | adjusted earnings | false"}},
+		{"Analysts polled by the agency were looking for $0.88 in adjusted earnings per share.",
+			[]string{"$0.88 |  | adjusted earnings | false"}},
+		{"Vexo shares were down 9% so far this year.", []string{"9% |  | vexo shares | false"}},
+		// the winner's score, from a match report's "beat"
+		{"Rovers scored twice in stoppage time to beat United 3-2 on Saturday.", []string{"3-2 v United | Rovers | score | true"}},
+		{"Moss scored twice as they beat United 3-2.", nil},
 	} {
 		var got []string
 		for _, f := range extractTo(c.in, nil, hints{}) {
@@ -141,6 +162,16 @@ func TestExtractWhose(t *testing.T) {
 func TestExtractTarget(t *testing.T) {
 	figs := extractTo("Spending will reach nearly 2.4% of GDP by 2026; inflation was 2.1% in June.", nil, hints{year: 2023})
 	if len(figs) != 2 || figs[0].Readable() || !figs[1].Readable() {
+		t.Errorf("%+v", figs)
+	}
+}
+
+// A figure dated weeks before its update is about another time; one dated
+// days before is not.
+func TestExtractOlderDate(t *testing.T) {
+	h := hints{year: 2021, yday: time.Date(2021, 9, 20, 0, 0, 0, 0, time.UTC).YearDay()}
+	figs := extractTo("Some 9,400 patients were in hospital on 2 May. By September 17 there were 810 patients in hospital.", nil, h)
+	if len(figs) != 2 || !figs[0].Aside || figs[1].Aside {
 		t.Errorf("%+v", figs)
 	}
 }

@@ -178,7 +178,7 @@ func init() {
 		"displaced", "critical", "hospitalised", "hospitalized", "killed")
 	add(cMove, "raised", "lowered", "reduced", "increased", "cut")
 	add(cVerb, "stand", "stands", "stood", "totals", "totalled", "totaled", "starts",
-		"tops", "topped", "rises", "falls", "gains", "remains", "remained", "reaches", "hitting", "running", "sitting",
+		"tops", "topped", "rises", "falls", "gains", "remain", "remains", "remained", "reaches", "hitting", "running", "sitting",
 		"standing", "sits", "sat", "edged", "crept", "slipped", "surged", "slumped", "fallen", "risen",
 		"saw", "came", "went", "took", "gave", "knew", "ran", "drew", "drove", "threw", "chose", "won", "lost", "made",
 		"told", "sold", "paid", "sent", "met", "led", "kept", "held", "brought", "bought", "caught", "heard")
@@ -238,7 +238,7 @@ func init() {
 	}
 	add(cSentence, "predicts", "predict", "predicted", "prediction", "predictions", "projects", "projected", "projection",
 		"projections", "forecast", "forecasts", "forecasting", "poll", "polls", "seat", "constituency", "ward",
-		"expects", "guidance", "guided", "guiding", "outlook")
+		"expects", "guidance", "guided", "guiding", "outlook", "consensus", "analysts")
 	for w := range measureParticiples {
 		add(cMeasurePart, w)
 	}
