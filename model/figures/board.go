@@ -1,8 +1,10 @@
 package figures
 
 import (
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/liveline-tui/liveline/model"
@@ -208,22 +210,35 @@ func (b *Board) bulk(us []*model.Update) bool {
 	var counts []int    // figures per group, by its place in order
 	var arena []Figure  // the figures, read into blocks of many updates
 	var garena []*group // and their groups
-	for _, u := range us {
+	ahead := readAll(us)
+	for n, u := range us {
 		if b.entries[u.ID] != nil || u.Removed {
 			continue // listed twice (the first, newest, wins), or taken back by its source
 		}
-		if cap(arena)-len(arena) < 64 {
-			arena, garena = make([]Figure, 0, 2048), make([]*group, 0, 2048)
+		if cap(garena)-len(garena) < 64 {
+			garena = make([]*group, 0, 2048)
 		}
-		lo := len(arena)
 		ents = append(ents, entry{})
 		e := &ents[len(ents)-1]
-		ok, figs := b.readInto(u, e, arena)
-		arena = figs
+		var figs []Figure
+		var ok bool
+		if ahead != nil {
+			figs = ahead[n].figs
+			ok = b.fill(u, e, figs, ahead[n].list)
+		} else {
+			if cap(arena)-len(arena) < 64 {
+				arena = make([]Figure, 0, 2048)
+			}
+			lo := len(arena)
+			ok, arena = b.readInto(u, e, arena)
+			figs = arena[lo:]
+			if !ok {
+				clear(figs)
+				arena = arena[:lo]
+			}
+		}
 		if !ok {
 			ents = ents[:len(ents)-1]
-			clear(arena[lo:])
-			arena = arena[:lo]
 			continue
 		}
 		b.entries[u.ID] = e
@@ -234,8 +249,8 @@ func (b *Board) bulk(us []*model.Update) bool {
 			}
 		}
 		glo := len(garena)
-		for i := lo; i < len(arena); i++ {
-			f := &arena[i]
+		for i := range figs {
+			f := &figs[i]
 			if !grouped(f) {
 				garena = append(garena, nil)
 				continue
@@ -251,7 +266,7 @@ func (b *Board) bulk(us []*model.Update) bool {
 			counts[g.pos]++
 			garena = append(garena, g)
 		}
-		spans = append(spans, span{e, arena[lo:], garena[glo:]})
+		spans = append(spans, span{e, figs, garena[glo:]})
 	}
 	for _, g := range order {
 		n := counts[g.pos]
@@ -300,9 +315,34 @@ func (b *Board) read(u *model.Update, figs []Figure) (*entry, []Figure) {
 // neither a list nor a figure that goes into a group.
 func (b *Board) readInto(u *model.Update, e *entry, figs []Figure) (bool, []Figure) {
 	lo := len(figs)
-	*e = entry{id: u.ID, at: updateTime(u), seq: u.Seq()}
-	h := hints{year: e.at.Year(), yday: e.at.YearDay(), aside: asideHeadline(u.Headline)}
-	if e.at.IsZero() {
+	figs = extractUpdate(u, figs)
+	return b.fill(u, e, figs[lo:], ExplicitList(u)), figs
+}
+
+// fill sets up e for u, whose figures and list have been read. It reports
+// false when the update has neither a list nor a figure that goes into a
+// group.
+func (b *Board) fill(u *model.Update, e *entry, figs []Figure, list []string) bool {
+	*e = entry{id: u.ID, at: updateTime(u), seq: u.Seq(), list: list}
+	if newer(e.at, e.seq, b.newAt, b.newSeq) {
+		b.newAt, b.newSeq = e.at, e.seq
+	}
+	for i := range figs {
+		if grouped(&figs[i]) {
+			return true
+		}
+	}
+	return len(list) > 0
+}
+
+// extractUpdate appends the figures of an update's text and headline to
+// figs, each marked with the update and its place in it. It touches no
+// board, so updates can be read side by side.
+func extractUpdate(u *model.Update, figs []Figure) []Figure {
+	lo := len(figs)
+	at := updateTime(u)
+	h := hints{year: at.Year(), yday: at.YearDay(), aside: asideHeadline(u.Headline)}
+	if at.IsZero() {
 		h.year, h.yday = 0, 0
 	}
 	figs = extractTo(u.Text, figs, h)
@@ -310,18 +350,52 @@ func (b *Board) readInto(u *model.Update, e *entry, figs []Figure) (bool, []Figu
 	figs = extractTo(u.Headline, figs, h) // a match's score is often in the headline alone
 	for i := lo; i < len(figs); i++ {
 		figs[i].ord = int32(i - lo)
+		figs[i].UpdateID, figs[i].Time = u.ID, at
 	}
-	if newer(e.at, e.seq, b.newAt, b.newSeq) {
-		b.newAt, b.newSeq = e.at, e.seq
-	}
-	keyed := false
-	for i := lo; i < len(figs); i++ {
-		figs[i].UpdateID, figs[i].Time = u.ID, e.at
-		keyed = keyed || grouped(&figs[i])
-	}
-	e.list = ExplicitList(u)
-	return keyed || len(e.list) > 0, figs
+	return figs
 }
+
+// readAll reads the figures and lists of a large batch of updates over the
+// cores, each core a run of them, or returns nil for a small batch. Each
+// core keeps its figures in blocks of many updates, as bulk does.
+func readAll(us []*model.Update) []readUpdate {
+	workers := min(runtime.GOMAXPROCS(0), len(us)/parallelFrom)
+	if workers < 2 {
+		return nil
+	}
+	out := make([]readUpdate, len(us))
+	per := (len(us) + workers - 1) / workers
+	var wg sync.WaitGroup
+	for from := 0; from < len(us); from += per {
+		wg.Go(func() {
+			var arena []Figure
+			for i := from; i < min(from+per, len(us)); i++ {
+				u := us[i]
+				if u.Removed {
+					continue
+				}
+				if cap(arena)-len(arena) < 64 {
+					arena = make([]Figure, 0, 2048)
+				}
+				lo := len(arena)
+				arena = extractUpdate(u, arena)
+				out[i] = readUpdate{figs: arena[lo:len(arena):len(arena)], list: ExplicitList(u)}
+			}
+		})
+	}
+	wg.Wait()
+	return out
+}
+
+// readUpdate is one update's figures and list, read ahead by readAll.
+type readUpdate struct {
+	figs []Figure
+	list []string
+}
+
+// parallelFrom is how many updates each extra core must have to be worth
+// starting.
+const parallelFrom = 500
 
 // grouped reports whether a figure goes into a group: it says what it
 // counts, or whose it is ("Labour 31", which a tracker of Labour's seats

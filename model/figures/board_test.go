@@ -2,6 +2,9 @@ package figures
 
 import (
 	"fmt"
+	"path/filepath"
+	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -247,5 +250,46 @@ func TestBoardFollowsStory(t *testing.T) {
 		if t.Failed() {
 			return
 		}
+	}
+}
+
+// TestBoardReadOnSeveralCoresAsOnOne: a large first reading, whose figures
+// are read over the cores, fills the board exactly as one core does.
+func TestBoardReadOnSeveralCoresAsOnOne(t *testing.T) {
+	ch := benchStory(2500)
+	files, _ := filepath.Glob(filepath.Join("testdata", "eval", "*.txt"))
+	at := day.Add(-time.Hour)
+	for _, path := range files {
+		st, err := readEvalStory(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, u := range st.updates {
+			u.ID = path + "#" + u.ID
+			u.Published = at
+			at = at.Add(-time.Minute)
+			ch.New = append(ch.New, &u)
+		}
+	}
+	build := func(cores int) *Board {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(cores))
+		b := NewBoard()
+		b.Apply(ch)
+		return b
+	}
+	one, several := build(1), build(4)
+	if !reflect.DeepEqual(one.Groups(), several.Groups()) {
+		t.Error("the groups differ")
+	}
+	l1, id1 := one.List()
+	l2, id2 := several.List()
+	if !reflect.DeepEqual(l1, l2) || id1 != id2 {
+		t.Errorf("the list differs: %v from %s, %v from %s", l1, id1, l2, id2)
+	}
+	if !reflect.DeepEqual(one.Section(), several.Section()) {
+		t.Error("the In numbers section differs")
+	}
+	if len(one.Groups()) < 20 {
+		t.Errorf("only %d groups: the story reads too few figures to compare", len(one.Groups()))
 	}
 }
