@@ -651,6 +651,24 @@ func TestHelpClosesOnQ(t *testing.T) {
 	}
 }
 
+// TestHelpNoteIsWhole: the help's note on closing it and on the mouse is
+// never cut off; below its width it wraps under the title.
+func TestHelpNoteIsWhole(t *testing.T) {
+	const note = "(?/esc/q to close; the mouse wheel scrolls the pane under it, a click selects)"
+	for _, w := range []int{60, 80, 200} {
+		m, _ := newTestModel(t, w, 24)
+		send(m, snapshotOf(0, 10))
+		press(m, "?")
+		var words []string
+		for _, line := range strings.Split(screen(m), "\n")[:6] {
+			words = append(words, strings.Fields(line)...)
+		}
+		if got := strings.Join(words, " "); !strings.Contains(got, note) {
+			t.Errorf("width %d: the help's top lines read %q, want the whole note %q", w, got, note)
+		}
+	}
+}
+
 func TestReplayBarDashesWhatWasSkipped(t *testing.T) {
 	at := func(m int) time.Time { return base.Add(time.Duration(m) * time.Minute) }
 	r := &feed.ReplayStatus{Start: at(0), End: at(100), Clock: at(60),
