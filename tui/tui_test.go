@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"image/color"
 	"strings"
@@ -13,6 +14,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/liveline-tui/liveline/feed"
+	"github.com/liveline-tui/liveline/feed/poll"
 	"github.com/liveline-tui/liveline/model"
 )
 
@@ -306,6 +308,29 @@ func TestEditedAndRemovedUpdatesAreMarkedAndShown(t *testing.T) {
 	s = screen(m)
 	if selectedID(m) != "u002" || !strings.Contains(s, "✗ removed") {
 		t.Fatalf("removed update not kept readable and marked (%s):\n%s", selectedID(m), s)
+	}
+}
+
+// TestRetryNoteIsNotFrozen: a failure that will be tried again says when
+// once, in the header, which counts down; the message line gives the whole
+// reason, uncut at 80 columns, without a second note frozen at the time of
+// the failure.
+func TestRetryNoteIsNotFrozen(t *testing.T) {
+	m, _ := newTestModel(t, 80, 24)
+	reason := "fetching http://127.0.0.1:8799/feed.xml: connection to 127.0.0.1:8799 refused; the server is down or the address is wrong, check it and try again"
+	err := &poll.RetryError{Err: feed.Transient("connection refused", errors.New(reason)), In: 32 * time.Second}
+	m.Update(eventMsg{s: m.story, ev: feed.Event{Status: feed.Status{State: feed.Retrying, Err: err,
+		NextCheck: base.Add(20 * time.Second)}}})
+	lines := strings.Split(screen(m), "\n")
+	if !strings.Contains(lines[1], "retrying in 20s") {
+		t.Errorf("the header does not say when the next try is: %q", lines[1])
+	}
+	var words []string
+	for _, l := range lines[2:4] {
+		words = append(words, strings.Fields(l)...)
+	}
+	if got := strings.Join(words, " "); got != reason {
+		t.Errorf("message lines read %q, want %q", got, reason)
 	}
 }
 
