@@ -733,6 +733,21 @@ func TestReplayStateReadsAt80Columns(t *testing.T) {
 	}
 }
 
+// TestEndedReplayKeepsItsCountAt80Columns: once a replay has played its
+// last change nothing more arrives, so the header does not say
+// "following", and the count of updates keeps its room at 80 columns.
+func TestEndedReplayKeepsItsCountAt80Columns(t *testing.T) {
+	m := New(Options{Stories: []StoryOptions{{Source: &fakePlayer{}}}, Now: func() time.Time { return base }, Location: time.UTC})
+	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	m.Update(eventMsg{s: m.story, ev: feed.Event{Snapshot: snapshotOf(0, 29), Quiet: true, Status: feed.Status{State: feed.Offline,
+		Replay: &feed.ReplayStatus{Start: base.Add(-time.Hour), End: base, Clock: base,
+			Speed: 10, Step: 20, Steps: 20}}}})
+	info := strings.Split(screen(m), "\n")[1]
+	if !strings.Contains(info, "29 updates") || !strings.Contains(info, "replay ended") || strings.Contains(info, "following") {
+		t.Fatalf("the ended replay's header at 80 columns: %q", info)
+	}
+}
+
 // TestIdleDrawsTheSameFrame: with nothing arriving, a second's tick
 // leaves the frame as it was, so the terminal is not redrawn; the header's
 // clock moves on only every ten seconds.
