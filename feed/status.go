@@ -1,6 +1,7 @@
 package feed
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"time"
@@ -80,10 +81,16 @@ func (st Status) Text(now time.Time) string {
 }
 
 // Reason is the whole reason the last check failed, with what to do about
-// it, safe to show on a terminal; "" after a success.
+// it, safe to show on a terminal; "" after a success. A failure that will
+// be tried again leaves out when: that note was true only as the check
+// failed, and Text counts it down.
 func (st Status) Reason() string {
 	if st.Err == nil {
 		return ""
+	}
+	var retry interface{ Reason() string }
+	if errors.As(st.Err, &retry) {
+		return sanitize.String(retry.Reason())
 	}
 	return sanitize.String(st.Err.Error())
 }

@@ -309,10 +309,7 @@ func (p *storiesPane) setSize(w, h int) {
 		if s.status.Err != nil {
 			style = st.err
 		}
-		for j, r := range wrap(detail, max(8, w-5)) {
-			if j == 2 {
-				break
-			}
+		for _, r := range wrap(detail, max(8, w-5)) { // whole: it may say what to do
 			p.lines = append(p.lines, fit("     "+style.Render(detail[r[0]:r[1]]), w))
 		}
 	}

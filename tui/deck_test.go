@@ -206,6 +206,34 @@ func TestAddingARecentStory(t *testing.T) {
 	}
 }
 
+// TestStoryListGivesTheWholeReason: the story list says in full why a
+// story cannot be read, however many lines that takes at 80 columns.
+func TestStoryListGivesTheWholeReason(t *testing.T) {
+	m := newDeck(t, 80, 24)
+	reason := "fetching http://127.0.0.1:8799/feed.xml: connection to 127.0.0.1:8799 refused; the server is down or the address is wrong, check it and try again"
+	m.Update(eventMsg{s: m.stories[2], ev: feed.Event{Status: feed.Status{State: feed.Retrying,
+		Err: feed.Transient("connection refused", errors.New(reason)), NextCheck: base.Add(30 * time.Second)}}})
+	press(m, "S")
+	var words []string
+	in := false
+	for _, l := range strings.Split(screen(m), "\n") {
+		f := strings.Fields(l)
+		if len(f) > 1 && f[0] == "3" {
+			in = true
+			continue
+		}
+		if in && (len(f) == 0 || f[0] == "Recent") {
+			break
+		}
+		if in {
+			words = append(words, f...)
+		}
+	}
+	if got := strings.Join(words, " "); !strings.HasSuffix(got, reason) {
+		t.Errorf("the story list says %q, want it to end with the whole reason %q", got, reason)
+	}
+}
+
 // TestDeckViewsFit: every deck view fills the screen exactly at every
 // size, and no line is wider than the terminal.
 func TestDeckViewsFit(t *testing.T) {

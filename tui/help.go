@@ -57,16 +57,27 @@ func (p *helpPane) setSize(w, h int) {
 	if h == 0 {
 		return
 	}
+	// The title's note goes on lines of its own when it does not fit
+	// beside the title, so it is never cut off.
 	close := p.keys.CloseHelp.Help().Key
-	p.lines[0] = p.styles.paneTitle.Render("All keys") + p.styles.dim.Render("  ("+close+" to close; the mouse wheel scrolls the pane under it, a click selects)")
-	for r := 0; r < rows && r+2 < h; r++ {
+	note := "(" + close + " to close; the mouse wheel scrolls the pane under it, a click selects)"
+	title := p.styles.paneTitle.Render("All keys")
+	top := []string{title + p.styles.dim.Render("  "+note)}
+	if ansi.StringWidth(top[0]) > w {
+		top = []string{title}
+		for _, r := range wrap(note, w) {
+			top = append(top, p.styles.dim.Render(note[r[0]:r[1]]))
+		}
+	}
+	first := copy(p.lines, top) + 1
+	for r := 0; r < rows && r+first < h; r++ {
 		var b strings.Builder
 		for c := range cols {
 			if i := c*rows + r; i < len(entries) {
 				b.WriteString(entries[i])
 			}
 		}
-		p.lines[r+2] = b.String()
+		p.lines[r+first] = b.String()
 	}
 	for i := range p.lines {
 		p.lines[i] = fit(p.lines[i], w)

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"image/color"
 	"strings"
@@ -13,6 +14,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/liveline-tui/liveline/feed"
+	"github.com/liveline-tui/liveline/feed/poll"
 	"github.com/liveline-tui/liveline/model"
 )
 
@@ -306,6 +308,29 @@ func TestEditedAndRemovedUpdatesAreMarkedAndShown(t *testing.T) {
 	s = screen(m)
 	if selectedID(m) != "u002" || !strings.Contains(s, "✗ removed") {
 		t.Fatalf("removed update not kept readable and marked (%s):\n%s", selectedID(m), s)
+	}
+}
+
+// TestRetryNoteIsNotFrozen: a failure that will be tried again says when
+// once, in the header, which counts down; the message line gives the whole
+// reason, uncut at 80 columns, without a second note frozen at the time of
+// the failure.
+func TestRetryNoteIsNotFrozen(t *testing.T) {
+	m, _ := newTestModel(t, 80, 24)
+	reason := "fetching http://127.0.0.1:8799/feed.xml: connection to 127.0.0.1:8799 refused; the server is down or the address is wrong, check it and try again"
+	err := &poll.RetryError{Err: feed.Transient("connection refused", errors.New(reason)), In: 32 * time.Second}
+	m.Update(eventMsg{s: m.story, ev: feed.Event{Status: feed.Status{State: feed.Retrying, Err: err,
+		NextCheck: base.Add(20 * time.Second)}}})
+	lines := strings.Split(screen(m), "\n")
+	if !strings.Contains(lines[1], "retrying in 20s") {
+		t.Errorf("the header does not say when the next try is: %q", lines[1])
+	}
+	var words []string
+	for _, l := range lines[2:4] {
+		words = append(words, strings.Fields(l)...)
+	}
+	if got := strings.Join(words, " "); got != reason {
+		t.Errorf("message lines read %q, want %q", got, reason)
 	}
 }
 
@@ -651,6 +676,24 @@ func TestHelpClosesOnQ(t *testing.T) {
 	}
 }
 
+// TestHelpNoteIsWhole: the help's note on closing it and on the mouse is
+// never cut off; below its width it wraps under the title.
+func TestHelpNoteIsWhole(t *testing.T) {
+	const note = "(?/esc/q to close; the mouse wheel scrolls the pane under it, a click selects)"
+	for _, w := range []int{60, 80, 200} {
+		m, _ := newTestModel(t, w, 24)
+		send(m, snapshotOf(0, 10))
+		press(m, "?")
+		var words []string
+		for _, line := range strings.Split(screen(m), "\n")[:6] {
+			words = append(words, strings.Fields(line)...)
+		}
+		if got := strings.Join(words, " "); !strings.Contains(got, note) {
+			t.Errorf("width %d: the help's top lines read %q, want the whole note %q", w, got, note)
+		}
+	}
+}
+
 func TestReplayBarDashesWhatWasSkipped(t *testing.T) {
 	at := func(m int) time.Time { return base.Add(time.Duration(m) * time.Minute) }
 	r := &feed.ReplayStatus{Start: at(0), End: at(100), Clock: at(60),
@@ -687,6 +730,21 @@ func TestReplayStateReadsAt80Columns(t *testing.T) {
 	info := strings.Split(screen(m), "\n")[1]
 	if !strings.Contains(info, "16:40:00") || !strings.Contains(info, "change 7 of 20") || !strings.Contains(info, "━") {
 		t.Fatalf("the replay's state is cut at 80 columns: %q", info)
+	}
+}
+
+// TestEndedReplayKeepsItsCountAt80Columns: once a replay has played its
+// last change nothing more arrives, so the header does not say
+// "following", and the count of updates keeps its room at 80 columns.
+func TestEndedReplayKeepsItsCountAt80Columns(t *testing.T) {
+	m := New(Options{Stories: []StoryOptions{{Source: &fakePlayer{}}}, Now: func() time.Time { return base }, Location: time.UTC})
+	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	m.Update(eventMsg{s: m.story, ev: feed.Event{Snapshot: snapshotOf(0, 29), Quiet: true, Status: feed.Status{State: feed.Offline,
+		Replay: &feed.ReplayStatus{Start: base.Add(-time.Hour), End: base, Clock: base,
+			Speed: 10, Step: 20, Steps: 20}}}})
+	info := strings.Split(screen(m), "\n")[1]
+	if !strings.Contains(info, "29 updates") || !strings.Contains(info, "replay ended") || strings.Contains(info, "following") {
+		t.Fatalf("the ended replay's header at 80 columns: %q", info)
 	}
 }
 

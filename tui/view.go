@@ -136,7 +136,7 @@ func (m *Model) headerLines(w int) []string {
 		parts = append(parts, "coverage starts at "+story.CoverageStart.In(m.loc).Format("Mon 2 Jan 15:04"))
 	}
 	state := stateText(m.status, m.wall)
-	if m.following() {
+	if m.following() && !m.replayEnded() { // an ended replay brings nothing to follow
 		state += " · following"
 	}
 	info := m.infoLine(parts, state, w)

@@ -161,7 +161,7 @@ func flagDescription(f *pflag.Flag) string {
 // wrapped in a column of its own starting at col; a term too wide for
 // its column puts the description on the next line.
 func writeColumns(w io.Writer, term, desc string, col int) {
-	lines := strings.Split(ansi.Wordwrap(desc, helpWidth-col, ""), "\n")
+	lines := wrapWords(desc, helpWidth-col)
 	if len(term) > col-4 {
 		fmt.Fprintf(w, "  %s\n", term)
 	} else {
@@ -171,4 +171,24 @@ func writeColumns(w io.Writer, term, desc string, col int) {
 	for _, l := range lines {
 		fmt.Fprintf(w, "%*s%s\n", col, "", l)
 	}
+}
+
+// wrapWords breaks text into lines of at most width columns at spaces
+// only, so a flag named in it ("--follow") is never split at a hyphen; a
+// word wider than width has a line of its own.
+func wrapWords(text string, width int) []string {
+	var lines []string
+	line := ""
+	for _, word := range strings.Fields(text) {
+		switch {
+		case line == "":
+			line = word
+		case ansi.StringWidth(line)+1+ansi.StringWidth(word) <= width:
+			line += " " + word
+		default:
+			lines = append(lines, line)
+			line = word
+		}
+	}
+	return append(lines, line)
 }

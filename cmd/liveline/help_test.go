@@ -1,6 +1,7 @@
 package main
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 
@@ -63,6 +64,21 @@ func TestHelpNamesEveryFlag(t *testing.T) {
 		for _, f := range visibleFlags(c) {
 			if !strings.Contains(b.String(), "--"+f.Name) {
 				t.Errorf("%s's help does not name --%s", c.CommandPath(), f.Name)
+			}
+		}
+	}
+}
+
+// TestHelpBreaksOnlyAtSpaces: help wraps between words, never at a
+// hyphen, so a flag named in a description ("--follow") stays whole.
+func TestHelpBreaksOnlyAtSpaces(t *testing.T) {
+	brokenWord := regexp.MustCompile(`\S-$`)
+	for _, c := range allCommands(newCommand(nil, &environment{})) {
+		var b strings.Builder
+		writeHelp(&b, c)
+		for _, line := range strings.Split(b.String(), "\n") {
+			if brokenWord.MatchString(line) {
+				t.Errorf("%s's help breaks a word at a hyphen: %q", c.CommandPath(), line)
 			}
 		}
 	}

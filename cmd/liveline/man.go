@@ -73,6 +73,8 @@ var files = []struct{ path, help string }{
 func writeManual(w io.Writer, root *cobra.Command) {
 	m := &manual{w: w}
 	m.line(`.TH LIVELINE 1 "" "liveline" "User Commands"`)
+	m.line(`.nh`)   // no hyphenation: paths, flags and keys stay whole
+	m.line(`.ad l`) // ragged right: no wide gaps where a long word will not split
 	m.section("NAME")
 	m.text(root.Name() + " - " + root.Short)
 	m.section("SYNOPSIS")

@@ -84,3 +84,26 @@ func TestManualSaysEverything(t *testing.T) {
 		t.Errorf("groff: %v\n%s", err, out)
 	}
 }
+
+// TestManualKeepsWordsWhole: read at 80 columns, the manual splits no word
+// with a hyphen of its own, so a path such as
+// $XDG_CONFIG_HOME/liveline/config.toml stays whole and can be copied.
+func TestManualKeepsWordsWhole(t *testing.T) {
+	groff, err := exec.LookPath("groff")
+	if err != nil {
+		t.Skip("no groff to read the manual")
+	}
+	var b bytes.Buffer
+	writeManual(&b, newCommand(nil, &environment{}))
+	cmd := exec.Command(groff, "-man", "-Tutf8", "-rLL=80n", "-P-c")
+	cmd.Stdin = &b
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("groff: %v", err)
+	}
+	for _, line := range strings.Split(string(out), "\n") {
+		if strings.HasSuffix(line, "\u2010") {
+			t.Errorf("a word split at the end of a line: %q", line)
+		}
+	}
+}

@@ -339,12 +339,17 @@ type RetryError struct {
 }
 
 func (e *RetryError) Error() string {
-	msg := e.Err.Error()
+	return e.Reason() + "; retrying in " + fetch.FormatDuration(e.In)
+}
+
+// Reason is the failure without the note on when it is tried again, for
+// a reader that shows that note itself and counts it down.
+func (e *RetryError) Reason() string {
 	var se *fetch.StatusError
 	if errors.As(e.Err, &se) && se.Temporary() {
-		msg = se.Plain() // the retry note below says what happens next
+		return se.Plain() // the retry note says what happens next
 	}
-	return msg + "; retrying in " + fetch.FormatDuration(e.In)
+	return e.Err.Error()
 }
 
 func (e *RetryError) Unwrap() error { return e.Err }

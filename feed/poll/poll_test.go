@@ -921,3 +921,25 @@ func TestFileFailuresSayTheyWillNotFixThemselves(t *testing.T) {
 		}
 	}
 }
+
+// TestRetryReasonLeavesOutWhen: a retried failure's message says when the
+// next try is, as the check failed; the status's reason, which a reader
+// keeps on screen while Text counts down, leaves that out.
+func TestRetryReasonLeavesOutWhen(t *testing.T) {
+	busy := &fetch.StatusError{URL: "http://127.0.0.1/live", Code: 503, Status: "503 Service Unavailable"}
+	for _, tc := range []struct {
+		err        error
+		error, why string
+	}{
+		{errors.New("fetching x: connection refused"), "fetching x: connection refused; retrying in 30s", "fetching x: connection refused"},
+		{busy, "fetching http://127.0.0.1/live: HTTP 503 Service Unavailable; retrying in 30s", "fetching http://127.0.0.1/live: HTTP 503 Service Unavailable"},
+	} {
+		e := &RetryError{Err: tc.err, In: 30 * time.Second}
+		if got := e.Error(); got != tc.error {
+			t.Errorf("Error() = %q, want %q", got, tc.error)
+		}
+		if got := (feed.Status{State: feed.Retrying, Err: e}).Reason(); got != tc.why {
+			t.Errorf("Reason() = %q, want %q", got, tc.why)
+		}
+	}
+}
