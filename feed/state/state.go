@@ -56,8 +56,9 @@ type Saved struct {
 
 // Place is where the person was in a story: the selected update (and its
 // time, to find its nearest neighbour if it has gone), the order, the
-// key-events filter, how far the detail pane was scrolled, and whether the
-// In numbers panel was shown (nil when never chosen).
+// key-events filter, how far the detail pane was scrolled, whether the
+// In numbers panel was shown (nil when never chosen), and the update on the
+// timeline's top row.
 type Place struct {
 	Selected    string    `json:",omitempty"`
 	SelectedAt  time.Time `json:",omitzero"`
@@ -65,6 +66,7 @@ type Place struct {
 	KeyOnly     bool      `json:",omitempty"`
 	Detail      int       `json:",omitempty"`
 	Panel       *bool     `json:",omitempty"`
+	Top         string    `json:",omitempty"`
 }
 
 // Capture copies a story into a new Saved. The updates are copied shallowly:

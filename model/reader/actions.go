@@ -201,22 +201,25 @@ type Place struct {
 	SelectedAt  time.Time
 	OldestFirst bool
 	KeyOnly     bool
-	Detail      int   // lines the detail pane was scrolled
-	Panel       *bool // whether the In numbers panel was shown; nil when never chosen
+	Detail      int    // lines the detail pane was scrolled
+	Panel       *bool  // whether the In numbers panel was shown; nil when never chosen
+	Top         string // the update on the timeline's top row
 }
 
 // Place returns the reader's part of where the person is: the selection,
-// the order and the filter.
+// the timeline's top row, the order and the filter.
 func (r *Reader) Place() Place {
 	p := Place{OldestFirst: r.list.oldestFirst, KeyOnly: r.keyOnly}
 	if u := r.list.selected(); u != nil {
 		p.Selected, p.SelectedAt = u.ID, u.SortTime()
+		p.Top = r.list.idAt(r.list.offset)
 	}
 	return p
 }
 
 // SetPlace puts the person back where they were: the order, the filter,
-// and the selected update, or the one nearest its time if it has gone.
+// the selected update (or the one nearest its time if it has gone) and the
+// timeline's top row.
 func (r *Reader) SetPlace(p Place, rows int) {
 	r.list.oldestFirst, r.keyOnly = p.OldestFirst, p.KeyOnly
 	r.rebuild()
@@ -229,8 +232,13 @@ func (r *Reader) SetPlace(p Place, rows int) {
 		i = r.nearest(p.SelectedAt)
 	}
 	r.list.selectIndex(i, rows)
-	// Show the selected update a few rows down, with what came before it.
+	// The timeline as it was, when the selection is still on it from the
+	// same top row; else the selected update a few rows down, with what
+	// came before it.
 	r.list.offset = max(0, i-rows/3)
+	if top := r.list.indexOf(p.Top, i); r.list.idAt(top) == p.Top && top <= i && i < top+rows {
+		r.list.offset = top
+	}
 	r.list.clamp(rows)
 	// What came since, unread, is news to the person: the badge counts it.
 	r.newCount = 0

@@ -204,3 +204,41 @@ func TestRestoredPlaceCountsTheUnreadAboveIt(t *testing.T) {
 		t.Fatalf("restored on %s with badge %d; want u005 and the 3 unread above it", r.Selected().ID, r.NewCount())
 	}
 }
+
+// TestRestoredPlaceKeepsTheTimelineRow: reopened, the timeline shows the
+// same top row as when the person left, with what arrived since above it;
+// a top row that has gone, or that would hide the selection, falls back to
+// the selection a third of the way down.
+func TestRestoredPlaceKeepsTheTimelineRow(t *testing.T) {
+	story := model.NewStory()
+	story.Merge(snapshot(0, 40))
+	r := Restore(story, nil, nil)
+	r.SetPlace(Place{Selected: "u020"}, rows)
+	for r.Selected().ID != "u026" {
+		r.Move(1, rows)
+	}
+	p := r.Place()
+	if p.Top == "" || p.Top == p.Selected {
+		t.Fatalf("place %+v: no top row kept", p)
+	}
+
+	reopened := model.NewStory()
+	reopened.Merge(snapshot(0, 40))
+	reopened.Merge(snapshot(-5, 40)) // five arrived while away
+	for _, tc := range []struct {
+		name, top string
+		wantTop   string
+	}{
+		{"same top row", p.Top, p.Top},
+		{"top row gone", "u999", "u023"},
+		{"selection below the rows shown", "u010", "u023"},
+	} {
+		r := Restore(reopened, nil, nil)
+		q := p
+		q.Top = tc.top
+		r.SetPlace(q, rows)
+		if got := r.Place(); got.Selected != "u026" || got.Top != tc.wantTop {
+			t.Errorf("%s: selected %s, top %s; want u026 under %s", tc.name, got.Selected, got.Top, tc.wantTop)
+		}
+	}
+}
