@@ -302,6 +302,12 @@ func TestSearchStaysInSightAfterEnter(t *testing.T) {
 	if s := screen(m); !strings.Contains(s, "“union” · ") {
 		t.Fatalf("the search in force is not shown:\n%s", s)
 	}
+	press(m, "/", "ctrl+u", `"`, "t", "h", "e", " ", "u", "n", "i", "o", "n", `"`)
+	m.Update(searchMsg{s: m.story, gen: m.searchGen, result: m.reader.Index().Search(context.Background(), m.reader.Query())})
+	press(m, "enter")
+	if s := screen(m); !strings.Contains(s, `Updates · "the union" · `) {
+		t.Fatalf("a phrase search is not shown as typed:\n%s", s)
+	}
 }
 
 // fakePlayer records how it is steered.

@@ -50,7 +50,7 @@ func (p *timelinePane) view(focused bool) []string {
 	note := ""
 	switch {
 	case !query.Empty():
-		note = fmt.Sprintf("“%s” · %d of %d", query.Raw(), len(items), total)
+		note = fmt.Sprintf("%s · %d of %d", quoted(query.Raw()), len(items), total)
 	case r.KeyOnly():
 		note = fmt.Sprintf("key events: %d of %d", len(items), total)
 	}
@@ -247,4 +247,13 @@ func textWidth(s string) int {
 		}
 	}
 	return len(s)
+}
+
+// quoted puts a search in quotation marks, unless it has its own: a
+// phrase search ("pumps at") is shown as typed.
+func quoted(q string) string {
+	if strings.ContainsRune(q, '"') {
+		return q
+	}
+	return "“" + q + "”"
 }
