@@ -801,3 +801,22 @@ func TestTheClockWakesOnlyWhenSomethingShownChanges(t *testing.T) {
 		t.Fatal("an overtaken wake was not dropped")
 	}
 }
+
+// TestHeaderCutsTheSourceNameOnlyToSomethingReadable: at 80 columns a
+// replay's header gives the source's name whole, cut to at least 16
+// columns, or not at all; never a stub such as "demo: j…".
+func TestHeaderCutsTheSourceNameOnlyToSomethingReadable(t *testing.T) {
+	for _, w := range []int{80, 90, 100, 120} {
+		m := New(Options{Stories: []StoryOptions{{Source: &fakePlayer{}}}, Now: func() time.Time { return base }, Location: time.UTC})
+		m.Update(tea.WindowSizeMsg{Width: w, Height: 24})
+		m.Update(eventMsg{s: m.story, ev: feed.Event{Snapshot: snapshotOf(0, 8), Quiet: true, Status: feed.Status{State: feed.Replaying,
+			Source: "demo: junior doctors' strike",
+			Replay: &feed.ReplayStatus{Start: base.Add(-time.Hour), End: base, Clock: base.Add(-30 * time.Minute),
+				Speed: 10, Step: 3, Steps: 20}}}})
+		info := strings.Split(screen(m), "\n")[1]
+		name, _, _ := strings.Cut(info, " · ")
+		if strings.HasPrefix(name, "demo") && name != "demo: junior doctors' strike" && ansi.StringWidth(name) < 16 {
+			t.Errorf("at %d columns the source's name is cut to %q: %q", w, name, info)
+		}
+	}
+}

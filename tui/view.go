@@ -171,10 +171,11 @@ func (m *Model) infoLine(parts []string, state string, w int) string {
 	room := w - stateW - 3 // for " · " before the state
 	left := strings.Join(parts, " · ")
 	if ansi.StringWidth(left) > room && len(parts) > 1 {
-		// The source's name gives way first, then the rest.
+		// The source's name gives way first, then the rest; a name cut to
+		// a few letters says nothing, so under 16 columns it goes.
 		rest := strings.Join(parts[1:], " · ")
 		srcRoom := room - ansi.StringWidth(rest) - 3
-		if srcRoom >= 8 {
+		if srcRoom >= min(16, ansi.StringWidth(parts[0])) {
 			left = ansi.Truncate(parts[0], srcRoom, "…") + " · " + rest
 		} else {
 			left = ansi.Truncate(rest, max(room, 0), "…")
