@@ -37,6 +37,7 @@ type detailPane struct {
 	matches []int // lines holding a search match, in order
 	offset  int
 	match   int // the current match, an index into matches; -1 for none
+	arrive  int // once the next update is laid out: 1 goes to its first match, -1 its last
 	blank   string
 }
 
@@ -91,6 +92,10 @@ func (d *detailPane) setSize(w, h int) {
 		d.blank = strings.Repeat(" ", width+1)
 	}
 	d.offset = max(0, min(d.offset, len(d.lines)-d.textHeight()))
+	if d.arrive != 0 {
+		d.stepMatch(d.arrive)
+		d.arrive = 0
+	}
 }
 
 func updateFlags(u *model.Update) string {
@@ -123,16 +128,19 @@ func (d *detailPane) scroll(n int) {
 func (d *detailPane) top()    { d.offset = 0 }
 func (d *detailPane) bottom() { d.scroll(len(d.lines)) }
 
-// stepMatch moves to the next (dir > 0) or previous match and scrolls to it.
+// stepMatch moves to the next (dir > 0) or previous match in the update
+// and scrolls to it; from no match, n goes to the first and N to the last.
+// It reports false when there is no match that way.
 func (d *detailPane) stepMatch(dir int) bool {
-	if len(d.matches) == 0 {
+	next := d.match + dir
+	if d.match < 0 && dir < 0 {
+		next = len(d.matches) - 1
+	}
+	if next < 0 || next >= len(d.matches) {
 		return false
 	}
+	d.match = next
 	height := d.textHeight()
-	d.match = (d.match + dir + len(d.matches)) % len(d.matches)
-	if d.match < 0 {
-		d.match = 0
-	}
 	line := d.matches[d.match]
 	if line < d.offset || line >= d.offset+height {
 		d.offset = max(0, min(line-height/3, len(d.lines)-height))

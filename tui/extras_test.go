@@ -403,3 +403,43 @@ func TestReopenedInPartsShowsAtOnceAndSavesOnlyTheWhole(t *testing.T) {
 		t.Fatalf("the whole story was not saved (%d saves)", saves)
 	}
 }
+
+// TestNextMatchGoesOnToTheNextMatchingUpdate: n steps through the matches
+// of the selected update, then on to the next update that matches, and N
+// back to the previous one's last match; at either end it says so.
+func TestNextMatchGoesOnToTheNextMatchingUpdate(t *testing.T) {
+	m, _ := newTestModel(t, 120, 40)
+	send(m, snapshotOf(0, 30))
+	press(m, "/", "u", "n", "i", "o", "n")
+	m.Update(searchMsg{s: m.story, gen: m.searchGen, result: m.reader.Index().Search(context.Background(), m.reader.Query())})
+	press(m, "enter")
+	items := m.reader.Items()
+	if len(items) < 3 {
+		t.Fatalf("%d updates match: too few to step through", len(items))
+	}
+	first := m.reader.Selected().ID
+	var visited []string
+	for range 50 {
+		press(m, "n")
+		if id := m.reader.Selected().ID; len(visited) == 0 || visited[len(visited)-1] != id {
+			visited = append(visited, id)
+		}
+		if m.detail.match < 0 {
+			t.Fatalf("after n on %s no match is current", m.reader.Selected().ID)
+		}
+	}
+	if len(visited) != len(items) || visited[0] != first || visited[len(visited)-1] != items[len(items)-1].ID {
+		t.Fatalf("n visited %v; want every matching update in order, from %s", visited, first)
+	}
+	if s := screen(m); !strings.Contains(s, "no more matches below") {
+		t.Fatalf("n past the last match says nothing:\n%s", s)
+	}
+	last := m.reader.Selected().ID
+	for m.detail.match > 0 {
+		press(m, "N")
+	}
+	press(m, "N")
+	if id := m.reader.Selected().ID; id == last || m.detail.match != len(m.detail.matches)-1 {
+		t.Fatalf("N from the first match stayed on %s, or is not on the previous update's last match (%d of %d)", id, m.detail.match, len(m.detail.matches))
+	}
+}

@@ -175,12 +175,35 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		if key.Matches(msg, k.Prev) {
 			dir = -1
 		}
-		if !m.detail.stepMatch(dir) {
-			m.setFlash("no matches in this update")
-		}
-		return nil, true
+		return m.stepMatch(dir), true
 	}
 	return nil, false
+}
+
+// stepMatch goes to the next (dir > 0) or previous search match: in the
+// selected update, then in the next update that matches, as the search
+// has filtered the timeline to those.
+func (m *Model) stepMatch(dir int) tea.Cmd {
+	if m.reader.Query().Empty() {
+		m.setFlash("no search in force: / searches")
+		return nil
+	}
+	if m.detail.stepMatch(dir) {
+		return nil
+	}
+	rows := m.rows()
+	before := m.reader.Selected()
+	m.reader.Move(dir, rows)
+	if m.reader.Selected() == before {
+		if dir > 0 {
+			m.setFlash("no more matches below: N goes back")
+		} else {
+			m.setFlash("no more matches above: n goes on")
+		}
+		return nil
+	}
+	m.detail.arrive = dir
+	return m.selectionChanged()
 }
 
 // Speed limits for + and -.
