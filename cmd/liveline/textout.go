@@ -11,10 +11,11 @@ import (
 	"github.com/liveline-tui/liveline/model/figures"
 )
 
-// writeStoryText prints a story for people, wrapped to 80 columns. The
-// figures of the In numbers section are gathered on a second core while
-// the updates are laid out; both only read the story.
-func writeStoryText(w io.Writer, s *model.Story, keep func(*model.Update) bool, loc *time.Location) error {
+// writeStoryText prints a story for people, wrapped to 80 columns: its
+// picked updates under a header that counts them. The figures of the In
+// numbers section are gathered on a second core while the updates are
+// laid out; both only read the story.
+func writeStoryText(w io.Writer, s *model.Story, p picked, loc *time.Location) error {
 	boards := make(chan *figures.Board, 1)
 	go func() { boards <- storyBoard(s) }()
 	b := appendWrapped(nil, s.Title)
@@ -27,11 +28,7 @@ func writeStoryText(w io.Writer, s *model.Story, keep func(*model.Update) bool, 
 		b = append(b, '\n')
 	}
 	b = append(b, '\n')
-	count := strconv.Itoa(s.Len()) + " updates"
-	if s.Total > s.Len() {
-		count = strconv.Itoa(s.Len()) + " of " + strconv.Itoa(s.Total) + " updates loaded"
-	}
-	meta := []string{count}
+	meta := []string{countText(p, s.Len(), s.Total)}
 	if s.Link != "" {
 		meta = append(meta, s.Link)
 	}
@@ -60,11 +57,9 @@ func writeStoryText(w io.Writer, s *model.Story, keep func(*model.Update) bool, 
 		return err
 	}}
 	c := chunks{w: out, b: b[:0]}
-	for _, u := range s.Updates() {
-		if keep(u) {
-			c.b = appendUpdateText(c.b, "", u, loc)
-			c.full()
-		}
+	for _, u := range p.updates {
+		c.b = appendUpdateText(c.b, "", u, loc)
+		c.full()
 	}
 	if err := c.flush(); err != nil {
 		return err
@@ -73,6 +68,32 @@ func writeStoryText(w io.Writer, s *model.Story, keep func(*model.Update) bool, 
 }
 
 const timeLayout = "Mon 2 Jan 2006 15:04 MST"
+
+// countText counts the updates a dump prints, of the read updates of a
+// story whose source says it has total (0 when it does not say): "35
+// updates", "35 of 120 updates loaded", or with --grep "4 of 35 updates
+// match “query”".
+func countText(p picked, read, total int) string {
+	updates := " updates"
+	if read == 1 {
+		updates = " update"
+	}
+	if !p.grep {
+		if total > read {
+			return strconv.Itoa(read) + " of " + strconv.Itoa(total) + " updates loaded"
+		}
+		return strconv.Itoa(read) + updates
+	}
+	match := " match “"
+	if read == 1 {
+		match = " matches “"
+	}
+	count := strconv.Itoa(len(p.updates)) + " of " + strconv.Itoa(read)
+	if total > read {
+		return count + " loaded" + updates + match + p.query + "” (the story has " + strconv.Itoa(total) + ")"
+	}
+	return count + updates + match + p.query + "”"
+}
 
 // appendNumbersText appends the story's In numbers section, as the
 // reader's panel shows it and the JSON lists it: the page's own list, the
