@@ -26,7 +26,7 @@ func TestDumpGrepSaysHowManyMatch(t *testing.T) {
 		if code != tc.code || errOut != "" {
 			t.Errorf("%q: exit %d, stderr %q; want exit %d and nothing", tc.query, code, errOut, tc.code)
 		}
-		if !strings.Contains(out, "\n"+tc.header+" ·") {
+		if !strings.Contains(out, "\n"+tc.header+"\n") {
 			t.Errorf("%q: the text has no header %q:\n%.400s", tc.query, tc.header, out)
 		}
 		if n := strings.Count(out, "\n"+rule+"\n"); n != tc.matched {
@@ -75,5 +75,15 @@ func TestDumpCountsOneUpdate(t *testing.T) {
 		if !strings.Contains(out, tc.want) {
 			t.Errorf("%q: no %q in\n%s", tc.args, tc.want, out)
 		}
+	}
+}
+
+// TestDumpHeaderNeverBreaksAnAddress: the header line breaks between its
+// parts, so the story's address stays whole and can be copied.
+func TestDumpHeaderNeverBreaksAnAddress(t *testing.T) {
+	_, out, _ := runCmd(t, "", "dump", "--grep", "zzzzunmatched", repoFile("strike.xml"))
+	want := "\n0 of 35 updates match “zzzzunmatched”\nhttps://news.example.com/live/junior-doctors-strike\n"
+	if !strings.Contains(out, want) {
+		t.Errorf("no %q in\n%.400s", want, out)
 	}
 }

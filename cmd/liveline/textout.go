@@ -44,7 +44,7 @@ func writeStoryText(w io.Writer, s *model.Story, p picked, loc *time.Location) e
 	if !s.CoverageEnd.IsZero() {
 		meta = append(meta, "coverage ended "+s.CoverageEnd.In(loc).Format(timeLayout))
 	}
-	b = appendWrapped(b, strings.Join(meta, " · "))
+	b = appendHeader(b, meta)
 	b = append(b, '\n')
 	if _, err := w.Write(b); err != nil {
 		return err
@@ -93,6 +93,34 @@ func countText(p picked, read, total int) string {
 		return count + " loaded" + updates + match + p.query + "” (the story has " + strconv.Itoa(total) + ")"
 	}
 	return count + updates + match + p.query + "”"
+}
+
+// appendHeader appends the parts of a story's header joined with " · ",
+// breaking the line between parts rather than inside one: an address
+// stays whole, to be copied. A part too wide for a line of its own is
+// wrapped, unless it holds an address, which is never broken.
+func appendHeader(b []byte, parts []string) []byte {
+	width := 0
+	for i, p := range parts {
+		w := textwrap.Width(p)
+		switch {
+		case i > 0 && width+3+w <= dumpWidth: // " · " is 3 columns wide
+			b = append(b, " · "...)
+			b = append(b, p...)
+			width += 3 + w
+			continue
+		case i > 0:
+			b = append(b, '\n')
+		}
+		if w > dumpWidth && !strings.Contains(p, "://") {
+			b = appendWrapped(b, p)
+			w = dumpWidth // nothing more goes on its last line
+		} else {
+			b = append(b, p...)
+		}
+		width = w
+	}
+	return b
 }
 
 // appendNumbersText appends the story's In numbers section, as the

@@ -56,7 +56,8 @@ func TestWritersMatchTheReference(t *testing.T) {
 			}
 		}
 		none := picked{grep: true, query: "none"}
-		for _, keep := range []picked{all, everyThird, none} {
+		long := picked{grep: true, query: strings.Repeat("a-rather-long-query ", 6)}
+		for _, keep := range []picked{all, everyThird, none, long} {
 			for _, as := range []string{"", "https://example.com/live?a=1&b=\"2\""} {
 				var got, want bytes.Buffer
 				if err := writeStoryJSON(&got, s, keep, as); err != nil {
@@ -464,7 +465,20 @@ func referenceStoryText(w *bytes.Buffer, s *model.Story, p picked, loc *time.Loc
 	if !s.CoverageEnd.IsZero() {
 		meta = append(meta, "coverage ended "+s.CoverageEnd.In(loc).Format(timeLayout))
 	}
-	fmt.Fprintln(w, referenceWrap(strings.Join(meta, " · ")))
+	var lines []string
+	wrapped := false // the last line ends a part wrapped onto it: nothing joins it
+	for _, part := range meta {
+		if n := len(lines); n > 0 && !wrapped && ansi.StringWidth(lines[n-1]+" · "+part) <= dumpWidth {
+			lines[n-1] += " · " + part
+			continue
+		}
+		wrapped = ansi.StringWidth(part) > dumpWidth && !strings.Contains(part, "://")
+		if wrapped {
+			part = referenceWrap(part)
+		}
+		lines = append(lines, part)
+	}
+	fmt.Fprintln(w, strings.Join(lines, "\n"))
 	if sec := storyBoard(s).Section(); sec.Len() > 0 {
 		fmt.Fprintln(w)
 		fmt.Fprintln(w, "In numbers")
