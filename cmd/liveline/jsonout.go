@@ -55,7 +55,7 @@ func rfc3339(t time.Time) *string {
 
 func toJSONUpdate(u *model.Update) jsonUpdate {
 	j := jsonUpdate{
-		ID: u.ID, Headline: u.Headline, Text: u.Text,
+		ID: u.ID, Headline: u.Headline, Text: readingText(u),
 		Published: rfc3339(u.Published), Updated: rfc3339(u.Updated),
 		Link: u.Link, Author: u.Author, Categories: u.Categories,
 		Key: u.Key, Edited: u.Edited, Removed: u.Removed, Links: u.Body.Links,
@@ -64,7 +64,7 @@ func toJSONUpdate(u *model.Update) jsonUpdate {
 		j.Categories = []string{}
 	}
 	if u.Previous != nil {
-		j.Previous = &jsonPrevious{Headline: u.Previous.Headline, Text: u.Previous.Text}
+		j.Previous = &jsonPrevious{Headline: u.Previous.Headline, Text: readingText(u.Previous)}
 	}
 	return j
 }
@@ -321,7 +321,7 @@ func appendUpdateJSON(b []byte, u *model.Update) []byte {
 	b = append(b, `,"headline":`...)
 	b = appendJSONString(b, u.Headline)
 	b = append(b, `,"text":`...)
-	b = appendJSONString(b, u.Text)
+	b = appendJSONString(b, readingText(u))
 	b = append(b, `,"published":`...)
 	b = appendJSONTime(b, u.Published)
 	b = append(b, `,"updated":`...)
@@ -346,7 +346,7 @@ func appendUpdateJSON(b []byte, u *model.Update) []byte {
 		b = append(b, `,"previous":{"headline":`...)
 		b = appendJSONString(b, p.Headline)
 		b = append(b, `,"text":`...)
-		b = appendJSONString(b, p.Text)
+		b = appendJSONString(b, readingText(p))
 		b = append(b, '}')
 	}
 	return append(b, '}')

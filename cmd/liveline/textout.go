@@ -178,7 +178,7 @@ func appendUpdateText(b []byte, label string, u *model.Update, loc *time.Locatio
 	b = append(b, '\n')
 	if u.Text != "" && u.Text != u.Headline {
 		b = append(b, '\n')
-		b = appendWrapped(b, u.Text)
+		b = appendWrapped(b, readingText(u))
 		b = append(b, '\n')
 	}
 	for i, l := range u.Body.Links {
@@ -193,6 +193,17 @@ func appendUpdateText(b []byte, label string, u *model.Update, loc *time.Locatio
 		b = append(b, '\n')
 	}
 	return append(b, '\n')
+}
+
+// readingText is an update's text as dump prints it (text and JSON): each
+// link's reference joined to the link's text, "desk[1]", as the reader
+// draws it. Update.Text writes " [1]" and stays so: the content hash and
+// saved state read it.
+func readingText(u *model.Update) string {
+	if len(u.Body.Links) == 0 || len(u.Body.Blocks) == 0 {
+		return u.Text
+	}
+	return string(u.Body.AppendReadingText(make([]byte, 0, len(u.Text))))
 }
 
 // appendWrapped appends plain text wrapped to dump's width; list items

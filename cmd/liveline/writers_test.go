@@ -515,8 +515,12 @@ func referenceUpdateText(w *bytes.Buffer, label string, u *model.Update, loc *ti
 	fmt.Fprintln(w, referenceWrap(strings.Join(tags, " · ")))
 	fmt.Fprintln(w, referenceWrap(u.Headline))
 	if u.Text != "" && u.Text != u.Headline {
+		text := u.Text
+		if len(u.Body.Links) > 0 {
+			text = string(u.Body.AppendReadingText(nil))
+		}
 		fmt.Fprintln(w)
-		fmt.Fprintln(w, referenceWrap(u.Text))
+		fmt.Fprintln(w, referenceWrap(text))
 	}
 	for i, l := range u.Body.Links {
 		fmt.Fprintf(w, "[%d] %s\n", i+1, l)
