@@ -321,7 +321,7 @@ func appendUpdateJSON(b []byte, u *model.Update) []byte {
 	b = append(b, `,"headline":`...)
 	b = appendJSONString(b, u.Headline)
 	b = append(b, `,"text":`...)
-	b = appendJSONString(b, readingText(u))
+	b = appendReadingText(b, u, appendJSONString)
 	b = append(b, `,"published":`...)
 	b = appendJSONTime(b, u.Published)
 	b = append(b, `,"updated":`...)
@@ -346,7 +346,7 @@ func appendUpdateJSON(b []byte, u *model.Update) []byte {
 		b = append(b, `,"previous":{"headline":`...)
 		b = appendJSONString(b, p.Headline)
 		b = append(b, `,"text":`...)
-		b = appendJSONString(b, readingText(p))
+		b = appendReadingText(b, p, appendJSONString)
 		b = append(b, '}')
 	}
 	return append(b, '}')

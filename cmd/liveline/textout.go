@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unsafe"
 
 	"github.com/liveline-tui/liveline/cmd/liveline/internal/textwrap"
 	"github.com/liveline-tui/liveline/model"
@@ -178,7 +179,7 @@ func appendUpdateText(b []byte, label string, u *model.Update, loc *time.Locatio
 	b = append(b, '\n')
 	if u.Text != "" && u.Text != u.Headline {
 		b = append(b, '\n')
-		b = appendWrapped(b, readingText(u))
+		b = appendReadingText(b, u, appendWrapped)
 		b = append(b, '\n')
 	}
 	for i, l := range u.Body.Links {
@@ -204,6 +205,25 @@ func readingText(u *model.Update) string {
 		return u.Text
 	}
 	return string(u.Body.AppendReadingText(make([]byte, 0, len(u.Text))))
+}
+
+// appendReadingText appends an update's reading text to b with add (which
+// wraps or quotes it), building it in b's spare room rather than a string
+// of its own: the writers print thousands of updates.
+func appendReadingText(b []byte, u *model.Update, add func([]byte, string) []byte) []byte {
+	if len(u.Body.Links) == 0 || len(u.Body.Blocks) == 0 {
+		return add(b, u.Text)
+	}
+	from := len(b)
+	b = u.Body.AppendReadingText(b)
+	to := len(b)
+	if to == from {
+		return add(b, "")
+	}
+	// add appends after the text it reads, which stays where it is (in
+	// the old array if b grows); then its output moves down over it.
+	b = add(b, unsafe.String(&b[from], to-from))
+	return append(b[:from], b[to:]...)
 }
 
 // appendWrapped appends plain text wrapped to dump's width; list items
