@@ -64,14 +64,29 @@ type Body struct {
 }
 
 // PlainText renders the body as plain text: one line per block, blank
-// lines between paragraphs, list items marked, link references as [n].
+// lines between paragraphs, list items marked, a link's reference after
+// it as " [n]". It is Update.Text, which the content hash, saved state and
+// search read: changing it would mark every saved update with a link
+// edited. People read AppendReadingText's form.
 func (b Body) PlainText() string {
 	text := b.appendPlainText(nil)
 	return unsafe.String(unsafe.SliceData(text), len(text))
 }
 
+// AppendReadingText appends the body as people read it to dst: the plain
+// text with each link's reference joined to the link's text, "desk[1]",
+// as a footnote mark is, so that no line starts with a reference.
+func (b Body) AppendReadingText(dst []byte) []byte {
+	return b.appendText(dst, "[")
+}
+
 // appendPlainText appends the body's plain text to dst.
 func (b Body) appendPlainText(dst []byte) []byte {
+	return b.appendText(dst, " [")
+}
+
+// appendText appends the body's text, each link reference opened by ref.
+func (b Body) appendText(dst []byte, ref string) []byte {
 	for i, bl := range b.Blocks {
 		if i > 0 {
 			if bl.Kind == Bullet || bl.Kind == Numbered {
@@ -99,7 +114,7 @@ func (b Body) appendPlainText(dst []byte) []byte {
 		for _, s := range bl.Spans {
 			dst = append(dst, s.Text...)
 			if s.Style&LinkText != 0 && s.Ref > 0 {
-				dst = append(dst, " ["...)
+				dst = append(dst, ref...)
 				dst = strconv.AppendInt(dst, int64(s.Ref), 10)
 				dst = append(dst, ']')
 			}

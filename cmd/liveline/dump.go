@@ -90,25 +90,48 @@ func runDump(ctx context.Context, pos []string, o dumpOptions, intervalSet bool,
 	// times with 200, which saves no CPU time that can be measured.
 	debug.SetGCPercent(150)
 	if len(pos) > 1 {
-		return dumpSeveral(ctx, pos, open, o.format, !query.Empty(), keep, env)
+		return dumpSeveral(ctx, pos, open, o.format, query, env)
 	}
 	story, err := readOnce(ctx, pos[0], open)
 	if err != nil {
 		return err
 	}
+	p := pick(story, query)
 	out := bufio.NewWriter(env.stdout)
 	defer out.Flush()
 	if o.format == "json" {
-		if err := writeStoryJSON(out, story, keep, ""); err != nil {
+		if err := writeStoryJSON(out, story, p, ""); err != nil {
 			return err
 		}
 	} else {
-		writeStoryText(out, story, keep, env.location)
+		writeStoryText(out, story, p, env.location)
 	}
-	if !query.Empty() && !anyUpdate(story, keep) {
-		return exitCode(exitNoMatch)
+	if p.grep && len(p.updates) == 0 {
+		return exitCode(exitNoMatch) // the output says so: nothing on standard error, as grep
 	}
 	return nil
+}
+
+// picked is what a dump prints of a story: every update, or with --grep
+// the ones that match, newest first, and the query that chose them.
+type picked struct {
+	grep    bool   // a query chose the updates
+	query   string // the query as understood, safe to print
+	updates []*model.Update
+}
+
+// pick matches a story's updates against the query, each once.
+func pick(s *model.Story, query search.Query) picked {
+	if query.Empty() {
+		return picked{updates: s.Updates()}
+	}
+	p := picked{grep: true, query: sanitizeMessage(query.String())}
+	for _, u := range s.Updates() {
+		if query.Match(u) {
+			p.updates = append(p.updates, u)
+		}
+	}
+	return p
 }
 
 func count(list []string, s string) int {
@@ -136,7 +159,7 @@ func readOnce(ctx context.Context, name string, open func(string) (*source.Sourc
 // section per story headed by its source in text, or a JSON array of the
 // stories, each naming its source in "story". A source that fails is
 // reported on standard error in its turn, and makes the exit code 1.
-func dumpSeveral(ctx context.Context, names []string, open func(string) (*source.Source, error), format string, grep bool, keep func(*model.Update) bool, env *environment) error {
+func dumpSeveral(ctx context.Context, names []string, open func(string) (*source.Source, error), format string, query search.Query, env *environment) error {
 	stories := make([]*model.Story, len(names))
 	errs := make([]error, len(names))
 	var wg sync.WaitGroup
@@ -157,18 +180,19 @@ func dumpSeveral(ctx context.Context, names []string, open func(string) (*source
 			failed = true
 			continue
 		}
-		matched = matched || anyUpdate(story, keep)
+		p := pick(story, query)
+		matched = matched || len(p.updates) > 0
 		printed++
 		if format == "text" {
 			if printed > 1 {
 				out.WriteString("\n")
 			}
 			fmt.Fprintf(out, "==> %s <==\n", sanitizeMessage(names[i]))
-			writeStoryText(out, story, keep, env.location)
+			writeStoryText(out, story, p, env.location)
 			continue
 		}
 		var obj bytes.Buffer
-		if err := writeStoryJSON(&obj, story, keep, names[i]); err != nil {
+		if err := writeStoryJSON(&obj, story, p, names[i]); err != nil {
 			return err
 		}
 		if printed > 1 {
@@ -186,19 +210,10 @@ func dumpSeveral(ctx context.Context, names []string, open func(string) (*source
 	switch {
 	case failed:
 		return exitCode(1)
-	case grep && printed > 0 && !matched:
+	case !query.Empty() && printed > 0 && !matched:
 		return exitCode(exitNoMatch)
 	}
 	return nil
-}
-
-func anyUpdate(s *model.Story, keep func(*model.Update) bool) bool {
-	for _, u := range s.Updates() {
-		if keep(u) {
-			return true
-		}
-	}
-	return false
 }
 
 // followAll prints the stories' updates as they arrive until ctx ends. A

@@ -12,27 +12,33 @@ import (
 )
 
 // usageError is bad usage: liveline exits 2 and points at --help.
-type usageError struct{ msg string }
+type usageError struct {
+	msg string
+	// command is the command the message is about ("liveline dump"),
+	// when it names one; liveline alone otherwise.
+	command string
+}
 
 func (e usageError) Error() string { return e.msg }
 
 func usagef(format string, args ...any) error {
-	return usageError{fmt.Sprintf(format, args...)}
+	return usageError{msg: fmt.Sprintf(format, args...)}
 }
 
 // flagError turns a flag that cannot be parsed into bad usage, in words
 // that say what the flag takes.
 func flagError(args []string) func(*cobra.Command, error) error {
 	return func(c *cobra.Command, err error) error {
-		return usageError{flagMessage(c, args, err)}
+		return flagUsage(c, args, err)
 	}
 }
 
-// flagMessage rewords pflag's errors: a value refused by one of liveline's
+// flagUsage rewords pflag's errors: a value refused by one of liveline's
 // flag values says all there is to say, a flag given a value it does not
-// take says which values it takes, and a long flag written with one dash
-// (as Go's flag package allowed) is told to take two.
-func flagMessage(c *cobra.Command, args []string, err error) string {
+// take says which values it takes, a long flag written with one dash (as
+// Go's flag package allowed) is told to take two, and a flag unknown to
+// the command is named after the command, since another may know it.
+func flagUsage(c *cobra.Command, args []string, err error) error {
 	var invalid *pflag.InvalidValueError
 	var missing *pflag.ValueRequiredError
 	var unknown *pflag.NotExistError
@@ -41,35 +47,40 @@ func flagMessage(c *cobra.Command, args []string, err error) string {
 		f, why := invalid.GetFlag(), invalid.Unwrap()
 		switch {
 		case strings.HasPrefix(why.Error(), "--"):
-			return why.Error()
+			return usageError{msg: why.Error()}
 		case f.Value.Type() == "bool":
-			return fmt.Sprintf("--%s takes no value (or =true, =false), not %q", f.Name, invalid.GetValue())
+			return usagef("--%s takes no value (or =true, =false), not %q", f.Name, invalid.GetValue())
 		}
-		return fmt.Sprintf("--%s: %v", f.Name, why)
+		return usagef("--%s: %v", f.Name, why)
 	case errors.As(err, &missing):
-		return fmt.Sprintf("--%s needs a value", missing.GetFlag().Name)
+		return usagef("--%s needs a value", missing.GetFlag().Name)
 	case errors.As(err, &unknown):
-		short := unknown.GetSpecifiedShortnames()
-		if short == "" {
-			return fmt.Sprintf("%s has no flag --%s", c.CommandPath(), unknown.GetSpecifiedName())
-		}
-		// pflag names what is left of a group of short flags: find the
-		// argument it came from.
-		for _, a := range args {
-			if a == "--" {
+		name, short := unknown.GetSpecifiedName(), unknown.GetSpecifiedShortnames()
+		flag := "--" + name
+		if short != "" {
+			// pflag names what is left of a group of short flags: find
+			// the argument it came from.
+			flag = "-" + name
+			for _, a := range args {
+				if a == "--" {
+					break
+				}
+				if !strings.HasPrefix(a, "-") || strings.HasPrefix(a, "--") || !strings.HasSuffix(a, short) {
+					continue
+				}
+				long, _, _ := strings.Cut(a[1:], "=")
+				if c.Flags().Lookup(long) != nil {
+					return usagef("%s: a long flag takes two dashes: --%s", a, long)
+				}
+				if a != flag {
+					flag += " (in " + a + ")"
+				}
 				break
 			}
-			if !strings.HasPrefix(a, "-") || strings.HasPrefix(a, "--") || !strings.HasSuffix(a, short) {
-				continue
-			}
-			name, _, _ := strings.Cut(a[1:], "=")
-			if c.Flags().Lookup(name) != nil {
-				return fmt.Sprintf("%s: a long flag takes two dashes: --%s", a, name)
-			}
-			return fmt.Sprintf("%s has no flag %s", c.CommandPath(), a)
 		}
+		return usageError{msg: "unknown flag " + flag, command: c.CommandPath()}
 	}
-	return err.Error()
+	return usageError{msg: err.Error()}
 }
 
 // duration is a flag value for a length of time, which must have a unit

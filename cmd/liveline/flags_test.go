@@ -121,8 +121,28 @@ func TestLongFlagsWithOneDash(t *testing.T) {
 		{[]string{"-interval", "30s", "x.xml"}, "liveline: -interval: a long flag takes two dashes: --interval\nRun \"liveline --help\" for usage.\n"},
 		{[]string{"dump", "-format=json", "x.xml"}, "liveline: -format=json: a long flag takes two dashes: --format\nRun \"liveline dump --help\" for usage.\n"},
 		{[]string{"-help"}, "liveline: -help: a long flag takes two dashes: --help\nRun \"liveline --help\" for usage.\n"},
-		{[]string{"replay", "-x", "r.llrec"}, "liveline: liveline replay has no flag -x\nRun \"liveline replay --help\" for usage.\n"},
-		{[]string{"dump", "--bogus", "x.xml"}, "liveline: liveline dump has no flag --bogus\nRun \"liveline dump --help\" for usage.\n"},
+	} {
+		code, out, errOut := runCmd(t, "", tc.args...)
+		if code != 2 || out != "" || errOut != tc.want {
+			t.Errorf("%q: exit %d, stdout %q, stderr\n%q\nwant exit 2 and\n%q", tc.args, code, out, errOut, tc.want)
+		}
+	}
+}
+
+// TestUnknownFlags: an unknown flag is named once, after the command it
+// is unknown to (a flag of one command may be unknown to another).
+func TestUnknownFlags(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--bogus"}, "liveline: unknown flag --bogus\nRun \"liveline --help\" for usage.\n"},
+		{[]string{"--bogus=1", "x.xml"}, "liveline: unknown flag --bogus\nRun \"liveline --help\" for usage.\n"},
+		{[]string{"-x", "x.xml"}, "liveline: unknown flag -x\nRun \"liveline --help\" for usage.\n"},
+		{[]string{"dump", "--bogus", "x.xml"}, "liveline dump: unknown flag --bogus\nRun \"liveline dump --help\" for usage.\n"},
+		{[]string{"dump", "--speed", "10", "x.xml"}, "liveline dump: unknown flag --speed\nRun \"liveline dump --help\" for usage.\n"},
+		{[]string{"replay", "-x", "r.llrec"}, "liveline replay: unknown flag -x\nRun \"liveline replay --help\" for usage.\n"},
+		{[]string{"replay", "-hx", "r.llrec"}, "liveline replay: unknown flag -x (in -hx)\nRun \"liveline replay --help\" for usage.\n"},
 	} {
 		code, out, errOut := runCmd(t, "", tc.args...)
 		if code != 2 || out != "" || errOut != tc.want {

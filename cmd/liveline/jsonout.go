@@ -55,7 +55,7 @@ func rfc3339(t time.Time) *string {
 
 func toJSONUpdate(u *model.Update) jsonUpdate {
 	j := jsonUpdate{
-		ID: u.ID, Headline: u.Headline, Text: u.Text,
+		ID: u.ID, Headline: u.Headline, Text: readingText(u),
 		Published: rfc3339(u.Published), Updated: rfc3339(u.Updated),
 		Link: u.Link, Author: u.Author, Categories: u.Categories,
 		Key: u.Key, Edited: u.Edited, Removed: u.Removed, Links: u.Body.Links,
@@ -64,7 +64,7 @@ func toJSONUpdate(u *model.Update) jsonUpdate {
 		j.Categories = []string{}
 	}
 	if u.Previous != nil {
-		j.Previous = &jsonPrevious{Headline: u.Previous.Headline, Text: u.Previous.Text}
+		j.Previous = &jsonPrevious{Headline: u.Previous.Headline, Text: readingText(u.Previous)}
 	}
 	return j
 }
@@ -73,13 +73,14 @@ func toJSONUpdate(u *model.Update) jsonUpdate {
 // and line tools alike: a key per line at the top, and each update, figure
 // and In numbers line compact on a line of its own. A story named (the
 // source as given, in a dump of several) has the name in a first member,
-// "story".
+// "story". With --grep, "grep" says which query picked the updates and
+// how many of the updates read match it.
 //
 // The JSON is appended by hand, member by member, as encoding/json would
 // write it (with SetEscapeHTML(false)): reflecting over 10,000 updates and
 // 50,000 figures took a fifth of a large dump. The figures are gathered on
 // a second core while the updates are encoded; both only read the story.
-func writeStoryJSON(w io.Writer, s *model.Story, keep func(*model.Update) bool, story string) error {
+func writeStoryJSON(w io.Writer, s *model.Story, p picked, story string) error {
 	boards := make(chan *figures.Board, 1)
 	go func() { boards <- storyBoard(s) }()
 	var head []byte
@@ -118,6 +119,16 @@ func writeStoryJSON(w io.Writer, s *model.Story, keep func(*model.Update) bool, 
 		head = appendMember(head, "from_layout")
 		head = append(head, "true,\n"...)
 	}
+	if p.grep {
+		head = appendMember(head, "grep")
+		head = append(head, `{"query":`...)
+		head = appendJSONString(head, p.query)
+		head = append(head, `,"matched":`...)
+		head = strconv.AppendInt(head, int64(len(p.updates)), 10)
+		head = append(head, `,"read":`...)
+		head = strconv.AppendInt(head, int64(s.Len()), 10)
+		head = append(head, "},\n"...)
+	}
 
 	// The figures come before the updates: the updates wait, up to a
 	// bound, until the board is ready.
@@ -130,20 +141,15 @@ func writeStoryJSON(w io.Writer, s *model.Story, keep func(*model.Update) bool, 
 	}}
 	c := chunks{w: out, b: appendMember(make([]byte, 0, 2*chunkSize), "updates")}
 	c.b = append(c.b, '[')
-	n := 0
-	for _, u := range s.Updates() {
-		if !keep(u) {
-			continue
-		}
-		if n > 0 {
+	for i, u := range p.updates {
+		if i > 0 {
 			c.b = append(c.b, ',')
 		}
 		c.b = append(c.b, "\n    "...)
 		c.b = appendUpdateJSON(c.b, u)
-		n++
 		c.full()
 	}
-	if n > 0 {
+	if len(p.updates) > 0 {
 		c.b = append(c.b, "\n  "...)
 	}
 	c.b = append(c.b, "]\n}\n"...)
@@ -315,7 +321,7 @@ func appendUpdateJSON(b []byte, u *model.Update) []byte {
 	b = append(b, `,"headline":`...)
 	b = appendJSONString(b, u.Headline)
 	b = append(b, `,"text":`...)
-	b = appendJSONString(b, u.Text)
+	b = appendReadingText(b, u, appendJSONString)
 	b = append(b, `,"published":`...)
 	b = appendJSONTime(b, u.Published)
 	b = append(b, `,"updated":`...)
@@ -340,7 +346,7 @@ func appendUpdateJSON(b []byte, u *model.Update) []byte {
 		b = append(b, `,"previous":{"headline":`...)
 		b = appendJSONString(b, p.Headline)
 		b = append(b, `,"text":`...)
-		b = appendJSONString(b, p.Text)
+		b = appendReadingText(b, p, appendJSONString)
 		b = append(b, '}')
 	}
 	return append(b, '}')

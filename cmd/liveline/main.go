@@ -70,7 +70,11 @@ func run(ctx context.Context, args []string, env *environment) int {
 		fmt.Fprintln(env.stderr, "liveline: nothing was started; fix the config file, or name another with --config")
 		return 2
 	case errors.As(err, &usage):
-		fmt.Fprintf(env.stderr, "liveline: %s\nRun \"%s --help\" for usage.\n", sanitizeMessage(usage.msg), cmd.CommandPath())
+		about := usage.command
+		if about == "" {
+			about = "liveline"
+		}
+		fmt.Fprintf(env.stderr, "%s: %s\nRun \"%s --help\" for usage.\n", about, sanitizeMessage(usage.msg), cmd.CommandPath())
 		return 2
 	default:
 		fmt.Fprintf(env.stderr, "liveline: %s\n", sanitizeMessage(failureText(err)))

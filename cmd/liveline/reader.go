@@ -129,7 +129,7 @@ func (o *readerFlags) run(c *cobra.Command, pos []string, env *environment) erro
 	}
 	stories, err := settings.Open(pos)
 	if err != nil {
-		return usageError{err.Error()}
+		return usageError{msg: err.Error()}
 	}
 	ui := settingsUI(settings, *o, c.Flags().Changed("notify"))
 	ui.browser = settings.Browser

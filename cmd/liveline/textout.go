@@ -5,16 +5,18 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unsafe"
 
 	"github.com/liveline-tui/liveline/cmd/liveline/internal/textwrap"
 	"github.com/liveline-tui/liveline/model"
 	"github.com/liveline-tui/liveline/model/figures"
 )
 
-// writeStoryText prints a story for people, wrapped to 80 columns. The
-// figures of the In numbers section are gathered on a second core while
-// the updates are laid out; both only read the story.
-func writeStoryText(w io.Writer, s *model.Story, keep func(*model.Update) bool, loc *time.Location) error {
+// writeStoryText prints a story for people, wrapped to 80 columns: its
+// picked updates under a header that counts them. The figures of the In
+// numbers section are gathered on a second core while the updates are
+// laid out; both only read the story.
+func writeStoryText(w io.Writer, s *model.Story, p picked, loc *time.Location) error {
 	boards := make(chan *figures.Board, 1)
 	go func() { boards <- storyBoard(s) }()
 	b := appendWrapped(nil, s.Title)
@@ -27,11 +29,7 @@ func writeStoryText(w io.Writer, s *model.Story, keep func(*model.Update) bool, 
 		b = append(b, '\n')
 	}
 	b = append(b, '\n')
-	count := strconv.Itoa(s.Len()) + " updates"
-	if s.Total > s.Len() {
-		count = strconv.Itoa(s.Len()) + " of " + strconv.Itoa(s.Total) + " updates loaded"
-	}
-	meta := []string{count}
+	meta := []string{countText(p, s.Len(), s.Total)}
 	if s.Link != "" {
 		meta = append(meta, s.Link)
 	}
@@ -47,7 +45,7 @@ func writeStoryText(w io.Writer, s *model.Story, keep func(*model.Update) bool, 
 	if !s.CoverageEnd.IsZero() {
 		meta = append(meta, "coverage ended "+s.CoverageEnd.In(loc).Format(timeLayout))
 	}
-	b = appendWrapped(b, strings.Join(meta, " · "))
+	b = appendHeader(b, meta)
 	b = append(b, '\n')
 	if _, err := w.Write(b); err != nil {
 		return err
@@ -60,11 +58,9 @@ func writeStoryText(w io.Writer, s *model.Story, keep func(*model.Update) bool, 
 		return err
 	}}
 	c := chunks{w: out, b: b[:0]}
-	for _, u := range s.Updates() {
-		if keep(u) {
-			c.b = appendUpdateText(c.b, "", u, loc)
-			c.full()
-		}
+	for _, u := range p.updates {
+		c.b = appendUpdateText(c.b, "", u, loc)
+		c.full()
 	}
 	if err := c.flush(); err != nil {
 		return err
@@ -73,6 +69,60 @@ func writeStoryText(w io.Writer, s *model.Story, keep func(*model.Update) bool, 
 }
 
 const timeLayout = "Mon 2 Jan 2006 15:04 MST"
+
+// countText counts the updates a dump prints, of the read updates of a
+// story whose source says it has total (0 when it does not say): "35
+// updates", "35 of 120 updates loaded", or with --grep "4 of 35 updates
+// match “query”".
+func countText(p picked, read, total int) string {
+	updates := " updates"
+	if read == 1 {
+		updates = " update"
+	}
+	if !p.grep {
+		if total > read {
+			return strconv.Itoa(read) + " of " + strconv.Itoa(total) + " updates loaded"
+		}
+		return strconv.Itoa(read) + updates
+	}
+	match := " match “"
+	if read == 1 {
+		match = " matches “"
+	}
+	count := strconv.Itoa(len(p.updates)) + " of " + strconv.Itoa(read)
+	if total > read {
+		return count + " loaded" + updates + match + p.query + "” (the story has " + strconv.Itoa(total) + ")"
+	}
+	return count + updates + match + p.query + "”"
+}
+
+// appendHeader appends the parts of a story's header joined with " · ",
+// breaking the line between parts rather than inside one: an address
+// stays whole, to be copied. A part too wide for a line of its own is
+// wrapped, unless it holds an address, which is never broken.
+func appendHeader(b []byte, parts []string) []byte {
+	width := 0
+	for i, p := range parts {
+		w := textwrap.Width(p)
+		switch {
+		case i > 0 && width+3+w <= dumpWidth: // " · " is 3 columns wide
+			b = append(b, " · "...)
+			b = append(b, p...)
+			width += 3 + w
+			continue
+		case i > 0:
+			b = append(b, '\n')
+		}
+		if w > dumpWidth && !strings.Contains(p, "://") {
+			b = appendWrapped(b, p)
+			w = dumpWidth // nothing more goes on its last line
+		} else {
+			b = append(b, p...)
+		}
+		width = w
+	}
+	return b
+}
 
 // appendNumbersText appends the story's In numbers section, as the
 // reader's panel shows it and the JSON lists it: the page's own list, the
@@ -129,7 +179,7 @@ func appendUpdateText(b []byte, label string, u *model.Update, loc *time.Locatio
 	b = append(b, '\n')
 	if u.Text != "" && u.Text != u.Headline {
 		b = append(b, '\n')
-		b = appendWrapped(b, u.Text)
+		b = appendReadingText(b, u, appendWrapped)
 		b = append(b, '\n')
 	}
 	for i, l := range u.Body.Links {
@@ -144,6 +194,36 @@ func appendUpdateText(b []byte, label string, u *model.Update, loc *time.Locatio
 		b = append(b, '\n')
 	}
 	return append(b, '\n')
+}
+
+// readingText is an update's text as dump prints it (text and JSON): each
+// link's reference joined to the link's text, "desk[1]", as the reader
+// draws it. Update.Text writes " [1]" and stays so: the content hash and
+// saved state read it.
+func readingText(u *model.Update) string {
+	if len(u.Body.Links) == 0 || len(u.Body.Blocks) == 0 {
+		return u.Text
+	}
+	return string(u.Body.AppendReadingText(make([]byte, 0, len(u.Text))))
+}
+
+// appendReadingText appends an update's reading text to b with add (which
+// wraps or quotes it), building it in b's spare room rather than a string
+// of its own: the writers print thousands of updates.
+func appendReadingText(b []byte, u *model.Update, add func([]byte, string) []byte) []byte {
+	if len(u.Body.Links) == 0 || len(u.Body.Blocks) == 0 {
+		return add(b, u.Text)
+	}
+	from := len(b)
+	b = u.Body.AppendReadingText(b)
+	to := len(b)
+	if to == from {
+		return add(b, "")
+	}
+	// add appends after the text it reads, which stays where it is (in
+	// the old array if b grows); then its output moves down over it.
+	b = add(b, unsafe.String(&b[from], to-from))
+	return append(b[:from], b[to:]...)
 }
 
 // appendWrapped appends plain text wrapped to dump's width; list items

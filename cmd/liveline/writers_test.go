@@ -47,10 +47,17 @@ func TestWritersMatchTheReference(t *testing.T) {
 	if stories["demo"], err = rec.Final(); err != nil {
 		t.Fatal(err)
 	}
-	everyThird := func(u *model.Update) bool { return u.Seq()%3 == 0 }
-	all := func(*model.Update) bool { return true }
 	for name, s := range stories {
-		for _, keep := range []func(*model.Update) bool{all, everyThird} {
+		all := picked{updates: s.Updates()}
+		everyThird := picked{grep: true, query: `every -"third" ‘one’ \`}
+		for _, u := range s.Updates() {
+			if u.Seq()%3 == 0 {
+				everyThird.updates = append(everyThird.updates, u)
+			}
+		}
+		none := picked{grep: true, query: "none"}
+		long := picked{grep: true, query: strings.Repeat("a-rather-long-query ", 6)}
+		for _, keep := range []picked{all, everyThird, none, long} {
 			for _, as := range []string{"", "https://example.com/live?a=1&b=\"2\""} {
 				var got, want bytes.Buffer
 				if err := writeStoryJSON(&got, s, keep, as); err != nil {
@@ -259,12 +266,16 @@ func generatedStory(t *testing.T, n int) *model.Story {
 // The reference writers: dump's JSON and text as first written, with
 // encoding/json, fmt and ansi.
 
-func referenceStoryJSON(w *bytes.Buffer, s *model.Story, keep func(*model.Update) bool, story string) error {
+type referenceGrep struct {
+	Query   string `json:"query"`
+	Matched int    `json:"matched"`
+	Read    int    `json:"read"`
+}
+
+func referenceStoryJSON(w *bytes.Buffer, s *model.Story, p picked, story string) error {
 	var updates []jsonUpdate
-	for _, u := range s.Updates() {
-		if keep(u) {
-			updates = append(updates, toJSONUpdate(u))
-		}
+	for _, u := range p.updates {
+		updates = append(updates, toJSONUpdate(u))
 	}
 	inNumbers, trackers, figs := referenceNumbersJSON(storyBoard(s))
 	w.WriteString("{\n")
@@ -278,6 +289,7 @@ func referenceStoryJSON(w *bytes.Buffer, s *model.Story, keep func(*model.Update
 		{"feed_url", s.FeedURL, s.FeedURL == ""}, {"total", s.Total, s.Total == 0},
 		{"coverage_start", rfc3339(s.CoverageStart), false}, {"coverage_end", rfc3339(s.CoverageEnd), false},
 		{"from_layout", true, !s.FromLayout},
+		{"grep", referenceGrep{p.query, len(p.updates), s.Len()}, !p.grep},
 	}
 	for _, m := range members {
 		if m.omit {
@@ -413,7 +425,7 @@ func referenceMarshal(v any) ([]byte, error) {
 	return bytes.TrimRight(b.Bytes(), "\n"), nil
 }
 
-func referenceStoryText(w *bytes.Buffer, s *model.Story, keep func(*model.Update) bool, loc *time.Location) {
+func referenceStoryText(w *bytes.Buffer, s *model.Story, p picked, loc *time.Location) {
 	fmt.Fprintln(w, referenceWrap(s.Title))
 	fmt.Fprintln(w, strings.Repeat("=", min(dumpWidth, max(3, ansi.StringWidth(s.Title)))))
 	if s.Summary != "" {
@@ -421,8 +433,20 @@ func referenceStoryText(w *bytes.Buffer, s *model.Story, keep func(*model.Update
 		fmt.Fprintln(w, referenceWrap(s.Summary))
 	}
 	fmt.Fprintln(w)
-	count := fmt.Sprintf("%d updates", s.Len())
-	if s.Total > s.Len() {
+	plural := func(n int, one, many string) string {
+		if n == 1 {
+			return one
+		}
+		return many
+	}
+	count := fmt.Sprintf("%d %s", s.Len(), plural(s.Len(), "update", "updates"))
+	switch {
+	case p.grep && s.Total > s.Len():
+		count = fmt.Sprintf("%d of %d loaded %s “%s” (the story has %d)", len(p.updates), s.Len(),
+			plural(s.Len(), "update matches", "updates match"), p.query, s.Total)
+	case p.grep:
+		count = fmt.Sprintf("%d of %d %s “%s”", len(p.updates), s.Len(), plural(s.Len(), "update matches", "updates match"), p.query)
+	case s.Total > s.Len():
 		count = fmt.Sprintf("%d of %d updates loaded", s.Len(), s.Total)
 	}
 	meta := []string{count}
@@ -441,7 +465,20 @@ func referenceStoryText(w *bytes.Buffer, s *model.Story, keep func(*model.Update
 	if !s.CoverageEnd.IsZero() {
 		meta = append(meta, "coverage ended "+s.CoverageEnd.In(loc).Format(timeLayout))
 	}
-	fmt.Fprintln(w, referenceWrap(strings.Join(meta, " · ")))
+	var lines []string
+	wrapped := false // the last line ends a part wrapped onto it: nothing joins it
+	for _, part := range meta {
+		if n := len(lines); n > 0 && !wrapped && ansi.StringWidth(lines[n-1]+" · "+part) <= dumpWidth {
+			lines[n-1] += " · " + part
+			continue
+		}
+		wrapped = ansi.StringWidth(part) > dumpWidth && !strings.Contains(part, "://")
+		if wrapped {
+			part = referenceWrap(part)
+		}
+		lines = append(lines, part)
+	}
+	fmt.Fprintln(w, strings.Join(lines, "\n"))
 	if sec := storyBoard(s).Section(); sec.Len() > 0 {
 		fmt.Fprintln(w)
 		fmt.Fprintln(w, "In numbers")
@@ -450,10 +487,8 @@ func referenceStoryText(w *bytes.Buffer, s *model.Story, keep func(*model.Update
 		}
 		fmt.Fprintln(w)
 	}
-	for _, u := range s.Updates() {
-		if keep(u) {
-			referenceUpdateText(w, "", u, loc)
-		}
+	for _, u := range p.updates {
+		referenceUpdateText(w, "", u, loc)
 	}
 }
 
@@ -480,8 +515,12 @@ func referenceUpdateText(w *bytes.Buffer, label string, u *model.Update, loc *ti
 	fmt.Fprintln(w, referenceWrap(strings.Join(tags, " · ")))
 	fmt.Fprintln(w, referenceWrap(u.Headline))
 	if u.Text != "" && u.Text != u.Headline {
+		text := u.Text
+		if len(u.Body.Links) > 0 {
+			text = string(u.Body.AppendReadingText(nil))
+		}
 		fmt.Fprintln(w)
-		fmt.Fprintln(w, referenceWrap(u.Text))
+		fmt.Fprintln(w, referenceWrap(text))
 	}
 	for i, l := range u.Body.Links {
 		fmt.Fprintf(w, "[%d] %s\n", i+1, l)

@@ -44,6 +44,8 @@ var (
 	pubDateRE = regexp.MustCompile(`<pubDate>[^<]*</pubDate>`)
 	buildRE   = regexp.MustCompile(`<lastBuildDate>[^<]*</lastBuildDate>`)
 	descRE    = regexp.MustCompile(`(?s)<description>.*?</description>`)
+	linkRE    = regexp.MustCompile(`<link>([^<#]*)#[^<]*</link>`)
+	guidRE    = regexp.MustCompile(`<guid isPermaLink="false">[^<]*</guid>`)
 )
 
 // build writes the demo recording from the test feed.
@@ -60,6 +62,14 @@ func build(path string) error {
 	items := make([][]byte, len(locs)) // oldest first
 	for i, l := range locs {
 		items[len(locs)-1-i] = src[l[0]:l[1]]
+	}
+	// The feed's IDs and link fragments say when each update was first
+	// published ("strike-20160112-2200"); the demo retimes the updates,
+	// so it names them by their place in the story instead ("update-12").
+	for i, it := range items {
+		id := fmt.Sprintf("update-%d", i+1)
+		it = linkRE.ReplaceAll(it, []byte("<link>${1}#"+id+"</link>"))
+		items[i] = guidRE.ReplaceAll(it, []byte(`<guid isPermaLink="false">`+id+"</guid>"))
 	}
 	w, err := record.CreateAt(path, firstFetch)
 	if err != nil {
@@ -122,6 +132,30 @@ func TestEmbedded(t *testing.T) {
 	}
 }
 
+// TestDemoLinksMatchTheirTimes: the demo retimes its updates, so their
+// IDs and link fragments name their place in the story, "update-12", in
+// the order of the times shown, and never the time the feed gave them.
+func TestDemoLinksMatchTheirTimes(t *testing.T) {
+	rec, err := record.Read(recording)
+	if err != nil {
+		t.Fatal(err)
+	}
+	story, err := rec.Final()
+	if err != nil {
+		t.Fatal(err)
+	}
+	us := story.Updates() // newest first
+	for i, u := range us {
+		id := fmt.Sprintf("update-%d", len(us)-i)
+		if u.ID != id || u.Link != story.Link+"#"+id {
+			t.Errorf("the update at %s, %d of %d, is %q at %q; want %q", u.Published.Format("15:04:05"), len(us)-i, len(us), u.ID, u.Link, id)
+		}
+		if i > 0 && !u.Published.Before(us[i-1].Published) {
+			t.Errorf("%s at %s is not before %s at %s", u.ID, u.Published, us[i-1].ID, us[i-1].Published)
+		}
+	}
+}
+
 func TestDemoPlays(t *testing.T) {
 	rec, err := record.Read(recording)
 	if err != nil || len(rec.Warnings) > 0 {
@@ -171,7 +205,7 @@ func TestDemoPlays(t *testing.T) {
 	if story.Len() != 35 || edits != 1 || !numbers {
 		t.Fatalf("at the end: %d updates, %d edits, In numbers seen %v", story.Len(), edits, numbers)
 	}
-	if e := story.ByID("strike-20160112-1500"); e == nil || !e.Edited || e.Previous == nil {
+	if e := story.ByID(fmt.Sprintf("update-%d", edited+1)); e == nil || !e.Edited || e.Previous == nil {
 		t.Fatal("the corrected update is not marked edited")
 	}
 }
