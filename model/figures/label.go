@@ -162,6 +162,11 @@ func (sc *scanner) label(q *qty, qs int, c *cand) {
 			case (sc.is(j, "now") || sc.is(j, "already")) && sc.measureParticiple(j+1):
 				c.part, c.keyPart, c.le = sc.word(j+1), true, j+2 // "629 seats now declared"
 			}
+			for j := next; c.part == "" && j < n && j-next < 5 && toks[j].kind == kWord; j++ {
+				if sc.is(j, "remaining") {
+					c.part, c.keyPart = "remaining", true // "2,161 cases across the country remaining": what is left, not the count
+				}
+			}
 		}
 	}
 	// "the cancellation of around 4,000 operations"
@@ -178,6 +183,13 @@ func (sc *scanner) label(q *qty, qs int, c *cand) {
 		}
 		return
 	}
+	if v := sc.tollVerb(qs - 1); v != "" && c.part == "" && !share && !q.money && q.unit == "" && (c.np == "" || gen) {
+		// "killing 77 people and injuring more than 570": the toll the verb before tells
+		if c.np == "" {
+			c.np = "people"
+		}
+		c.part, c.keyPart = v, true
+	}
 	if c.np != "" && !(c.part == "" && gen) || c.needPrev {
 		return
 	}
@@ -187,6 +199,21 @@ func (sc *scanner) label(q *qty, qs int, c *cand) {
 		return
 	}
 	sc.readBack(q, qs, c)
+}
+
+// tollVerbs are the verbs in -ing that tell a toll by the count after them,
+// with the participle that names it: "killing 77 people" are 77 people
+// killed.
+var tollVerbs = map[string]string{"killing": "killed", "injuring": "injured", "wounding": "wounded",
+	"evacuating": "evacuated", "rescuing": "rescued", "arresting": "arrested"}
+
+// tollVerb returns the participle naming the toll that token i, a verb in
+// -ing, tells ("killing" is "killed"), or "".
+func (sc *scanner) tollVerb(i int) string {
+	if i < 0 || sc.toks[i].kind != kWord || !strings.HasSuffix(sc.word(i), "ing") {
+		return ""
+	}
+	return tollVerbs[strings.ToLower(sc.word(i))]
 }
 
 // readBack reads what a figure counts from the words before it, when the

@@ -417,7 +417,8 @@ func (sc *scanner) cueAt(i int, cues [][]string) bool {
 
 // comparedBefore reports whether the figure starting at token qs is the
 // other side of a comparison: "down from 18,000", "compared with 40",
-// "ahead of the $94.5bn", "smaller than the $110bn".
+// "ahead of the $94.5bn", "smaller than the $110bn"; or a toll from before
+// ("after killing 900 people").
 func (sc *scanner) comparedBefore(qs int) bool {
 	for j, k := qs-1, 0; j >= 0 && k < 3; j, k = j-1, k+1 {
 		t := &sc.toks[j]
@@ -440,6 +441,8 @@ func (sc *scanner) comparedBefore(qs int) bool {
 			return sc.is(j-1, "ahead") || sc.is(j-1, "short") || sc.is(j-1, "consensus") || sc.is(j-1, "estimate") ||
 				sc.is(j-1, "forecast") || sc.is(j-1, "projection") // "against the analysts' consensus of $12.3 billion"
 		case t.w.cls&cDet != 0, sc.is(j, "a"), sc.is(j, "an"):
+		case sc.tollVerb(j) != "":
+			return sc.is(j-1, "after") // "after killing almost 900 people in Haiti": the toll of where the storm was before
 		default:
 			return false
 		}

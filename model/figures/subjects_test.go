@@ -147,6 +147,12 @@ func TestExtractWhose(t *testing.T) {
 		// the winner's score, from a match report's "beat"
 		{"Rovers scored twice in stoppage time to beat United 3-2 on Saturday.", []string{"3-2 v United | Rovers | score | true"}},
 		{"Moss scored twice as they beat United 3-2.", nil},
+		// a toll told by the verb before it
+		{"The quake struck off the coast, killing 77 people and injuring more than 570.",
+			[]string{"77 |  | deaths | true", "more than 570 |  | injured | true"}},
+		// what is left is not the count
+		{"The commission said there were just 2,161 cases across the country remaining.",
+			[]string{"just 2,161 |  | cases remaining | true"}},
 	} {
 		var got []string
 		for _, f := range extractTo(c.in, nil, hints{}) {
@@ -155,6 +161,13 @@ func TestExtractWhose(t *testing.T) {
 		if !slices.Equal(got, c.want) {
 			t.Errorf("Extract(%q)\n got %q\nwant %q", c.in, got, c.want)
 		}
+	}
+}
+
+// A toll the story's event caused before, elsewhere, is kept apart.
+func TestExtractEarlierToll(t *testing.T) {
+	if f := Extract("The storm hit the coast after killing almost 900 people in Haiti."); len(f) != 1 || !f[0].Aside || f[0].Key != "deaths" {
+		t.Errorf("a toll from before the story's event: %+v", f)
 	}
 }
 
