@@ -289,6 +289,11 @@ func (sc *scanner) extract(out []Figure, h hints) []Figure {
 			c.f.Subject = p.f.Subject
 		}
 	}
+	for i := range cands {
+		if c := &cands[i]; c.f.Subject == "" && c.f.Unit == "" && strings.EqualFold(c.np, "seats") && !sc.asides[c.qs] && !sc.seatLevel(c.qs) {
+			c.f.Subject = sc.sentenceOwner(c.qs, c.le) // "National has had a disastrous night, struggling to win 35 seats"
+		}
+	}
 	keep := 0
 	for i := range cands {
 		if cands[i].np != "" || !cands[i].wordsOnly {

@@ -319,3 +319,54 @@ func (sc *scanner) owner(np string) (string, string) {
 func (sc *scanner) lowNoun(i int) bool {
 	return i < len(sc.toks) && sc.nounWord(i) && sc.toks[i].flags&fCap == 0 && sc.toks[i].w.cls&cModifier == 0 && !edIng(sc.word(i))
 }
+
+// sentenceOwner returns whose a count of seats starting at token qs is when nothing beside it says: the name that opens
+// its sentence before a verb, with no other name between ("National has
+// had a disastrous night, struggling to win 35 seats"), or, when the
+// clause after it opens on "it", the name that so opens the sentence
+// before ("Labour has won. With 64 seats, it becomes the first party to
+// ..."); "" when neither does.
+func (sc *scanner) sentenceOwner(qs, le int) string {
+	s := qs
+	for s > 0 && qs-s < 40 && !sc.boundary(s-1, s) {
+		s--
+	}
+	if name := sc.openingName(s, qs); name != "" {
+		return name
+	}
+	if !(sc.toks[s].kind == kWord && s < qs && sc.is(s, "with")) || le >= len(sc.toks) || sc.toks[le].kind != kPunct ||
+		sc.toks[le].p != ',' || !sc.is(le+1, "it") && !sc.is(le+1, "they") {
+		return ""
+	}
+	p := s - 1 // the sentence before
+	for p > 0 && s-p < 40 && !sc.boundary(p-1, p) {
+		p--
+	}
+	if p < 0 || p >= s {
+		return ""
+	}
+	return sc.openingName(p, s-1)
+}
+
+// openingName returns the name opening the sentence starting at token s
+// before a verb ("Labour has won", "The Greens won"), when no other name
+// stands between it and token end; "" otherwise.
+func (sc *scanner) openingName(s, end int) string {
+	i := s
+	if sc.is(i, "the") {
+		i++
+	}
+	e := i
+	for e < end && e-i < 3 && sc.capWord(e) {
+		e++
+	}
+	if e == i || e >= end || sc.nameBefore(e-1) != i || sc.toks[e].kind != kWord || sc.toks[e].w.cls&(cLink|cVerb|cAux) == 0 {
+		return ""
+	}
+	for j := e; j < end; j++ {
+		if sc.capWord(j) && !sc.initial(j) {
+			return "" // another name: whose the figure is is not clear
+		}
+	}
+	return sc.text[sc.toks[i].s:sc.toks[e-1].e]
+}

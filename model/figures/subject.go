@@ -611,7 +611,10 @@ func (sc *scanner) leadNoun(qs int) string {
 			lines++
 			last := &toks[k-1]
 			if last.kind == kPunct && last.p == ':' {
-				for i := s + 1; i < k; i++ {
+				// the noun nearest the colon, in the lead's last sentence: "Labor
+				// have taken the lead, 50.18% to 49.82%. Currently the seats won
+				// are:" gives seats, not lead
+				for i := k - 1; i > s && !sc.boundary(i, i+1); i-- {
 					if w := strings.ToLower(sc.word(i)); toks[i].kind == kWord && perSubject[w] {
 						if perSubject[w+"s"] {
 							w += "s" // "SEAT TALLY:" over "Centre 41": seats

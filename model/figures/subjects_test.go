@@ -150,6 +150,14 @@ func TestExtractWhose(t *testing.T) {
 		// a toll told by the verb before it
 		{"The quake struck off the coast, killing 77 people and injuring more than 570.",
 			[]string{"77 |  | deaths | true", "more than 570 |  | injured | true"}},
+		// seats whose the sentence says, by its opening name or the one before "it"
+		{"Labour has won a clear victory. With 64 seats, it becomes the first party to govern alone.",
+			[]string{"64 | Labour | seats | true"}},
+		{"National has had a bad night, struggling to win 35 seats.", []string{"35 | National | seats | true"}},
+		{"Labour has had a good night, but the Greens took 12 seats.", []string{"12 | Greens | seats | true"}},
+		// a tally's noun is the one nearest the colon of the line leading it
+		{"Labor lead nationally, 50.2% to 49.8%. The seats won so far are:\nLabor: 60\nCoalition: 49",
+			[]string{"50.2% |  |  | false", "49.8% |  |  | false", "60 | Labor | seats | true", "49 | Coalition | seats | true"}},
 		// what is left is not the count
 		{"The commission said there were just 2,161 cases across the country remaining.",
 			[]string{"just 2,161 |  | cases remaining | true"}},

@@ -236,7 +236,7 @@ func init() {
 	for w := range generic {
 		add(cGeneric, w)
 	}
-	add(cSentence, "predicts", "predict", "predicted", "prediction", "predictions", "projects", "projected", "projection",
+	add(cSentence, "predicts", "predict", "predicted", "predicting", "prediction", "predictions", "projects", "projected", "projecting", "projection",
 		"projections", "forecast", "forecasts", "forecasting", "poll", "polls", "seat", "constituency", "ward",
 		"expects", "guidance", "guided", "guiding", "outlook", "consensus", "analysts")
 	for w := range measureParticiples {
