@@ -248,3 +248,24 @@ func TestRows(t *testing.T) {
 		t.Errorf("%d other figures on %d lines, want %d on %d:\n%s", len(sec.Others), len(got), MaxOthers+2, MaxOthers, strings.Join(got, "\n"))
 	}
 }
+
+// TestOnePlaceKeepsOneTracker: in a story about one place, a toll whose
+// updates name the place only now and then is still one tracker.
+func TestOnePlaceKeepsOneTracker(t *testing.T) {
+	s := model.NewStory()
+	b := NewBoard()
+	at := func(id string, minutes int, headline, text string) model.Update {
+		u := post(id, minutes, para(text))
+		u.Headline = headline
+		return u
+	}
+	b.Apply(merge(s,
+		at("a", 0, "Rescue teams reach the north", "The death toll has risen to 2,600, the disaster agency said."),
+		at("b", 60, "Deaths in Ostland rise to 3,000", "The number of deaths has risen to 3,000 across the country, officials in Ostland said on Sunday."),
+		at("c", 120, "Aid arrives", "Officials said the death toll had reached 3,400."),
+		at("d", 180, "Ostland's death toll passes 3,900", "The toll has now reached 3,900, Ostland's disaster agency said."),
+	))
+	sec := b.Section()
+	checkSection(t, &sec)
+	eq(t, "section", sectionText(&sec), []string{"deaths · 3,900, up from 3,400 at 11:00 @d"})
+}
