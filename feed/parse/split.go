@@ -207,29 +207,17 @@ func adjacent(body []byte, items []span) bool {
 
 // tagEnd reads the name of the tag that rest opens (the name starting at
 // rest[from]) and returns it with the length of the tag, or -1 when the tag
-// does not close. Quoted attribute values may hold '>'.
+// does not close.
 func tagEnd(rest []byte, from int) ([]byte, int) {
 	j := from
 	for j < len(rest) && !nameEnd(rest[j]) {
 		j++
 	}
-	name := rest[from:j]
-	var quote byte
-	for ; j < len(rest); j++ {
-		switch c := rest[j]; {
-		case quote != 0:
-			if c == quote {
-				quote = 0
-			}
-		case c == '"' || c == '\'':
-			quote = c
-		case c == '<':
-			return nil, -1
-		case c == '>':
-			return name, j + 1
-		}
+	end := closing(rest, j, false)
+	if end < 0 {
+		return nil, -1
 	}
-	return nil, -1
+	return rest[from:j], end
 }
 
 // nameEnd reports whether c ends a tag's name.
@@ -239,10 +227,16 @@ func nameEnd(c byte) bool {
 
 // declarationEnd returns the length of the declaration (such as a DOCTYPE
 // with its internal subset) that rest opens, or -1.
-func declarationEnd(rest []byte) int {
+func declarationEnd(rest []byte) int { return closing(rest, 2, true) }
+
+// closing returns the length of the markup that rest opens, up to the '>'
+// that closes it, looking from rest[from]; -1 when it does not close.
+// Quoted values may hold '>'; so may a declaration's internal subset in
+// brackets, while a tag may not hold '<'.
+func closing(rest []byte, from int, declaration bool) int {
 	var quote byte
 	brackets := 0
-	for j := 2; j < len(rest); j++ {
+	for j := from; j < len(rest); j++ {
 		switch c := rest[j]; {
 		case quote != 0:
 			if c == quote {
@@ -250,10 +244,12 @@ func declarationEnd(rest []byte) int {
 			}
 		case c == '"' || c == '\'':
 			quote = c
-		case c == '[':
+		case declaration && c == '[':
 			brackets++
-		case c == ']':
+		case declaration && c == ']':
 			brackets--
+		case !declaration && c == '<':
+			return -1
 		case c == '>' && brackets == 0:
 			return j + 1
 		}
